@@ -1,0 +1,86 @@
+import type { EventEmitter } from 'node:events';
+import type {
+  RecordedEvent,
+  StoreSubscription,
+  SubscribeToAllOptions,
+  SubscriptionCallbacks,
+} from '../event-store.port.js';
+
+interface AllReader {
+  readAllSync(fromPosition: bigint | 'start', maxCount: number): RecordedEvent[];
+}
+
+/**
+ * Reads batches after its position until none is left, then sleeps until this process appends
+ * (or a poll interval passes, for writers in other processes).
+ */
+export class SqliteSubscription implements StoreSubscription {
+  private position: bigint | 'start';
+  private closed = false;
+  private wake: () => void = () => {};
+  private running: Promise<void> = Promise.resolve();
+  private readonly onAppended = () => this.wake();
+
+  constructor(
+    private readonly reader: AllReader,
+    private readonly appended: EventEmitter,
+    options: SubscribeToAllOptions,
+    private readonly callbacks: SubscriptionCallbacks,
+    private readonly pollIntervalMs: number,
+    private readonly onClosed: () => void,
+  ) {
+    this.position = options.fromPosition;
+    this.maxBatchSize = options.maxBatchSize ?? 1000;
+  }
+
+  private readonly maxBatchSize: number;
+
+  start(): void {
+    this.appended.on('appended', this.onAppended);
+    this.running = this.run();
+  }
+
+  private async run(): Promise<void> {
+    try {
+      while (!this.closed) {
+        const from = this.position === 'start' ? 'start' : this.position + 1n;
+        const events = this.reader.readAllSync(from, this.maxBatchSize);
+        if (events.length > 0) {
+          await this.callbacks.onEvents(events);
+          this.position = events[events.length - 1].position;
+        } else {
+          await this.sleep();
+        }
+      }
+    } catch (error) {
+      this.stop();
+      this.callbacks.onError?.(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  private sleep(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollIntervalMs);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wake = () => {};
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private stop(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.appended.off('appended', this.onAppended);
+    this.wake();
+    this.onClosed();
+  }
+
+  async close(): Promise<void> {
+    this.stop();
+    await this.running;
+  }
+}
