@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 export interface RequestContext {
   actor: string;
   correlationId: string;
+  /** The event that caused this command, for time-driven and reactive steps. */
+  causationId?: string;
 }
 
 export const SYSTEM_ACTOR = 'system';

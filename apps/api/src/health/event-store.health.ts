@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import { EVENT_STORE, ProjectionRunner, type EventStore } from '@app/event-store';
+
+@Injectable()
+export class EventStoreHealthIndicator {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly projections: ProjectionRunner,
+    private readonly health: HealthIndicatorService,
+  ) {}
+
+  async check() {
+    const indicator = this.health.check('eventStore');
+    try {
+      await this.store.checkHealth();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
+    }
+    const failed = this.projections.statuses().filter((s) => s.state === 'failed');
+    if (failed.length > 0) return indicator.degraded({ failedProjections: failed.map((s) => s.name) });
+    return indicator.up({ store: this.store.constructor.name });
+  }
+}

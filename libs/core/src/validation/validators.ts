@@ -1,0 +1,51 @@
+import { IANAZone, DateTime } from 'luxon';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+function define(name: string, message: string, test: (value: unknown) => boolean) {
+  return (options?: ValidationOptions) => (target: object, propertyName: string) =>
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName,
+      options: { message: `${propertyName} ${message}`, ...options },
+      validator: { validate: test },
+    });
+}
+
+export function isIanaTimeZone(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 64 && IANAZone.isValidZone(value);
+}
+
+/** An IANA time zone name such as America/New_York. */
+export const IsIanaTimeZone = define('isIanaTimeZone', 'must be an IANA time zone such as America/New_York', isIanaTimeZone);
+
+export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+
+/** A wall-clock time "HH:mm". */
+export const IsLocalTime = define(
+  'isLocalTime',
+  'must be a time of day as HH:mm',
+  (v) => typeof v === 'string' && LOCAL_TIME_PATTERN.test(v),
+);
+
+/** A wall-clock time "HH:mm", or "24:00" for the end of a day. */
+export const IsLocalTimeOrMidnightEnd = define(
+  'isLocalTimeOrMidnightEnd',
+  'must be a time of day as HH:mm (24:00 for the end of the day)',
+  (v) => typeof v === 'string' && (v === '24:00' || LOCAL_TIME_PATTERN.test(v)),
+);
+
+/** A calendar date "YYYY-MM-DD". */
+export const IsLocalDate = define(
+  'isLocalDate',
+  'must be a date as YYYY-MM-DD',
+  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid,
+);
+
+/** A wall-clock date and time without zone, "YYYY-MM-DDTHH:mm". */
+export const IsLocalDateTime = define(
+  'isLocalDateTime',
+  'must be a local date and time as YYYY-MM-DDTHH:mm',
+  (v) => typeof v === 'string' && LOCAL_DATE_TIME_PATTERN.test(v) && DateTime.fromISO(v).isValid,
+);

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
+import { WrongExpectedRevisionError } from '../event-store.errors.js';
+import { EVENT_STORE, type EventStore, type NewEvent, type RecordedEvent } from '../event-store.port.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
+import { fold, type Decider, type DomainEvent } from './decider.js';
+
+export interface CommandOutcome<State, Event extends DomainEvent> {
+  state: State;
+  events: Event[];
+  /** Global position of the last event appended, or undefined when nothing was appended. */
+  position?: bigint;
+}
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs one command against one stream: read, fold, decide, append with the revision read.
+ * A concurrent writer makes the append fail; the command is then decided again on fresh state,
+ * a few times, before the caller gets a CONFLICT. Once the events are stored it waits until the
+ * projections have applied them, so the caller can read its own writes.
+ */
+@Injectable()
+export class CommandRunner {
+  private readonly logger = new Logger(CommandRunner.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly projections: ProjectionRunner,
+  ) {}
+
+  async run<Command, State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Decider<Command, State, Event>,
+    command: Command,
+    context: RequestContext,
+  ): Promise<CommandOutcome<State, Event>> {
+    for (let attempt = 1; ; attempt++) {
+      const recorded = await this.store.readStream(streamId);
+      const state = fold(decider, recorded.map(toDomainEvent<Event>));
+      const events = decider.decide(command, state);
+      if (events.length === 0) return { state, events };
+      const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      try {
+        const result = await this.store.append(streamId, events.map((e) => this.toNewEvent(e, context)), expected);
+        await this.projections.waitFor(result.position);
+        return { state: events.reduce(decider.evolve, state), events, position: result.position };
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          this.logger.warn(`Giving up on ${streamId} after ${attempt} conflicting attempts`);
+          throw new ConflictError(`${streamId} was changed concurrently; try again`, { streamId });
+        }
+      }
+    }
+  }
+
+  /** Reads the current state of a stream without deciding anything. */
+  async load<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+  ): Promise<State> {
+    const recorded = await this.store.readStream(streamId);
+    return fold(decider, recorded.map(toDomainEvent<Event>));
+  }
+
+  private toNewEvent(event: DomainEvent, context: RequestContext): NewEvent {
+    return {
+      id: event.id ?? randomUUID(),
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: {
+        actor: context.actor,
+        correlationId: context.correlationId,
+        causationId: context.causationId ?? null,
+        occurredAt: this.clock.now().toISOString(),
+        schemaVersion: event.schemaVersion ?? 1,
+      },
+    };
+  }
+}
+
+export function toDomainEvent<Event extends DomainEvent>(recorded: RecordedEvent): Event {
+  return { type: recorded.type, data: recorded.data } as Event;
+}

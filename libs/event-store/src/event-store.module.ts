@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { CommandRunner } from './decider/command-runner.js';
+import { EsdbEventStore } from './esdb/esdb-event-store.js';
+import { EVENT_STORE, type EventStore } from './event-store.port.js';
+import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
+import { ProjectionsResolver } from './graphql/projections.resolver.js';
+import { EventHistoryProjection } from './projections/event-history.projection.js';
+import { EventHistoryQuery } from './projections/event-history.query.js';
+import { PROJECTION_WAIT_TIMEOUT_MS, ProjectionRunner } from './projections/projection-runner.js';
+import { READ_MODEL_DATABASE, ReadModelDatabase } from './projections/read-model-database.js';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
+
+function ensureDirectory(path: string): void {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+}
+
+export function createEventStore(options: EventStoreModuleOptions): EventStore {
+  if (options.connectionString) return new EsdbEventStore({ connectionString: options.connectionString });
+  ensureDirectory(options.sqlitePath);
+  return new SqliteEventStore({ path: options.sqlitePath });
+}
+
+interface AsyncOptions {
+  imports?: DynamicModule['imports'];
+  inject?: Array<string | symbol | Function>;
+  useFactory: (...args: any[]) => EventStoreModuleOptions | Promise<EventStoreModuleOptions>;
+}
+
+/**
+ * The event-sourcing machinery every bounded context uses: the store (chosen by configuration),
+ * the read-model database, the projection runner and the command runner.
+ */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventStoreModule.name);
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase,
+  ) {}
+
+  static forRootAsync(options: AsyncOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: EVENT_STORE_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+      {
+        provide: EVENT_STORE,
+        inject: [EVENT_STORE_OPTIONS],
+        useFactory: (o: EventStoreModuleOptions) => createEventStore(o),
+      },
+      {
+        provide: READ_MODEL_DATABASE,
+        inject: [EVENT_STORE_OPTIONS],
+        useFactory: (o: EventStoreModuleOptions) => {
+          ensureDirectory(o.readModelPath);
+          return new ReadModelDatabase(o.readModelPath);
+        },
+      },
+      {
+        provide: PROJECTION_WAIT_TIMEOUT_MS,
+        inject: [EVENT_STORE_OPTIONS],
+        useFactory: (o: EventStoreModuleOptions) => o.projectionWaitTimeoutMs ?? 5_000,
+      },
+      ProjectionRunner,
+      CommandRunner,
+      EventHistoryProjection,
+      EventHistoryQuery,
+      ProjectionsResolver,
+    ];
+    return {
+      module: EventStoreModule,
+      imports: [...(options.imports ?? []), DiscoveryModule],
+      providers,
+      exports: [EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CommandRunner, EventHistoryQuery],
+    };
+  }
+
+  /** Runs after the projection runner has closed its subscriptions (onModuleDestroy). */
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+    this.readModels.close();
+    this.logger.log('Event store and read models closed');
+  }
+}

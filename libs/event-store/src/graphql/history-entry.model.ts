@@ -1,0 +1,40 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('HistoryEntry', { description: 'One stored event of an aggregate: what happened, when, by whom.' })
+export class HistoryEntryModel {
+  @Field(() => Int)
+  revision: number;
+
+  @Field()
+  type: string;
+
+  @Field()
+  occurredAt: Date;
+
+  @Field()
+  actor: string;
+
+  @Field()
+  correlationId: string;
+
+  @Field({ description: 'The event data, as JSON' })
+  data: string;
+}
+
+export function toHistoryEntryModel(entry: {
+  revision: number;
+  type: string;
+  occurredAt: string;
+  actor: string;
+  correlationId: string;
+  data: Record<string, unknown>;
+}): HistoryEntryModel {
+  return {
+    revision: entry.revision,
+    type: entry.type,
+    occurredAt: new Date(entry.occurredAt),
+    actor: entry.actor,
+    correlationId: entry.correlationId,
+    data: JSON.stringify(entry.data),
+  };
+}

@@ -1,0 +1,68 @@
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+
+export interface Checkpoint {
+  version: number;
+  position: bigint | 'start';
+}
+
+/**
+ * The process's own read models: one SQLite database (a file, or ':memory:'), holding every
+ * projection's tables and its checkpoint, so both change in one transaction.
+ */
+export class ReadModelDatabase {
+  readonly db: Database;
+
+  constructor(path: string) {
+    this.db = new BetterSqlite3(path);
+    if (path !== ':memory:') {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS projection_checkpoints (
+        name     TEXT PRIMARY KEY,
+        version  INTEGER NOT NULL,
+        position INTEGER
+      ) WITHOUT ROWID;
+    `);
+  }
+
+  checkpoint(name: string): Checkpoint | undefined {
+    const row = this.db
+      .prepare<[string], { version: number; position: number | null }>(
+        'SELECT version, position FROM projection_checkpoints WHERE name = ?',
+      )
+      .get(name);
+    if (!row) return undefined;
+    return { version: row.version, position: row.position == null ? 'start' : BigInt(row.position) };
+  }
+
+  saveCheckpoint(name: string, checkpoint: Checkpoint): void {
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
+      )
+      .run(name, checkpoint.version, checkpoint.position === 'start' ? null : checkpoint.position);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
+
+const statements = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();
+
+/** better-sqlite3 does not cache prepared statements; projections call this on every event. */
+export function cachedStatement<Params extends unknown[] = unknown[], Row = unknown>(
+  db: Database,
+  sql: string,
+): BetterSqlite3.Statement<Params, Row> {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement as BetterSqlite3.Statement<Params, Row>;
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, type Clock, type RequestContext } from '@app/core';
+import { CommandRunner } from '@app/event-store';
+import { responderDecider, type ResponderCommand } from '../domain/responder/responder.decider.js';
+import { responderStream } from '../domain/responder/responder.events.js';
+import { localDateTimeToInstant } from '../domain/schedule/wall-clock.js';
+import { ScheduleQueries } from '../projections/schedule.queries.js';
+
+export type AvailabilityChange =
+  | { kind: 'restriction'; responderId: string; restricted: boolean; reason: string }
+  | { kind: 'unavailable'; responderId: string; start: string; end: string; timeZone?: string; reason: string }
+  | { kind: 'available-again'; responderId: string; spanId: string };
+
+/** Restriction (local law) and unavailable spans: what keeps a responder off the schedule. Returns the responder id. */
+export class ChangeResponderAvailabilityCommand extends Command<string> {
+  constructor(
+    readonly change: AvailabilityChange,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(ChangeResponderAvailabilityCommand)
+export class ChangeResponderAvailabilityHandler implements ICommandHandler<ChangeResponderAvailabilityCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly queries: ScheduleQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ change, context }: ChangeResponderAvailabilityCommand): Promise<string> {
+    await this.runner.run(responderStream(change.responderId), responderDecider, this.toDomain(change), context);
+    return change.responderId;
+  }
+
+  private toDomain(change: AvailabilityChange): ResponderCommand {
+    switch (change.kind) {
+      case 'restriction':
+        return {
+          type: 'SetOnCallRestriction',
+          responderId: change.responderId,
+          restricted: change.restricted,
+          reason: change.reason,
+          now: this.clock.now().toISOString(),
+        };
+      case 'unavailable': {
+        const zone = change.timeZone ?? this.queries.responder(change.responderId).timeZone;
+        return {
+          type: 'MarkUnavailable',
+          responderId: change.responderId,
+          spanId: randomUUID(),
+          start: localDateTimeToInstant(change.start, zone),
+          end: localDateTimeToInstant(change.end, zone),
+          reason: change.reason,
+        };
+      }
+      case 'available-again':
+        return { type: 'ClearUnavailability', responderId: change.responderId, spanId: change.spanId };
+    }
+  }
+}

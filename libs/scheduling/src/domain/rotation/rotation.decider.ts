@@ -1,0 +1,168 @@
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
+import type { Decider } from '@app/event-store';
+import { assignShift, ineligibility, type AvailabilityLookup } from '../schedule/shift-assignment.js';
+import { ShiftCalendar } from '../schedule/shift-calendar.js';
+import type { Membership, Override, ResponderAvailability, RotationSchedule, Swap } from '../schedule/schedule.types.js';
+import type { RotationCreatedData, RotationEvent } from './rotation.events.js';
+import { assertValidDefinition } from './rotation-definition.rules.js';
+
+export interface Rotation extends Omit<RotationCreatedData, 'participants' | 'shadows'>, RotationSchedule {}
+
+export type RotationState = Rotation | null;
+
+type Availability = Record<string, ResponderAvailability>;
+
+export type RotationCommand =
+  | ({ type: 'CreateRotation'; participantIds: string[]; shadowIds: string[] } & Omit<
+      RotationCreatedData,
+      'participants' | 'shadows'
+    >)
+  | { type: 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow'; rotationId: string; responderId: string; from: string }
+  | { type: 'ScheduleOverride'; rotationId: string; override: Override; availability: Availability }
+  | { type: 'CancelOverride'; rotationId: string; overrideId: string; cancelledBy: string }
+  | { type: 'SwapShifts'; rotationId: string; swap: Swap; availability: Availability };
+
+function existing(state: RotationState, rotationId: string): Rotation {
+  if (!state) throw new NotFoundError('Rotation', rotationId);
+  return state;
+}
+
+const openMembership = (list: Membership[], responderId: string) =>
+  list.find((m) => m.responderId === responderId && m.until === undefined);
+
+function lookup(availability: Availability): AvailabilityLookup {
+  return (id) => availability[id];
+}
+
+export const rotationDecider: Decider<RotationCommand, RotationState, RotationEvent> = {
+  initialState: () => null,
+
+  decide(command, state) {
+    switch (command.type) {
+      case 'CreateRotation': {
+        if (state) throw new ConflictError(`Rotation ${command.rotationId} already exists`);
+        const { type: _, participantIds, shadowIds, ...definition } = command;
+        assertValidDefinition(definition, participantIds);
+        return [
+          {
+            type: 'RotationCreated',
+            data: {
+              ...definition,
+              participants: participantIds.map((responderId) => ({ responderId })),
+              shadows: shadowIds.map((responderId) => ({ responderId })),
+            },
+          },
+        ];
+      }
+      case 'AddParticipant':
+      case 'AddShadow': {
+        const rotation = existing(state, command.rotationId);
+        const list = command.type === 'AddParticipant' ? rotation.participants : rotation.shadows;
+        if (openMembership(list, command.responderId)) {
+          throw new ConflictError(`Responder ${command.responderId} already takes part in this rotation`);
+        }
+        const { type, ...data } = command;
+        return [{ type: type === 'AddParticipant' ? 'RotationParticipantAdded' : 'RotationShadowAdded', data }];
+      }
+      case 'RemoveParticipant':
+      case 'RemoveShadow': {
+        const rotation = existing(state, command.rotationId);
+        const list = command.type === 'RemoveParticipant' ? rotation.participants : rotation.shadows;
+        const membership = openMembership(list, command.responderId);
+        if (!membership) throw new NotFoundError('Rotation member', command.responderId);
+        if (membership.from && Date.parse(command.from) < Date.parse(membership.from)) {
+          throw new BadUserInputError('from', 'a responder cannot leave before they join');
+        }
+        if (command.type === 'RemoveParticipant') {
+          const remaining = rotation.participants.filter(
+            (m) => m !== membership && (m.until === undefined || Date.parse(m.until) > Date.parse(command.from)),
+          );
+          if (remaining.length === 0) throw new BadUserInputError('responderId', 'a rotation needs at least one participant');
+        }
+        const { type, ...data } = command;
+        return [{ type: type === 'RemoveParticipant' ? 'RotationParticipantRemoved' : 'RotationShadowRemoved', data }];
+      }
+      case 'ScheduleOverride': {
+        existing(state, command.rotationId);
+        const { override } = command;
+        const [start, end] = [Date.parse(override.start), Date.parse(override.end)];
+        if (end <= start) throw new BadUserInputError('end', 'end must be after start');
+        const why = ineligibility(command.availability[override.responderId], start, end);
+        if (why) throw new BadUserInputError('responderId', `the covering responder is ${why === 'RESTRICTED' ? 'restricted from on-call' : 'unavailable'} during that span`);
+        return [{ type: 'OverrideScheduled', data: { rotationId: command.rotationId, ...override } }];
+      }
+      case 'CancelOverride': {
+        const rotation = existing(state, command.rotationId);
+        if (!rotation.overrides.some((o) => o.overrideId === command.overrideId)) {
+          throw new NotFoundError('Override', command.overrideId);
+        }
+        const { type: _, ...data } = command;
+        return [{ type: 'OverrideCancelled', data }];
+      }
+      case 'SwapShifts': {
+        const rotation = existing(state, command.rotationId);
+        assertSwappable(rotation, command.swap, lookup(command.availability));
+        return [{ type: 'ShiftsSwapped', data: { rotationId: command.rotationId, ...command.swap } }];
+      }
+    }
+  },
+
+  evolve(state, event) {
+    if (event.type === 'RotationCreated') {
+      const { participants, shadows, ...definition } = event.data;
+      return { ...definition, participants, shadows, overrides: [], swaps: [] };
+    }
+    if (!state) return state;
+    switch (event.type) {
+      case 'RotationParticipantAdded':
+        return { ...state, participants: [...state.participants, { responderId: event.data.responderId, from: event.data.from }] };
+      case 'RotationShadowAdded':
+        return { ...state, shadows: [...state.shadows, { responderId: event.data.responderId, from: event.data.from }] };
+      case 'RotationParticipantRemoved':
+        return { ...state, participants: closeMembership(state.participants, event.data.responderId, event.data.from) };
+      case 'RotationShadowRemoved':
+        return { ...state, shadows: closeMembership(state.shadows, event.data.responderId, event.data.from) };
+      case 'OverrideScheduled': {
+        const { rotationId: _, ...override } = event.data;
+        return { ...state, overrides: [...state.overrides, override] };
+      }
+      case 'OverrideCancelled':
+        return { ...state, overrides: state.overrides.filter((o) => o.overrideId !== event.data.overrideId) };
+      case 'ShiftsSwapped': {
+        const { rotationId: _, ...swap } = event.data;
+        return { ...state, swaps: [...state.swaps, swap] };
+      }
+    }
+  },
+};
+
+function closeMembership(list: Membership[], responderId: string, until: string): Membership[] {
+  return list.map((m) => (m.responderId === responderId && m.until === undefined ? { ...m, until } : m));
+}
+
+function assertSwappable(rotation: Rotation, swap: Swap, availability: AvailabilityLookup): void {
+  const calendar = new ShiftCalendar(rotation);
+  const sides = [
+    ['first', swap.first],
+    ['second', swap.second],
+  ] as const;
+  const shifts = sides.map(([field, side]) => {
+    const shift = calendar.shiftStartingAt(Date.parse(side.shiftStart));
+    if (!shift) throw new BadUserInputError(`${field}.shiftStart`, `${side.shiftStart} is not the start of a shift of this rotation`);
+    const assigned = assignShift(shift, rotation, availability).map((a) => a.responderId);
+    if (!assigned.includes(side.responderId)) {
+      throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} is not on call in that shift`);
+    }
+    return shift;
+  });
+  if (shifts[0].number === shifts[1].number) throw new BadUserInputError('second.shiftStart', 'a shift cannot be swapped with itself');
+  if (swap.first.responderId === swap.second.responderId) {
+    throw new BadUserInputError('second.responderId', 'a responder cannot swap with themselves');
+  }
+  sides.forEach(([field, side], i) => {
+    const other = shifts[1 - i];
+    if (ineligibility(availability(side.responderId), other.start, other.end)) {
+      throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} cannot take the other shift`);
+    }
+  });
+}

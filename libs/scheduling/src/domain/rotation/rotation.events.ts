@@ -1,0 +1,38 @@
+import type { DomainEvent } from '@app/event-store';
+import type { ClockWindow, Membership, Override, ShiftPattern, Swap } from '../schedule/schedule.types.js';
+
+export interface RotationDefinition {
+  rotationId: string;
+  name: string;
+  team: string;
+  timeZone: string;
+  startDate: string;
+  pattern: ShiftPattern;
+  coverageWindows: ClockWindow[];
+  driWindows: ClockWindow[];
+}
+
+export interface RotationCreatedData extends RotationDefinition {
+  participants: Membership[];
+  shadows: Membership[];
+  createdAt: string;
+}
+
+interface MembershipChange {
+  rotationId: string;
+  responderId: string;
+  /** The instant the change takes effect. */
+  from: string;
+}
+
+export type RotationEvent =
+  | DomainEvent<'RotationCreated', RotationCreatedData>
+  | DomainEvent<'RotationParticipantAdded', MembershipChange>
+  | DomainEvent<'RotationParticipantRemoved', MembershipChange>
+  | DomainEvent<'RotationShadowAdded', MembershipChange>
+  | DomainEvent<'RotationShadowRemoved', MembershipChange>
+  | DomainEvent<'OverrideScheduled', { rotationId: string } & Override>
+  | DomainEvent<'OverrideCancelled', { rotationId: string; overrideId: string; cancelledBy: string }>
+  | DomainEvent<'ShiftsSwapped', { rotationId: string } & Swap>;
+
+export const rotationStream = (rotationId: string) => `rotation-${rotationId}`;

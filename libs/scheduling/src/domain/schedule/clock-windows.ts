@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon';
+import type { ClockWindow } from './schedule.types.js';
+import { calendarDateOf, minutesOf, wallClockInstant, weekdayOf } from './wall-clock.js';
+
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/** The parts of [start, end) that fall inside the windows (wall-clock, in `zone`), merged. */
+export function intersectWithWindows(span: Interval, windows: ClockWindow[], zone: string): Interval[] {
+  if (windows.length === 0) return [span];
+  const pieces: Interval[] = [];
+  const firstDay = calendarDateOf(DateTime.fromMillis(span.start), zone).minus({ days: 1 });
+  const lastDay = calendarDateOf(DateTime.fromMillis(span.end), zone);
+  for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) {
+    for (const window of windows) {
+      if (window.weekdays.length > 0 && !window.weekdays.includes(weekdayOf(day))) continue;
+      const start = Math.max(span.start, wallClockInstant(day, minutesOf(window.start), zone).toMillis());
+      const end = Math.min(span.end, wallClockInstant(day, minutesOf(window.end), zone).toMillis());
+      if (start < end) pieces.push({ start, end });
+    }
+  }
+  return merge(pieces);
+}
+
+/** True when `instant` falls inside one of the windows. */
+export function insideWindows(instant: number, windows: ClockWindow[], zone: string): boolean {
+  return intersectWithWindows({ start: instant, end: instant + 1 }, windows, zone).length > 0;
+}
+
+function merge(intervals: Interval[]): Interval[] {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const interval of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && interval.start <= last.end) last.end = Math.max(last.end, interval.end);
+    else merged.push({ ...interval });
+  }
+  return merged;
+}

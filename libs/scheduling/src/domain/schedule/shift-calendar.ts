@@ -1,0 +1,89 @@
+import { DateTime, Duration } from 'luxon';
+import type { RotationSchedule, ShiftPattern } from './schedule.types.js';
+import { calendarDate, calendarDateOf, daysBetween, minutesOf, plusWallClock, wallClockInstant } from './wall-clock.js';
+
+/** One turn of a rotation: shift `number` counts from 0 at the first handoff on or after the start date. */
+export interface BaseShift {
+  number: number;
+  start: number;
+  end: number;
+}
+
+interface Slot {
+  dayOffset: number;
+  minutes: number;
+}
+
+/**
+ * Where a rotation's shifts fall in time, from its pattern alone. Handoffs are wall-clock times in
+ * the rotation's zone, so they stay put across daylight-saving changes.
+ */
+export class ShiftCalendar {
+  private readonly slots: Slot[];
+  private readonly cycleDays: number;
+  private readonly firstCycle: DateTime;
+  /** Slots of the first cycle that fall before the start date. */
+  private readonly skipped: number;
+  private readonly duration?: Duration;
+  private readonly zone: string;
+
+  constructor(schedule: Pick<RotationSchedule, 'timeZone' | 'startDate' | 'pattern'>) {
+    const { pattern } = schedule;
+    this.zone = schedule.timeZone;
+    this.cycleDays = pattern.cycle === 'daily' ? 1 : 7;
+    this.slots = slotsOf(pattern);
+    const startDate = calendarDate(schedule.startDate);
+    this.firstCycle = pattern.cycle === 'daily' ? startDate : startDate.minus({ days: startDate.weekday - 1 });
+    const startOffset = daysBetween(this.firstCycle, startDate);
+    this.skipped = this.slots.filter((slot) => slot.dayOffset < startOffset).length;
+    this.duration = pattern.shiftDuration ? Duration.fromISO(pattern.shiftDuration) : undefined;
+  }
+
+  handoff(number: number): number {
+    const index = number + this.skipped;
+    const cycle = Math.floor(index / this.slots.length);
+    const slot = this.slots[index % this.slots.length];
+    const date = this.firstCycle.plus({ days: cycle * this.cycleDays + slot.dayOffset });
+    return wallClockInstant(date, slot.minutes, this.zone).toMillis();
+  }
+
+  shift(number: number): BaseShift {
+    const start = this.handoff(number);
+    const end = this.duration
+      ? plusWallClock(DateTime.fromMillis(start), this.duration, this.zone).toMillis()
+      : this.handoff(number + 1);
+    return { number, start, end };
+  }
+
+  /** Shifts overlapping [from, to), in order. */
+  shiftsBetween(from: number, to: number): BaseShift[] {
+    const shifts: BaseShift[] = [];
+    for (let n = this.firstShiftNumberNear(from); ; n++) {
+      const shift = this.shift(n);
+      if (shift.start >= to) break;
+      if (shift.end > from) shifts.push(shift);
+    }
+    return shifts;
+  }
+
+  /** The shift that starts exactly at `start`, if any. */
+  shiftStartingAt(start: number): BaseShift | undefined {
+    return this.shiftsBetween(start, start + 1).find((shift) => shift.start === start);
+  }
+
+  /** A shift number at or before the first shift that can overlap `instant`. */
+  private firstShiftNumberNear(instant: number): number {
+    const days = daysBetween(this.firstCycle, calendarDateOf(DateTime.fromMillis(instant), this.zone));
+    const cycle = Math.floor(days / this.cycleDays) - 1;
+    return Math.max(0, cycle * this.slots.length - this.skipped);
+  }
+}
+
+function slotsOf(pattern: ShiftPattern): Slot[] {
+  return pattern.handoffs
+    .map((handoff) => ({
+      dayOffset: pattern.cycle === 'weekly' ? (handoff.weekday ?? 1) - 1 : 0,
+      minutes: minutesOf(handoff.time),
+    }))
+    .sort((a, b) => a.dayOffset - b.dayOffset || a.minutes - b.minutes);
+}

@@ -1,0 +1,82 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsDate, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsIanaTimeZone, IsLocalDateTime } from '@app/core';
+
+@InputType()
+export class RotationMembershipInput {
+  @Field(() => ID)
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  responderId: string;
+
+  @Field({ nullable: true, description: 'When the change takes effect; now when absent' })
+  @IsOptional()
+  @IsDate()
+  from?: Date;
+}
+
+@InputType()
+export class ScheduleOverrideInput {
+  @Field(() => ID)
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => ID, { description: 'Who covers' })
+  @IsUUID()
+  responderId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Whom they cover for; absent: whoever is on call (or extra coverage)' })
+  @IsOptional()
+  @IsUUID()
+  replacesResponderId?: string;
+
+  @Field({ description: 'Wall-clock YYYY-MM-DDTHH:mm in timeZone' })
+  @IsLocalDateTime()
+  start: string;
+
+  @Field({ description: 'Wall-clock YYYY-MM-DDTHH:mm in timeZone' })
+  @IsLocalDateTime()
+  end: string;
+
+  @Field({ description: 'IANA zone the span is given in' })
+  @IsIanaTimeZone()
+  timeZone: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  note?: string;
+}
+
+@InputType()
+export class ShiftSideInput {
+  @Field({ description: 'Start of the shift (as listed by the rotation’s shifts)' })
+  @IsDate()
+  shiftStart: Date;
+
+  @Field(() => ID, { description: 'Who holds that shift now' })
+  @IsUUID()
+  responderId: string;
+}
+
+@InputType()
+export class SwapShiftsInput {
+  @Field(() => ID)
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => ShiftSideInput)
+  @ValidateNested()
+  @Type(() => ShiftSideInput)
+  first: ShiftSideInput;
+
+  @Field(() => ShiftSideInput)
+  @ValidateNested()
+  @Type(() => ShiftSideInput)
+  second: ShiftSideInput;
+}

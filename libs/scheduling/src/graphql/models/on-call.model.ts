@@ -1,0 +1,85 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Ineligibility, OnCallReasonKind } from '../scheduling.enums.js';
+import { ResponderModel } from './responder.model.js';
+import { RotationModel } from './rotation.model.js';
+
+@ObjectType('SkippedResponder')
+export class SkippedResponderModel {
+  @Field(() => ResponderModel)
+  responder: ResponderModel;
+
+  @Field(() => Ineligibility)
+  why: Ineligibility;
+}
+
+@ObjectType('OnCallReason', { description: 'Why this responder is on call: their turn, an override, or a swap.' })
+export class OnCallReasonModel {
+  @Field(() => OnCallReasonKind)
+  kind: OnCallReasonKind;
+
+  @Field({ nullable: true })
+  overrideId?: string;
+
+  @Field({ nullable: true })
+  swapId?: string;
+
+  @Field(() => ResponderModel, { nullable: true, description: 'Whom an override covers for' })
+  replaced?: ResponderModel;
+
+  @Field(() => ResponderModel, { nullable: true, description: 'Whose turn a swap took' })
+  swappedWith?: ResponderModel;
+
+  @Field({ nullable: true, description: 'Who scheduled the override or swap' })
+  actor?: string;
+
+  @Field(() => [SkippedResponderModel], { description: 'Who was passed over for this turn, and why' })
+  skipped: SkippedResponderModel[];
+}
+
+@ObjectType('OnCallShift')
+export class OnCallShiftModel {
+  @Field(() => RotationModel)
+  rotation: RotationModel;
+
+  @Field(() => ResponderModel)
+  responder: ResponderModel;
+
+  @Field({ description: 'Start of this stretch on call' })
+  start: Date;
+
+  @Field({ description: 'End of this stretch on call' })
+  end: Date;
+
+  @Field(() => Int, { nullable: true, description: 'The turn this stretch belongs to' })
+  shiftNumber?: number;
+
+  @Field({ nullable: true })
+  shiftStart?: Date;
+
+  @Field({ nullable: true })
+  shiftEnd?: Date;
+
+  @Field({ description: 'True when this responder is the DRI at the instant asked about' })
+  isDri: boolean;
+
+  @Field(() => OnCallReasonModel)
+  reason: OnCallReasonModel;
+}
+
+@ObjectType('RotationOnCall')
+export class RotationOnCallModel {
+  @Field(() => RotationModel)
+  rotation: RotationModel;
+
+  @Field()
+  at: Date;
+
+  @Field(() => [OnCallShiftModel])
+  onCall: OnCallShiftModel[];
+
+  @Field(() => OnCallShiftModel, { nullable: true, description: 'The DRI, when this rotation holds the DRI window' })
+  dri?: OnCallShiftModel;
+
+  @Field(() => [ResponderModel], { description: 'Shadows: paged to learn, not responsible' })
+  shadows: ResponderModel[];
+}

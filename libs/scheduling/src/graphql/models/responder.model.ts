@@ -1,0 +1,48 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { ResponderRoleValue } from '../scheduling.enums.js';
+import { ClockWindowModel } from './clock-window.model.js';
+
+@ObjectType('UnavailableSpan')
+export class UnavailableSpanModel {
+  @Field(() => ID)
+  spanId: string;
+
+  @Field()
+  start: Date;
+
+  @Field()
+  end: Date;
+
+  @Field()
+  reason: string;
+}
+
+@ObjectType('Responder')
+export class ResponderModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  handle: string;
+
+  @Field({ description: 'IANA time zone' })
+  timeZone: string;
+
+  @Field()
+  team: string;
+
+  @Field(() => ResponderRoleValue)
+  role: ResponderRoleValue;
+
+  @Field(() => [ClockWindowModel])
+  workingHours: ClockWindowModel[];
+
+  @Field({ description: 'A local-law restriction keeps them off on-call while true.' })
+  onCallRestricted: boolean;
+
+  @Field(() => [UnavailableSpanModel])
+  unavailability: UnavailableSpanModel[];
+}

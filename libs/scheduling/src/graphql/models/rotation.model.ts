@@ -1,0 +1,130 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ShiftCycle, Weekday } from '../scheduling.enums.js';
+import { ClockWindowModel } from './clock-window.model.js';
+import { ResponderModel } from './responder.model.js';
+
+@ObjectType('Handoff')
+export class HandoffModel {
+  @Field(() => Weekday, { nullable: true })
+  weekday?: Weekday;
+
+  @Field({ description: 'HH:mm in the rotation’s time zone' })
+  time: string;
+}
+
+@ObjectType('ShiftPattern')
+export class ShiftPatternModel {
+  @Field(() => ShiftCycle)
+  cycle: ShiftCycle;
+
+  @Field(() => [HandoffModel])
+  handoffs: HandoffModel[];
+
+  @Field({ nullable: true, description: 'ISO-8601 wall-clock duration; absent: until the next handoff' })
+  shiftDuration?: string;
+
+  @Field(() => Int)
+  respondersPerShift: number;
+}
+
+@ObjectType('RotationMember')
+export class RotationMemberModel {
+  @Field(() => ResponderModel)
+  responder: ResponderModel;
+
+  @Field({ nullable: true })
+  from?: Date;
+
+  @Field({ nullable: true })
+  until?: Date;
+}
+
+@ObjectType('Override')
+export class OverrideModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ResponderModel)
+  responder: ResponderModel;
+
+  @Field(() => ResponderModel, { nullable: true })
+  replaces?: ResponderModel;
+
+  @Field()
+  start: Date;
+
+  @Field()
+  end: Date;
+
+  @Field({ description: 'The zone the span was given in' })
+  timeZone: string;
+
+  @Field({ nullable: true })
+  note?: string;
+
+  @Field()
+  createdBy: string;
+}
+
+@ObjectType('ShiftSide')
+export class ShiftSideModel {
+  @Field()
+  shiftStart: Date;
+
+  @Field(() => ResponderModel)
+  responder: ResponderModel;
+}
+
+@ObjectType('Swap')
+export class SwapModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ShiftSideModel)
+  first: ShiftSideModel;
+
+  @Field(() => ShiftSideModel)
+  second: ShiftSideModel;
+
+  @Field()
+  createdBy: string;
+}
+
+@ObjectType('Rotation')
+export class RotationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  team: string;
+
+  @Field()
+  timeZone: string;
+
+  @Field({ description: 'YYYY-MM-DD: the first shift starts at the first handoff on or after it' })
+  startDate: string;
+
+  @Field(() => ShiftPatternModel)
+  pattern: ShiftPatternModel;
+
+  @Field(() => [ClockWindowModel], { description: 'When on-call applies; always when empty' })
+  coverageWindows: ClockWindowModel[];
+
+  @Field(() => [ClockWindowModel], { description: 'When this rotation’s responder is the DRI among overlapping rotations' })
+  driWindows: ClockWindowModel[];
+
+  @Field(() => [RotationMemberModel])
+  participants: RotationMemberModel[];
+
+  @Field(() => [RotationMemberModel])
+  shadows: RotationMemberModel[];
+
+  @Field(() => [OverrideModel])
+  overrides: OverrideModel[];
+
+  @Field(() => [SwapModel])
+  swaps: SwapModel[];
+}

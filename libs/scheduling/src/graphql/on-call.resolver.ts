@@ -1,0 +1,22 @@
+import { Args, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { RotationOnCallModel } from './models/on-call.model.js';
+import { SchedulingMapper } from './scheduling.mapper.js';
+
+@Resolver(() => RotationOnCallModel)
+export class OnCallResolver {
+  constructor(
+    private readonly queries: ScheduleQueries,
+    private readonly mapper: SchedulingMapper,
+  ) {}
+
+  @Query(() => [RotationOnCallModel], {
+    description: 'For every rotation (or those asked for): who is on call at an instant (now by default), and why',
+  })
+  currentOnCall(
+    @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date,
+    @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
+  ): RotationOnCallModel[] {
+    return this.queries.onCallAt(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry));
+  }
+}

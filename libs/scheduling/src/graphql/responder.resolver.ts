@@ -1,0 +1,91 @@
+import { Args, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentRequest, type RequestContext } from '@app/core';
+import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { ChangeResponderAvailabilityCommand } from '../commands/change-responder-availability.command.js';
+import { RegisterResponderCommand } from '../commands/register-responder.command.js';
+import { responderStream } from '../domain/responder/responder.events.js';
+import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { MarkUnavailableInput, SetOnCallRestrictionInput } from './inputs/responder-availability.input.js';
+import { toClockWindows } from './inputs/clock-window.input.js';
+import { RegisterResponderInput } from './inputs/register-responder.input.js';
+import { OnCallShiftModel } from './models/on-call.model.js';
+import { ResponderModel } from './models/responder.model.js';
+import { SchedulingMapper } from './scheduling.mapper.js';
+
+@Resolver(() => ResponderModel)
+export class ResponderResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: ScheduleQueries,
+    private readonly mapper: SchedulingMapper,
+    private readonly eventHistory: EventHistoryQuery,
+  ) {}
+
+  @Query(() => ResponderModel)
+  responder(@Args('id', { type: () => ID }) id: string): ResponderModel {
+    return this.mapper.responderById(id);
+  }
+
+  @Query(() => [ResponderModel])
+  responders(@Args('team', { nullable: true }) team?: string): ResponderModel[] {
+    return this.queries.responders(team).map((r) => this.mapper.responder(r));
+  }
+
+  @Mutation(() => ResponderModel)
+  async registerResponder(
+    @Args('input') input: RegisterResponderInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ResponderModel> {
+    const id = await this.commands.execute(
+      new RegisterResponderCommand({ ...input, workingHours: toClockWindows(input.workingHours) }, context),
+    );
+    return this.mapper.responderById(id);
+  }
+
+  @Mutation(() => ResponderModel, { description: 'Set or lift a local-law restriction on on-call duty' })
+  async setOnCallRestriction(
+    @Args('input') input: SetOnCallRestrictionInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ResponderModel> {
+    const id = await this.commands.execute(
+      new ChangeResponderAvailabilityCommand({ kind: 'restriction', ...input }, context),
+    );
+    return this.mapper.responderById(id);
+  }
+
+  @Mutation(() => ResponderModel)
+  async markResponderUnavailable(
+    @Args('input') input: MarkUnavailableInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ResponderModel> {
+    const id = await this.commands.execute(new ChangeResponderAvailabilityCommand({ kind: 'unavailable', ...input }, context));
+    return this.mapper.responderById(id);
+  }
+
+  @Mutation(() => ResponderModel)
+  async clearResponderUnavailability(
+    @Args('responderId', { type: () => ID }) responderId: string,
+    @Args('spanId', { type: () => ID }) spanId: string,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ResponderModel> {
+    const id = await this.commands.execute(
+      new ChangeResponderAvailabilityCommand({ kind: 'available-again', responderId, spanId }, context),
+    );
+    return this.mapper.responderById(id);
+  }
+
+  @ResolveField(() => [OnCallShiftModel], { description: 'Stretches on call across all rotations over [from, to)' })
+  shifts(
+    @Parent() responder: ResponderModel,
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+  ): OnCallShiftModel[] {
+    return this.queries.responderShifts(responder.id, from, to).map((s) => this.mapper.onCallShift(s));
+  }
+
+  @ResolveField(() => [HistoryEntryModel])
+  history(@Parent() responder: ResponderModel): HistoryEntryModel[] {
+    return this.eventHistory.forStream(responderStream(responder.id)).map(toHistoryEntryModel);
+  }
+}

@@ -1,0 +1,39 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum Weekday {
+  MONDAY = 1,
+  TUESDAY = 2,
+  WEDNESDAY = 3,
+  THURSDAY = 4,
+  FRIDAY = 5,
+  SATURDAY = 6,
+  SUNDAY = 7,
+}
+
+export enum ResponderRoleValue {
+  ENGINEER = 'engineer',
+  MANAGER = 'manager',
+  DIRECTOR = 'director',
+}
+
+export enum ShiftCycle {
+  DAILY = 'daily',
+  WEEKLY = 'weekly',
+}
+
+export enum OnCallReasonKind {
+  TURN = 'TURN',
+  SWAP = 'SWAP',
+  OVERRIDE = 'OVERRIDE',
+}
+
+export enum Ineligibility {
+  RESTRICTED = 'RESTRICTED',
+  UNAVAILABLE = 'UNAVAILABLE',
+}
+
+registerEnumType(Weekday, { name: 'Weekday' });
+registerEnumType(ResponderRoleValue, { name: 'ResponderRole' });
+registerEnumType(ShiftCycle, { name: 'ShiftCycle', description: 'Handoffs repeat every day or every week.' });
+registerEnumType(OnCallReasonKind, { name: 'OnCallReasonKind' });
+registerEnumType(Ineligibility, { name: 'Ineligibility', description: 'Why a responder was skipped for a turn.' });

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import type { Responder } from '../domain/responder/responder.decider.js';
+import type { Rotation } from '../domain/rotation/rotation.decider.js';
+import type { OnCallSegment } from '../domain/schedule/on-call-timeline.js';
+import type { ClockWindow, Membership } from '../domain/schedule/schedule.types.js';
+import { ScheduleQueries, type RotationOnCall } from '../projections/schedule.queries.js';
+import type { ClockWindowModel } from './models/clock-window.model.js';
+import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from './models/on-call.model.js';
+import type { ResponderModel } from './models/responder.model.js';
+import type { RotationMemberModel, RotationModel } from './models/rotation.model.js';
+import { Ineligibility, OnCallReasonKind, ResponderRoleValue, ShiftCycle } from './scheduling.enums.js';
+
+const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
+
+/** Read-model documents → GraphQL objects (responders referenced by id are filled in). */
+@Injectable()
+export class SchedulingMapper {
+  constructor(private readonly queries: ScheduleQueries) {}
+
+  responder(responder: Responder): ResponderModel {
+    return {
+      id: responder.responderId,
+      name: responder.name,
+      handle: responder.handle,
+      timeZone: responder.timeZone,
+      team: responder.team,
+      role: responder.role as ResponderRoleValue,
+      workingHours: responder.workingHours.map(clockWindow),
+      onCallRestricted: responder.onCallRestricted,
+      unavailability: responder.unavailability.map((span) => ({
+        spanId: span.spanId,
+        start: new Date(span.start),
+        end: new Date(span.end),
+        reason: span.reason,
+      })),
+    };
+  }
+
+  responderById(id: string): ResponderModel {
+    return this.responder(this.queries.responder(id));
+  }
+
+  rotation(rotation: Rotation): RotationModel {
+    return {
+      id: rotation.rotationId,
+      name: rotation.name,
+      team: rotation.team,
+      timeZone: rotation.timeZone,
+      startDate: rotation.startDate,
+      pattern: {
+        cycle: rotation.pattern.cycle as ShiftCycle,
+        handoffs: rotation.pattern.handoffs.map((h) => ({ weekday: h.weekday, time: h.time })),
+        shiftDuration: rotation.pattern.shiftDuration,
+        respondersPerShift: rotation.pattern.respondersPerShift,
+      },
+      coverageWindows: rotation.coverageWindows.map(clockWindow),
+      driWindows: rotation.driWindows.map(clockWindow),
+      participants: rotation.participants.map((m) => this.member(m)),
+      shadows: rotation.shadows.map((m) => this.member(m)),
+      overrides: rotation.overrides.map((o) => ({
+        id: o.overrideId,
+        responder: this.responderById(o.responderId),
+        replaces: o.replacesResponderId ? this.responderById(o.replacesResponderId) : undefined,
+        start: new Date(o.start),
+        end: new Date(o.end),
+        timeZone: o.timeZone,
+        note: o.note,
+        createdBy: o.createdBy,
+      })),
+      swaps: rotation.swaps.map((s) => ({
+        id: s.swapId,
+        first: { shiftStart: new Date(s.first.shiftStart), responder: this.responderById(s.first.responderId) },
+        second: { shiftStart: new Date(s.second.shiftStart), responder: this.responderById(s.second.responderId) },
+        createdBy: s.createdBy,
+      })),
+    };
+  }
+
+  onCallShift(segment: OnCallSegment, isDri = false): OnCallShiftModel {
+    const rotation = this.queries.rotation(segment.rotationId);
+    return {
+      rotation: this.rotation(rotation),
+      responder: this.responderById(segment.responderId),
+      start: new Date(segment.start),
+      end: new Date(segment.end),
+      shiftNumber: segment.shift?.number,
+      shiftStart: segment.shift ? new Date(segment.shift.start) : undefined,
+      shiftEnd: segment.shift ? new Date(segment.shift.end) : undefined,
+      isDri,
+      reason: this.reason(segment, rotation),
+    };
+  }
+
+  rotationOnCall(entry: RotationOnCall): RotationOnCallModel {
+    const onCall = entry.onCall.map((segment) => this.onCallShift(segment, segment.isDri));
+    return {
+      rotation: this.rotation(entry.rotation),
+      at: entry.at,
+      onCall,
+      dri: onCall.find((shift) => shift.isDri),
+      shadows: entry.shadowIds.map((id) => this.responderById(id)),
+    };
+  }
+
+  private member(membership: Membership): RotationMemberModel {
+    return { responder: this.responderById(membership.responderId), from: date(membership.from), until: date(membership.until) };
+  }
+
+  private reason(segment: OnCallSegment, rotation: Rotation): OnCallReasonModel {
+    const reason = segment.reason;
+    switch (reason.kind) {
+      case 'OVERRIDE': {
+        const override = rotation.overrides.find((o) => o.overrideId === reason.overrideId);
+        return {
+          kind: OnCallReasonKind.OVERRIDE,
+          overrideId: reason.overrideId,
+          replaced: reason.replaced ? this.responderById(reason.replaced) : undefined,
+          actor: override?.createdBy,
+          skipped: [],
+        };
+      }
+      case 'SWAP': {
+        const swap = rotation.swaps.find((s) => s.swapId === reason.swapId);
+        return {
+          kind: OnCallReasonKind.SWAP,
+          swapId: reason.swapId,
+          swappedWith: this.responderById(reason.swappedWith),
+          actor: swap?.createdBy,
+          skipped: this.skipped(reason.skipped),
+        };
+      }
+      case 'TURN':
+        return { kind: OnCallReasonKind.TURN, skipped: this.skipped(reason.skipped) };
+    }
+  }
+
+  private skipped(skipped: Array<{ responderId: string; why: string }>) {
+    return skipped.map((s) => ({ responder: this.responderById(s.responderId), why: s.why as Ineligibility }));
+  }
+}
+
+function clockWindow(window: ClockWindow): ClockWindowModel {
+  return { weekdays: window.weekdays, start: window.start, end: window.end };
+}

@@ -1,0 +1,121 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadUserInputError, CLOCK, NotFoundError, type Clock } from '@app/core';
+import type { Responder } from '../domain/responder/responder.decider.js';
+import type { Rotation } from '../domain/rotation/rotation.decider.js';
+import { OnCallTimeline, type OnCallSegment } from '../domain/schedule/on-call-timeline.js';
+import { CurrentOnCallProjection } from './current-on-call.projection.js';
+
+export interface OnCallEntry extends OnCallSegment {
+  isDri: boolean;
+}
+
+export interface RotationOnCall {
+  rotation: Rotation;
+  at: Date;
+  onCall: OnCallEntry[];
+  shadowIds: string[];
+}
+
+const MAX_RANGE_DAYS = 400;
+
+/** Answers "who is on call, when, and why" from the current-on-call read model. */
+@Injectable()
+export class ScheduleQueries {
+  private readonly timelines = new WeakMap<Rotation, OnCallTimeline>();
+
+  constructor(
+    private readonly readModel: CurrentOnCallProjection,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  responder(id: string): Responder {
+    const responder = this.readModel.responder(id);
+    if (!responder) throw new NotFoundError('Responder', id);
+    return responder;
+  }
+
+  findResponder(id: string): Responder | undefined {
+    return this.readModel.responder(id);
+  }
+
+  responderByHandle(handle: string): Responder | undefined {
+    return this.readModel.allResponders().find((r) => r.handle === handle);
+  }
+
+  responders(team?: string): Responder[] {
+    return this.readModel
+      .allResponders()
+      .filter((r) => team === undefined || r.team === team)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  rotation(id: string): Rotation {
+    const rotation = this.readModel.rotation(id);
+    if (!rotation) throw new NotFoundError('Rotation', id);
+    return rotation;
+  }
+
+  rotations(team?: string): Rotation[] {
+    return this.readModel
+      .allRotations()
+      .filter((r) => team === undefined || r.team === team)
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Who is on call in each rotation at an instant (now by default), and whether they are its DRI. */
+  onCallAt(at: Date = this.clock.now(), rotationIds?: string[]): RotationOnCall[] {
+    const rotations = rotationIds ? rotationIds.map((id) => this.rotation(id)) : this.rotations();
+    const instant = at.getTime();
+    return rotations.map((rotation) => {
+      const timeline = this.timeline(rotation);
+      const segments = timeline.at(instant);
+      const driWindow = timeline.isDriWindow(instant);
+      return {
+        rotation,
+        at,
+        onCall: segments.map((segment, i) => ({ ...segment, isDri: driWindow && i === 0 })),
+        shadowIds: segments.length > 0 ? timeline.shadowsAt(instant) : [],
+      };
+    });
+  }
+
+  rotationShifts(rotationId: string, from: Date, to: Date): OnCallSegment[] {
+    assertRange(from, to);
+    return this.timeline(this.rotation(rotationId)).between(from.getTime(), to.getTime());
+  }
+
+  /** Every stretch the responder is on call over a range, across all rotations. */
+  responderShifts(responderId: string, from: Date, to: Date): OnCallSegment[] {
+    assertRange(from, to);
+    this.responder(responderId);
+    return this.rotations()
+      .filter((rotation) => involves(rotation, responderId))
+      .flatMap((rotation) => this.timeline(rotation).between(from.getTime(), to.getTime()))
+      .filter((segment) => segment.responderId === responderId)
+      .sort((a, b) => a.start - b.start);
+  }
+
+  private timeline(rotation: Rotation): OnCallTimeline {
+    let timeline = this.timelines.get(rotation);
+    if (!timeline) {
+      timeline = new OnCallTimeline(rotation, (id) => this.readModel.responder(id));
+      this.timelines.set(rotation, timeline);
+    }
+    return timeline;
+  }
+}
+
+function involves(rotation: Rotation, responderId: string): boolean {
+  return (
+    rotation.participants.some((m) => m.responderId === responderId) ||
+    rotation.overrides.some((o) => o.responderId === responderId) ||
+    rotation.swaps.some((s) => s.first.responderId === responderId || s.second.responderId === responderId)
+  );
+}
+
+function assertRange(from: Date, to: Date): void {
+  if (to.getTime() <= from.getTime()) throw new BadUserInputError('to', 'to must be after from');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
+    throw new BadUserInputError('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
+  }
+}
