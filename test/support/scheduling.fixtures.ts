@@ -29,7 +29,14 @@ let counter = 0;
 
 export async function registerResponder(
   app: TestApp,
-  overrides: Partial<{ name: string; handle: string; timeZone: string; team: string; role: string; onCallRestricted: boolean }> = {},
+  overrides: Partial<{
+    name: string;
+    handle: string;
+    timeZone: string;
+    team: string;
+    role: string;
+    onCallRestricted: boolean;
+  }> = {},
 ): Promise<string> {
   counter += 1;
   const handle = overrides.handle ?? `responder-${counter}`;

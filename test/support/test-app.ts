@@ -3,7 +3,13 @@ import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { CLOCK, ManualClock } from '@app/core';
-import { EVENT_STORE, EVENT_STORE_OPTIONS, type EventStore, type EventStoreModuleOptions } from '@app/event-store';
+import {
+  DueTaskScheduler,
+  EVENT_STORE,
+  EVENT_STORE_OPTIONS,
+  type EventStore,
+  type EventStoreModuleOptions,
+} from '@app/event-store';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
 
@@ -25,7 +31,13 @@ export interface TestApp {
   store: EventStore;
   server: Server;
   /** POSTs a GraphQL operation over HTTP. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
+  /** Moves the test clock and waits until every time-driven step now due has been recorded. */
+  advanceClock(to: Date | string): Promise<void>;
   /** Like gql, but fails the test on any error and returns `data`. */
   ok<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
   close(): Promise<void>;
@@ -43,7 +55,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(CLOCK)
     .useValue(clock)
     .overrideProvider(EVENT_STORE_OPTIONS)
-    .useValue({ sqlitePath: ':memory:', readModelPath: ':memory:', projectionWaitTimeoutMs: 5000, ...options.store })
+    .useValue({
+      sqlitePath: ':memory:',
+      readModelPath: ':memory:',
+      projectionWaitTimeoutMs: 5000,
+      dueTaskPollIntervalMs: 0,
+      ...options.store,
+    })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
@@ -55,7 +73,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       .post('/graphql')
       .set({ 'x-actor': 'test-user', ...headers })
       .send({ query, variables });
-    return { status: response.status, data: response.body.data as T, errors: response.body.errors } as GraphQLResponse<T>;
+    return {
+      status: response.status,
+      data: response.body.data as T,
+      errors: response.body.errors,
+    } as GraphQLResponse<T>;
   }
 
   return {
@@ -68,6 +90,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const response = await gql<T>(query, variables, headers);
       if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
       return response.data as T;
+    },
+    async advanceClock(to: Date | string) {
+      clock.set(to);
+      await app.get(DueTaskScheduler).runDue();
     },
     close: () => app.close(),
   };

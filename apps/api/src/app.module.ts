@@ -39,6 +39,7 @@ type Config = ConfigService<Environment, true>;
         sqlitePath: config.get('SQLITE_PATH', { infer: true }),
         readModelPath: config.get('READ_MODEL_PATH', { infer: true }),
         projectionWaitTimeoutMs: config.get('PROJECTION_WAIT_TIMEOUT_MS', { infer: true }),
+        dueTaskPollIntervalMs: config.get('DUE_TASK_POLL_INTERVAL_MS', { infer: true }),
       }),
     }),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

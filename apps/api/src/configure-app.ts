@@ -16,7 +16,8 @@ const CODE_BY_PARSER_ERROR: Record<string, string> = {
 function bodyParserErrors(error: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction) {
   const code = error.type ? CODE_BY_PARSER_ERROR[error.type] : undefined;
   if (!code) return next(error);
-  const message = code === 'PAYLOAD_TOO_LARGE' ? `The request body is larger than ${MAX_BODY}` : 'The request body is not valid JSON';
+  const message =
+    code === 'PAYLOAD_TOO_LARGE' ? `The request body is larger than ${MAX_BODY}` : 'The request body is not valid JSON';
   res.status(error.status ?? 400).json({ errors: [{ message, extensions: { code } }] });
 }
 

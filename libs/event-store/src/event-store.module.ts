@@ -19,6 +19,7 @@ import { EventHistoryProjection } from './projections/event-history.projection.j
 import { EventHistoryQuery } from './projections/event-history.query.js';
 import { PROJECTION_WAIT_TIMEOUT_MS, ProjectionRunner } from './projections/projection-runner.js';
 import { READ_MODEL_DATABASE, ReadModelDatabase } from './projections/read-model-database.js';
+import { DUE_TASK_POLL_INTERVAL_MS, DueTaskScheduler } from './scheduler/due-task-scheduler.js';
 import { SqliteEventStore } from './sqlite/sqlite-event-store.js';
 
 function ensureDirectory(path: string): void {
@@ -72,8 +73,14 @@ export class EventStoreModule implements OnApplicationShutdown {
         inject: [EVENT_STORE_OPTIONS],
         useFactory: (o: EventStoreModuleOptions) => o.projectionWaitTimeoutMs ?? 5_000,
       },
+      {
+        provide: DUE_TASK_POLL_INTERVAL_MS,
+        inject: [EVENT_STORE_OPTIONS],
+        useFactory: (o: EventStoreModuleOptions) => o.dueTaskPollIntervalMs ?? 1_000,
+      },
       ProjectionRunner,
       CommandRunner,
+      DueTaskScheduler,
       EventHistoryProjection,
       EventHistoryQuery,
       ProjectionsResolver,
@@ -82,7 +89,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       module: EventStoreModule,
       imports: [...(options.imports ?? []), DiscoveryModule],
       providers,
-      exports: [EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CommandRunner, EventHistoryQuery],
+      exports: [EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CommandRunner, DueTaskScheduler, EventHistoryQuery],
     };
   }
 

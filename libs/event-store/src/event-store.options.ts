@@ -7,6 +7,8 @@ export interface EventStoreModuleOptions {
   readModelPath: string;
   /** How long a command waits for the projections to apply its events. */
   projectionWaitTimeoutMs?: number;
+  /** How often due time-driven steps are looked for (0: only when a ManualClock moves). */
+  dueTaskPollIntervalMs?: number;
 }
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');

@@ -12,3 +12,6 @@ export * from './projections/read-model-database.js';
 export * from './projections/read-model-projection.decorator.js';
 export * from './projections/event-history.query.js';
 export * from './graphql/history-entry.model.js';
+export * from './decider/deterministic-id.js';
+export * from './scheduler/due-task.js';
+export * from './scheduler/due-task-scheduler.js';

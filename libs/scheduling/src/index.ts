@@ -10,3 +10,4 @@ export * from './domain/responder/responder.decider.js';
 export * from './domain/responder/responder.events.js';
 export * from './domain/rotation/rotation.decider.js';
 export * from './domain/rotation/rotation.events.js';
+export * from './projections/current-on-call.projection.js';

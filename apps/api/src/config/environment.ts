@@ -11,7 +11,9 @@ export class Environment {
   PORT: number = 3000;
 
   @IsOptional()
-  @Matches(/^esdb(\+discover)?:\/\/.+/, { message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://' })
+  @Matches(/^esdb(\+discover)?:\/\/.+/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must start with esdb:// or esdb+discover://',
+  })
   EVENTSTORE_CONNECTION_STRING?: string;
 
   @IsString()
@@ -27,13 +29,20 @@ export class Environment {
   @Min(100)
   PROJECTION_WAIT_TIMEOUT_MS: number = 5000;
 
+  @IsInt()
+  @Min(0)
+  DUE_TASK_POLL_INTERVAL_MS: number = 1000;
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const present = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== undefined && value !== ''));
-  const environment = plainToInstance(Environment, present, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const environment = plainToInstance(Environment, present, {
+    enableImplicitConversion: true,
+    exposeDefaultValues: true,
+  });
   const errors = validateSync(environment, { whitelist: false });
   if (errors.length > 0) {
     const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}));

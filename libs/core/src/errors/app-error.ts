@@ -7,7 +7,10 @@ export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBID
 export abstract class AppError extends Error {
   abstract readonly code: AppErrorCode;
 
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -16,7 +19,10 @@ export abstract class AppError extends Error {
 export class BadUserInputError extends AppError {
   readonly code = 'BAD_USER_INPUT';
 
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message, { field });
   }
 }
@@ -24,7 +30,10 @@ export class BadUserInputError extends AppError {
 export class NotFoundError extends AppError {
   readonly code = 'NOT_FOUND';
 
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} was not found`, { entity, id });
   }
 }

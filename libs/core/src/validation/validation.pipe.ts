@@ -5,7 +5,13 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
   for (const error of errors) {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const message = error.constraints ? Object.values(error.constraints)[0] : undefined;
-    if (message) return { field, message: message.startsWith(error.property) ? field + message.slice(error.property.length) : `${field}: ${message}` };
+    if (message)
+      return {
+        field,
+        message: message.startsWith(error.property)
+          ? field + message.slice(error.property.length)
+          : `${field}: ${message}`,
+      };
     const nested = firstProblem(error.children ?? [], field);
     if (nested) return nested;
   }

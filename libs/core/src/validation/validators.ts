@@ -17,7 +17,11 @@ export function isIanaTimeZone(value: unknown): value is string {
 }
 
 /** An IANA time zone name such as America/New_York. */
-export const IsIanaTimeZone = define('isIanaTimeZone', 'must be an IANA time zone such as America/New_York', isIanaTimeZone);
+export const IsIanaTimeZone = define(
+  'isIanaTimeZone',
+  'must be an IANA time zone such as America/New_York',
+  isIanaTimeZone,
+);
 
 export const LOCAL_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const LOCAL_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;

@@ -44,7 +44,11 @@ export class CommandRunner {
       if (events.length === 0) return { state, events };
       const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
       try {
-        const result = await this.store.append(streamId, events.map((e) => this.toNewEvent(e, context)), expected);
+        const result = await this.store.append(
+          streamId,
+          events.map((e) => this.toNewEvent(e, context)),
+          expected,
+        );
         await this.projections.waitFor(result.position);
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {

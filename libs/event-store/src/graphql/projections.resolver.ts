@@ -32,7 +32,9 @@ export class ProjectionsResolver {
     return this.runner.statuses().map(toModel);
   }
 
-  @Mutation(() => ProjectionStatusModel, { description: 'Rebuilds a read model from the first event; answers once caught up' })
+  @Mutation(() => ProjectionStatusModel, {
+    description: 'Rebuilds a read model from the first event; answers once caught up',
+  })
   async rebuildProjection(@Args('name') name: string): Promise<ProjectionStatusModel> {
     return toModel(await this.runner.rebuild(name));
   }

@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NotFoundError } from '@app/core';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type StoreSubscription } from '../event-store.port.js';
@@ -122,7 +116,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     let from: bigint | 'start' = stored?.position ?? 'start';
     db.transaction(() => {
       if (stored && stored.version !== projection.version) {
-        this.logger.log(`Projection ${projection.name} changed (v${stored.version} → v${projection.version}); rebuilding`);
+        this.logger.log(
+          `Projection ${projection.name} changed (v${stored.version} → v${projection.version}); rebuilding`,
+        );
         projection.tearDown(db);
         from = 'start';
       }
@@ -133,7 +129,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const running: Running = { projection, position: from, state: 'running', failures: previous?.failures ?? 0 };
     this.running.set(projection.name, running);
     running.subscription = this.store.subscribeToAll(
-      { fromPosition: from },
+      { fromPosition: from, maxBatchSize: 5000 },
       {
         onEvents: async (events) => this.applyBatch(running, events),
         onError: (error) => this.fail(running, error),
@@ -146,10 +142,16 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const { projection } = running;
     const db = this.readModels.db;
     const last = events[events.length - 1].position;
-    db.transaction(() => {
-      for (const event of events) projection.apply(event, db);
-      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: last });
-    })();
+    try {
+      db.transaction(() => {
+        for (const event of events) projection.apply(event, db);
+        projection.flush?.(db);
+        this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: last });
+      })();
+    } catch (error) {
+      projection.afterRollback?.();
+      throw error;
+    }
     running.position = last;
     running.failures = 0;
     projection.afterCommit?.(events);

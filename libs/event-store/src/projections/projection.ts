@@ -16,6 +16,10 @@ export interface Projection {
   /** Drops everything `setUp` created. */
   tearDown(db: Database): void;
   apply(event: RecordedEvent, db: Database): void;
-  /** Called after each committed batch, e.g. to drop an in-memory cache. */
+  /** Runs in the same transaction after a batch's last `apply`: for projections that buffer writes per batch. */
+  flush?(db: Database): void;
+  /** Called after each committed batch (with no events after a rebuild reset), e.g. to refresh a cache. */
   afterCommit?(events: RecordedEvent[]): void;
+  /** Called when a batch was rolled back: drop whatever `apply` buffered. */
+  afterRollback?(): void;
 }

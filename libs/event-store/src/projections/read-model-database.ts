@@ -18,6 +18,7 @@ export class ReadModelDatabase {
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
     }
+    this.db.pragma('cache_size = -65536');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         name     TEXT PRIMARY KEY,

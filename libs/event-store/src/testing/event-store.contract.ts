@@ -156,7 +156,11 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Even
 
       it('reads forwards and backwards from a revision with a limit', async () => {
         const s = stream();
-        await store.append(s, [0, 1, 2, 3, 4].map((n) => event('Numbered', { n })), 'no_stream');
+        await store.append(
+          s,
+          [0, 1, 2, 3, 4].map((n) => event('Numbered', { n })),
+          'no_stream',
+        );
         const forwards = await store.readStream(s, { fromRevision: 1n, maxCount: 2 });
         expect(forwards.map((e) => e.data.n)).toEqual([1, 2]);
         expect(forwards.map((e) => e.revision)).toEqual([1n, 2n]);

@@ -1,2 +1,3 @@
 export * from './event-store.contract.js';
 export * from './decider-specification.js';
+export * from './esdb-grpc-double/index.js';

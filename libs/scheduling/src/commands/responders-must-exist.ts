@@ -3,7 +3,10 @@ import type { ResponderAvailability } from '../domain/schedule/schedule.types.js
 import type { ScheduleQueries } from '../projections/schedule.queries.js';
 
 /** Looks the responders up in the read model: NOT_FOUND for an unknown id, else their availability. */
-export function respondersMustExist(queries: ScheduleQueries, ids: Iterable<string>): Record<string, ResponderAvailability> {
+export function respondersMustExist(
+  queries: ScheduleQueries,
+  ids: Iterable<string>,
+): Record<string, ResponderAvailability> {
   const availability: Record<string, ResponderAvailability> = {};
   for (const id of ids) {
     const responder = queries.findResponder(id);

@@ -59,7 +59,9 @@ export class ResponderResolver {
     @Args('input') input: MarkUnavailableInput,
     @CurrentRequest() context: RequestContext,
   ): Promise<ResponderModel> {
-    const id = await this.commands.execute(new ChangeResponderAvailabilityCommand({ kind: 'unavailable', ...input }, context));
+    const id = await this.commands.execute(
+      new ChangeResponderAvailabilityCommand({ kind: 'unavailable', ...input }, context),
+    );
     return this.mapper.responderById(id);
   }
 

@@ -3,7 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CurrentRequest, type RequestContext } from '@app/core';
 import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
-import { ChangeRotationMembershipCommand, type MembershipChangeKind } from '../commands/change-rotation-membership.command.js';
+import {
+  ChangeRotationMembershipCommand,
+  type MembershipChangeKind,
+} from '../commands/change-rotation-membership.command.js';
 import { CreateRotationCommand } from '../commands/create-rotation.command.js';
 import { ScheduleOverrideCommand } from '../commands/schedule-override.command.js';
 import { SwapShiftsCommand } from '../commands/swap-shifts.command.js';
@@ -48,7 +51,12 @@ export class RotationResolver {
     };
     const id = await this.commands.execute(
       new CreateRotationCommand(
-        { ...input, pattern, coverageWindows: toClockWindows(input.coverageWindows), driWindows: toClockWindows(input.driWindows) },
+        {
+          ...input,
+          pattern,
+          coverageWindows: toClockWindows(input.coverageWindows),
+          driWindows: toClockWindows(input.driWindows),
+        },
         context,
       ),
     );
@@ -95,7 +103,10 @@ export class RotationResolver {
   }
 
   @Mutation(() => RotationModel, { description: 'Two responders trade shifts' })
-  async swapShifts(@Args('input') input: SwapShiftsInput, @CurrentRequest() context: RequestContext): Promise<RotationModel> {
+  async swapShifts(
+    @Args('input') input: SwapShiftsInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<RotationModel> {
     await this.commands.execute(new SwapShiftsCommand(input.rotationId, input.first, input.second, context));
     return this.rotation(input.rotationId);
   }
@@ -109,7 +120,9 @@ export class RotationResolver {
     return this.queries.rotationShifts(rotation.id, from, to).map((s) => this.mapper.onCallShift(s));
   }
 
-  @ResolveField(() => [HistoryEntryModel], { description: 'Every change, with its actor: overrides and swaps included' })
+  @ResolveField(() => [HistoryEntryModel], {
+    description: 'Every change, with its actor: overrides and swaps included',
+  })
   history(@Parent() rotation: RotationModel): HistoryEntryModel[] {
     return this.eventHistory.forStream(rotationStream(rotation.id)).map(toHistoryEntryModel);
   }

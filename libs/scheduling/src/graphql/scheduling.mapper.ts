@@ -12,12 +12,31 @@ import { Ineligibility, OnCallReasonKind, ResponderRoleValue, ShiftCycle } from 
 
 const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
 
-/** Read-model documents → GraphQL objects (responders referenced by id are filled in). */
+/**
+ * Read-model documents → GraphQL objects. Documents are immutable (a change replaces them), so
+ * each one is mapped once; references to other objects are getters, resolved only when a query
+ * asks for them (GraphQL's default resolver reads them like any property).
+ */
 @Injectable()
 export class SchedulingMapper {
+  private readonly responders = new WeakMap<Responder, ResponderModel>();
+  private readonly rotations = new WeakMap<Rotation, RotationModel>();
+
   constructor(private readonly queries: ScheduleQueries) {}
 
   responder(responder: Responder): ResponderModel {
+    let model = this.responders.get(responder);
+    if (!model) this.responders.set(responder, (model = this.mapResponder(responder)));
+    return model;
+  }
+
+  rotation(rotation: Rotation): RotationModel {
+    let model = this.rotations.get(rotation);
+    if (!model) this.rotations.set(rotation, (model = this.mapRotation(rotation)));
+    return model;
+  }
+
+  private mapResponder(responder: Responder): ResponderModel {
     return {
       id: responder.responderId,
       name: responder.name,
@@ -40,7 +59,8 @@ export class SchedulingMapper {
     return this.responder(this.queries.responder(id));
   }
 
-  rotation(rotation: Rotation): RotationModel {
+  private mapRotation(rotation: Rotation): RotationModel {
+    const mapper = this;
     return {
       id: rotation.rotationId,
       name: rotation.name,
@@ -55,55 +75,81 @@ export class SchedulingMapper {
       },
       coverageWindows: rotation.coverageWindows.map(clockWindow),
       driWindows: rotation.driWindows.map(clockWindow),
-      participants: rotation.participants.map((m) => this.member(m)),
-      shadows: rotation.shadows.map((m) => this.member(m)),
-      overrides: rotation.overrides.map((o) => ({
-        id: o.overrideId,
-        responder: this.responderById(o.responderId),
-        replaces: o.replacesResponderId ? this.responderById(o.replacesResponderId) : undefined,
-        start: new Date(o.start),
-        end: new Date(o.end),
-        timeZone: o.timeZone,
-        note: o.note,
-        createdBy: o.createdBy,
-      })),
-      swaps: rotation.swaps.map((s) => ({
-        id: s.swapId,
-        first: { shiftStart: new Date(s.first.shiftStart), responder: this.responderById(s.first.responderId) },
-        second: { shiftStart: new Date(s.second.shiftStart), responder: this.responderById(s.second.responderId) },
-        createdBy: s.createdBy,
-      })),
+      get participants() {
+        return rotation.participants.map((m) => mapper.member(m));
+      },
+      get shadows() {
+        return rotation.shadows.map((m) => mapper.member(m));
+      },
+      get overrides() {
+        return rotation.overrides.map((o) => mapper.override(o));
+      },
+      get swaps() {
+        return rotation.swaps.map((s) => ({
+          id: s.swapId,
+          first: { shiftStart: new Date(s.first.shiftStart), responder: mapper.responderById(s.first.responderId) },
+          second: { shiftStart: new Date(s.second.shiftStart), responder: mapper.responderById(s.second.responderId) },
+          createdBy: s.createdBy,
+        }));
+      },
+    };
+  }
+
+  private override(o: Rotation['overrides'][number]) {
+    return {
+      id: o.overrideId,
+      responder: this.responderById(o.responderId),
+      replaces: o.replacesResponderId ? this.responderById(o.replacesResponderId) : undefined,
+      start: new Date(o.start),
+      end: new Date(o.end),
+      timeZone: o.timeZone,
+      note: o.note,
+      createdBy: o.createdBy,
     };
   }
 
   onCallShift(segment: OnCallSegment, isDri = false): OnCallShiftModel {
+    const mapper = this;
     const rotation = this.queries.rotation(segment.rotationId);
     return {
-      rotation: this.rotation(rotation),
-      responder: this.responderById(segment.responderId),
+      get rotation() {
+        return mapper.rotation(rotation);
+      },
+      get responder() {
+        return mapper.responderById(segment.responderId);
+      },
       start: new Date(segment.start),
       end: new Date(segment.end),
       shiftNumber: segment.shift?.number,
       shiftStart: segment.shift ? new Date(segment.shift.start) : undefined,
       shiftEnd: segment.shift ? new Date(segment.shift.end) : undefined,
       isDri,
-      reason: this.reason(segment, rotation),
+      get reason() {
+        return mapper.reason(segment, rotation);
+      },
     };
   }
 
   rotationOnCall(entry: RotationOnCall): RotationOnCallModel {
+    const mapper = this;
     const onCall = entry.onCall.map((segment) => this.onCallShift(segment, segment.isDri));
     return {
       rotation: this.rotation(entry.rotation),
       at: entry.at,
       onCall,
       dri: onCall.find((shift) => shift.isDri),
-      shadows: entry.shadowIds.map((id) => this.responderById(id)),
+      get shadows() {
+        return entry.shadowIds.map((id) => mapper.responderById(id));
+      },
     };
   }
 
   private member(membership: Membership): RotationMemberModel {
-    return { responder: this.responderById(membership.responderId), from: date(membership.from), until: date(membership.until) };
+    return {
+      responder: this.responderById(membership.responderId),
+      from: date(membership.from),
+      until: date(membership.until),
+    };
   }
 
   private reason(segment: OnCallSegment, rotation: Rotation): OnCallReasonModel {

@@ -1,86 +1,105 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import { cachedStatement, ReadModelProjection, toDomainEvent, type Projection, type RecordedEvent } from '@app/event-store';
+import {
+  cachedStatement,
+  ReadModelProjection,
+  toDomainEvent,
+  type Projection,
+  type RecordedEvent,
+} from '@app/event-store';
 import { responderDecider, type Responder } from '../domain/responder/responder.decider.js';
 import type { ResponderEvent } from '../domain/responder/responder.events.js';
 import { rotationDecider, type Rotation } from '../domain/rotation/rotation.decider.js';
 import type { RotationEvent } from '../domain/rotation/rotation.events.js';
+import type { Override, Swap } from '../domain/schedule/schedule.types.js';
 
-const RESPONDER_EVENTS = new Set<string>([
-  'ResponderRegistered',
-  'ResponderOnCallRestrictionChanged',
-  'ResponderUnavailabilityMarked',
-  'ResponderUnavailabilityCleared',
-]);
-const ROTATION_EVENTS = new Set<string>([
-  'RotationCreated',
-  'RotationParticipantAdded',
-  'RotationParticipantRemoved',
-  'RotationShadowAdded',
-  'RotationShadowRemoved',
-  'OverrideScheduled',
-  'OverrideCancelled',
-  'ShiftsSwapped',
-]);
+type ResponderCore = Omit<Responder, 'unavailability'>;
+type RotationCore = Omit<Rotation, 'overrides' | 'swaps'>;
+type UnavailableSpan = Responder['unavailability'][number];
 
 /**
- * The schedule's read model: every responder and rotation as a document (the same fold the
- * deciders use), from which the on-call queries compute who is on call at any instant.
- * Committed documents are also kept in memory; after each commit the ones it touched are reloaded.
+ * The schedule's read model: responders and rotations (folded with the deciders' own `evolve`),
+ * with their unavailable spans, overrides and swaps in tables of their own so that each event is
+ * one small write. The on-call queries compute who is on call at any instant from it; they read
+ * whole documents from an in-memory copy that each commit refreshes for the ids it touched.
  */
 @ReadModelProjection()
 @Injectable()
 export class CurrentOnCallProjection implements Projection {
   readonly name = 'current-on-call';
-  readonly version = 1;
+  readonly version = 2;
+  private db?: Database;
   private responders?: Map<string, Responder>;
   private rotations?: Map<string, Rotation>;
-  private db?: Database;
+  private touched = { responders: new Set<string>(), rotations: new Set<string>() };
 
   setUp(db: Database): void {
     this.db = db;
     db.exec(`
-      CREATE TABLE IF NOT EXISTS schedule_responders (
-        responder_id TEXT PRIMARY KEY,
-        handle       TEXT NOT NULL,
-        team         TEXT NOT NULL,
-        doc          TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS schedule_responders_by_handle ON schedule_responders (handle);
-      CREATE TABLE IF NOT EXISTS schedule_rotations (
-        rotation_id TEXT PRIMARY KEY,
-        team        TEXT NOT NULL,
-        doc         TEXT NOT NULL
-      );
+      CREATE TABLE IF NOT EXISTS schedule_responders (responder_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS schedule_rotations (rotation_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+      ${ownedTable('schedule_unavailability')}
+      ${ownedTable('schedule_overrides')}
+      ${ownedTable('schedule_swaps')}
     `);
   }
 
   tearDown(db: Database): void {
-    db.exec('DROP TABLE IF EXISTS schedule_responders; DROP TABLE IF EXISTS schedule_rotations;');
+    for (const table of ['responders', 'unavailability', 'rotations', 'overrides', 'swaps']) {
+      db.exec(`DROP TABLE IF EXISTS schedule_${table}`);
+    }
   }
 
-  apply(event: RecordedEvent, db: Database): void {
-    if (RESPONDER_EVENTS.has(event.type)) {
-      const id = event.data.responderId as string;
-      const next = responderDecider.evolve(this.loadResponder(db, id), toDomainEvent<ResponderEvent>(event));
-      if (next) {
-        cachedStatement(db, 'INSERT OR REPLACE INTO schedule_responders (responder_id, handle, team, doc) VALUES (?, ?, ?, ?)').run(
-          id,
-          next.handle,
-          next.team,
-          JSON.stringify(next),
-        );
+  apply(recorded: RecordedEvent, db: Database): void {
+    const event = toDomainEvent<ResponderEvent | RotationEvent>(recorded);
+    switch (event.type) {
+      case 'ResponderRegistered':
+      case 'ResponderOnCallRestrictionChanged': {
+        const id = event.data.responderId;
+        const current = this.loadResponderCore(db, id);
+        const next = responderDecider.evolve(current && { ...current, unavailability: [] }, event);
+        if (next) {
+          const { unavailability: _, ...core } = next;
+          write(db, 'INSERT OR REPLACE INTO schedule_responders (responder_id, doc) VALUES (?, ?)', id, core);
+        }
+        this.touched.responders.add(id);
+        break;
       }
-    } else if (ROTATION_EVENTS.has(event.type)) {
-      const id = event.data.rotationId as string;
-      const next = rotationDecider.evolve(this.loadRotation(db, id), toDomainEvent<RotationEvent>(event));
-      if (next) {
-        cachedStatement(db, 'INSERT OR REPLACE INTO schedule_rotations (rotation_id, team, doc) VALUES (?, ?, ?)').run(
-          id,
-          next.team,
-          JSON.stringify(next),
-        );
+      case 'ResponderUnavailabilityMarked':
+        insertOwned(db, 'schedule_unavailability', event.data.responderId, recorded, event.data.spanId);
+        this.touched.responders.add(event.data.responderId);
+        break;
+      case 'ResponderUnavailabilityCleared':
+        deleteOwned(db, 'schedule_unavailability', event.data.responderId, event.data.spanId);
+        this.touched.responders.add(event.data.responderId);
+        break;
+      case 'RotationCreated':
+      case 'RotationParticipantAdded':
+      case 'RotationParticipantRemoved':
+      case 'RotationShadowAdded':
+      case 'RotationShadowRemoved': {
+        const id = event.data.rotationId;
+        const current = this.loadRotationCore(db, id);
+        const next = rotationDecider.evolve(current && { ...current, overrides: [], swaps: [] }, event);
+        if (next) {
+          const { overrides: _, swaps: __, ...core } = next;
+          write(db, 'INSERT OR REPLACE INTO schedule_rotations (rotation_id, doc) VALUES (?, ?)', id, core);
+        }
+        this.touched.rotations.add(id);
+        break;
       }
+      case 'OverrideScheduled':
+        insertOwned(db, 'schedule_overrides', event.data.rotationId, recorded, event.data.overrideId);
+        this.touched.rotations.add(event.data.rotationId);
+        break;
+      case 'OverrideCancelled':
+        deleteOwned(db, 'schedule_overrides', event.data.rotationId, event.data.overrideId);
+        this.touched.rotations.add(event.data.rotationId);
+        break;
+      case 'ShiftsSwapped':
+        insertOwned(db, 'schedule_swaps', event.data.rotationId, recorded, event.data.swapId);
+        this.touched.rotations.add(event.data.rotationId);
+        break;
     }
   }
 
@@ -88,17 +107,14 @@ export class CurrentOnCallProjection implements Projection {
     if (events.length === 0) {
       this.responders = undefined;
       this.rotations = undefined;
-      return;
     }
-    const db = this.database();
-    for (const event of events) {
-      if (this.responders && RESPONDER_EVENTS.has(event.type)) {
-        reload(this.responders, event.data.responderId as string, (id) => this.loadResponder(db, id));
-      }
-      if (this.rotations && ROTATION_EVENTS.has(event.type)) {
-        reload(this.rotations, event.data.rotationId as string, (id) => this.loadRotation(db, id));
-      }
-    }
+    if (this.responders) for (const id of this.touched.responders) refresh(this.responders, id, this.loadResponder(id));
+    if (this.rotations) for (const id of this.touched.rotations) refresh(this.rotations, id, this.loadRotation(id));
+    this.afterRollback();
+  }
+
+  afterRollback(): void {
+    this.touched = { responders: new Set(), rotations: new Set() };
   }
 
   allResponders(): Responder[] {
@@ -118,28 +134,80 @@ export class CurrentOnCallProjection implements Projection {
   }
 
   private responderCache(): Map<string, Responder> {
-    this.responders ??= this.loadAll<Responder>('SELECT doc FROM schedule_responders', (r) => r.responderId);
+    if (!this.responders) {
+      const spans = groupBy(this.rows('SELECT owner, doc FROM schedule_unavailability ORDER BY position'));
+      this.responders = new Map(
+        this.rows('SELECT responder_id AS owner, doc FROM schedule_responders').map(({ owner, doc }) => [
+          owner,
+          { ...(JSON.parse(doc) as ResponderCore), unavailability: (spans.get(owner) ?? []) as UnavailableSpan[] },
+        ]),
+      );
+    }
     return this.responders;
   }
 
   private rotationCache(): Map<string, Rotation> {
-    this.rotations ??= this.loadAll<Rotation>('SELECT doc FROM schedule_rotations', (r) => r.rotationId);
+    if (!this.rotations) {
+      const overrides = groupBy(this.rows('SELECT owner, doc FROM schedule_overrides ORDER BY position'));
+      const swaps = groupBy(this.rows('SELECT owner, doc FROM schedule_swaps ORDER BY position'));
+      this.rotations = new Map(
+        this.rows('SELECT rotation_id AS owner, doc FROM schedule_rotations').map(({ owner, doc }) => [
+          owner,
+          {
+            ...(JSON.parse(doc) as RotationCore),
+            overrides: (overrides.get(owner) ?? []) as Override[],
+            swaps: (swaps.get(owner) ?? []) as Swap[],
+          },
+        ]),
+      );
+    }
     return this.rotations;
   }
 
-  private loadAll<T>(sql: string, key: (doc: T) => string): Map<string, T> {
-    const rows = cachedStatement<[], { doc: string }>(this.database(), sql).all();
-    return new Map(rows.map((row) => JSON.parse(row.doc) as T).map((doc) => [key(doc), doc]));
+  private loadResponder(id: string): Responder | undefined {
+    const core = this.loadResponderCore(this.database(), id);
+    if (!core) return undefined;
+    const spans = this.docs<UnavailableSpan>(
+      'SELECT doc FROM schedule_unavailability WHERE owner = ? ORDER BY position',
+      id,
+    );
+    return { ...core, unavailability: spans };
   }
 
-  private loadResponder(db: Database, id: string): Responder | null {
-    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM schedule_responders WHERE responder_id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Responder) : null;
+  private loadRotation(id: string): Rotation | undefined {
+    const core = this.loadRotationCore(this.database(), id);
+    if (!core) return undefined;
+    return {
+      ...core,
+      overrides: this.docs<Override>('SELECT doc FROM schedule_overrides WHERE owner = ? ORDER BY position', id),
+      swaps: this.docs<Swap>('SELECT doc FROM schedule_swaps WHERE owner = ? ORDER BY position', id),
+    };
   }
 
-  private loadRotation(db: Database, id: string): Rotation | null {
-    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM schedule_rotations WHERE rotation_id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Rotation) : null;
+  private loadResponderCore(db: Database, id: string): ResponderCore | null {
+    const row = cachedStatement<[string], { doc: string }>(
+      db,
+      'SELECT doc FROM schedule_responders WHERE responder_id = ?',
+    ).get(id);
+    return row ? (JSON.parse(row.doc) as ResponderCore) : null;
+  }
+
+  private loadRotationCore(db: Database, id: string): RotationCore | null {
+    const row = cachedStatement<[string], { doc: string }>(
+      db,
+      'SELECT doc FROM schedule_rotations WHERE rotation_id = ?',
+    ).get(id);
+    return row ? (JSON.parse(row.doc) as RotationCore) : null;
+  }
+
+  private rows(sql: string): Array<{ owner: string; doc: string }> {
+    return cachedStatement<[], { owner: string; doc: string }>(this.database(), sql).all();
+  }
+
+  private docs<T>(sql: string, id: string): T[] {
+    return cachedStatement<[string], { doc: string }>(this.database(), sql)
+      .all(id)
+      .map((row) => JSON.parse(row.doc) as T);
   }
 
   private database(): Database {
@@ -148,8 +216,45 @@ export class CurrentOnCallProjection implements Projection {
   }
 }
 
-function reload<T>(cache: Map<string, T>, id: string, load: (id: string) => T | null): void {
-  const doc = load(id);
+function write(db: Database, sql: string, ...values: unknown[]): void {
+  const last = values.length - 1;
+  cachedStatement(db, sql).run(...values.slice(0, last), JSON.stringify(values[last]));
+}
+
+/**
+ * Items an aggregate owns (spans, overrides, swaps), clustered by owner and kept in event order.
+ * `doc` is the event's data as stored.
+ */
+function ownedTable(table: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (
+      position INTEGER PRIMARY KEY, owner TEXT NOT NULL, item_id TEXT NOT NULL, doc TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${table}_by_owner ON ${table} (owner);`;
+}
+
+function insertOwned(db: Database, table: string, owner: string, recorded: RecordedEvent, itemId: string): void {
+  cachedStatement(db, `INSERT OR REPLACE INTO ${table} (position, owner, item_id, doc) VALUES (?, ?, ?, ?)`).run(
+    recorded.position,
+    owner,
+    itemId,
+    JSON.stringify(recorded.data),
+  );
+}
+
+function deleteOwned(db: Database, table: string, owner: string, itemId: string): void {
+  cachedStatement(db, `DELETE FROM ${table} WHERE owner = ? AND item_id = ?`).run(owner, itemId);
+}
+
+function groupBy(rows: Array<{ owner: string; doc: string }>): Map<string, unknown[]> {
+  const groups = new Map<string, unknown[]>();
+  for (const { owner, doc } of rows) {
+    let list = groups.get(owner);
+    if (!list) groups.set(owner, (list = []));
+    list.push(JSON.parse(doc));
+  }
+  return groups;
+}
+
+function refresh<T>(cache: Map<string, T>, id: string, doc: T | undefined): void {
   if (doc) cache.set(id, doc);
   else cache.delete(id);
 }

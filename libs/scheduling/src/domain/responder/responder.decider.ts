@@ -37,7 +37,12 @@ export const responderDecider: Decider<ResponderCommand, ResponderState, Respond
         return [
           {
             type: 'ResponderOnCallRestrictionChanged',
-            data: { responderId: command.responderId, restricted: command.restricted, reason: command.reason, at: command.now },
+            data: {
+              responderId: command.responderId,
+              restricted: command.restricted,
+              reason: command.reason,
+              at: command.now,
+            },
           },
         ];
       }
@@ -54,7 +59,12 @@ export const responderDecider: Decider<ResponderCommand, ResponderState, Respond
         if (!responder.unavailability.some((span) => span.spanId === command.spanId)) {
           throw new NotFoundError('Unavailable span', command.spanId);
         }
-        return [{ type: 'ResponderUnavailabilityCleared', data: { responderId: command.responderId, spanId: command.spanId } }];
+        return [
+          {
+            type: 'ResponderUnavailabilityCleared',
+            data: { responderId: command.responderId, spanId: command.spanId },
+          },
+        ];
       }
     }
   },

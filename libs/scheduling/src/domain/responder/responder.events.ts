@@ -19,7 +19,10 @@ export interface ResponderRegisteredData {
 
 export type ResponderEvent =
   | DomainEvent<'ResponderRegistered', ResponderRegisteredData>
-  | DomainEvent<'ResponderOnCallRestrictionChanged', { responderId: string; restricted: boolean; reason: string; at: string }>
+  | DomainEvent<
+      'ResponderOnCallRestrictionChanged',
+      { responderId: string; restricted: boolean; reason: string; at: string }
+    >
   | DomainEvent<
       'ResponderUnavailabilityMarked',
       { responderId: string; spanId: string; start: string; end: string; reason: string }

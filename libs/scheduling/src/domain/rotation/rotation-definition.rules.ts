@@ -13,7 +13,8 @@ export function assertValidDefinition(definition: RotationDefinition, participan
   if (!isIanaTimeZone(definition.timeZone)) {
     throw new BadUserInputError('timeZone', `timeZone ${definition.timeZone} is not an IANA time zone`);
   }
-  if (participants.length === 0) throw new BadUserInputError('participantIds', 'a rotation needs at least one participant');
+  if (participants.length === 0)
+    throw new BadUserInputError('participantIds', 'a rotation needs at least one participant');
   if (new Set(participants).size !== participants.length) {
     throw new BadUserInputError('participantIds', 'participants must not repeat');
   }
@@ -36,11 +37,15 @@ export function assertValidPattern(pattern: ShiftPattern): void {
     return day * MINUTES_PER_DAY + minutesOf(handoff.time);
   });
   const sorted = [...points].sort((a, b) => a - b);
-  if (new Set(sorted).size !== sorted.length) throw new BadUserInputError('pattern.handoffs', 'handoffs must not repeat');
+  if (new Set(sorted).size !== sorted.length)
+    throw new BadUserInputError('pattern.handoffs', 'handoffs must not repeat');
   if (pattern.shiftDuration === undefined) return;
   const duration = Duration.fromISO(pattern.shiftDuration);
   if (!duration.isValid || duration.as('minutes') <= 0) {
-    throw new BadUserInputError('pattern.shiftDuration', 'shiftDuration must be a positive ISO-8601 duration such as PT6H');
+    throw new BadUserInputError(
+      'pattern.shiftDuration',
+      'shiftDuration must be a positive ISO-8601 duration such as PT6H',
+    );
   }
   const shortestGap = Math.min(...sorted.map((p, i) => (sorted[i + 1] ?? sorted[0] + cycleMinutes) - p));
   if (duration.as('minutes') > shortestGap) {

@@ -39,7 +39,10 @@ describe('rotation decider', () => {
   });
 
   it('refuses an unknown time zone and a shift longer than the gap to the next handoff', () => {
-    spec.given([]).when({ ...create, timeZone: 'Mars/Olympus' }).thenThrows(BadUserInputError, (e) => expect(e.field).toBe('timeZone'));
+    spec
+      .given([])
+      .when({ ...create, timeZone: 'Mars/Olympus' })
+      .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('timeZone'));
     spec
       .given([])
       .when({ ...create, pattern: { ...create.pattern, shiftDuration: 'PT25H' } })
@@ -51,15 +54,38 @@ describe('rotation decider', () => {
   });
 
   it('adds a participant from a date, once', () => {
-    const add = { type: 'AddParticipant', rotationId: 'r1', responderId: 'carol', from: '2026-08-01T00:00:00Z' } as const;
-    spec.given([created]).when(add).then([{ type: 'RotationParticipantAdded', data: { rotationId: 'r1', responderId: 'carol', from: '2026-08-01T00:00:00Z' } }]);
-    spec.given([created]).when({ ...add, responderId: 'alice' }).thenThrows(ConflictError);
+    const add = {
+      type: 'AddParticipant',
+      rotationId: 'r1',
+      responderId: 'carol',
+      from: '2026-08-01T00:00:00Z',
+    } as const;
+    spec
+      .given([created])
+      .when(add)
+      .then([
+        {
+          type: 'RotationParticipantAdded',
+          data: { rotationId: 'r1', responderId: 'carol', from: '2026-08-01T00:00:00Z' },
+        },
+      ]);
+    spec
+      .given([created])
+      .when({ ...add, responderId: 'alice' })
+      .thenThrows(ConflictError);
   });
 
   it('keeps at least one participant', () => {
     const remove = (responderId: string) =>
       ({ type: 'RemoveParticipant', rotationId: 'r1', responderId, from: '2026-08-01T00:00:00Z' }) as const;
-    spec.given([created, { type: 'RotationParticipantRemoved', data: { rotationId: 'r1', responderId: 'alice', from: '2026-08-01T00:00:00Z' } }])
+    spec
+      .given([
+        created,
+        {
+          type: 'RotationParticipantRemoved',
+          data: { rotationId: 'r1', responderId: 'alice', from: '2026-08-01T00:00:00Z' },
+        },
+      ])
       .when(remove('bob'))
       .thenThrows(BadUserInputError);
   });
@@ -78,7 +104,9 @@ describe('rotation decider', () => {
           timeZone: 'UTC',
           createdBy: 'm',
         },
-        availability: { dave: { responderId: 'dave', restrictions: [{ start: '1970-01-01T00:00:00Z' }], unavailability: [] } },
+        availability: {
+          dave: { responderId: 'dave', restrictions: [{ start: '1970-01-01T00:00:00Z' }], unavailability: [] },
+        },
       })
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('responderId'));
   });
@@ -90,20 +118,34 @@ describe('rotation decider', () => {
       second: { shiftStart: '2026-07-02T16:00:00.000Z', responderId: 'bob' },
       createdBy: 'alice',
     };
-    spec.given([created]).when({ type: 'SwapShifts', rotationId: 'r1', swap, availability: {} }).then([
-      { type: 'ShiftsSwapped', data: { rotationId: 'r1', ...swap } },
-    ]);
     spec
       .given([created])
-      .when({ type: 'SwapShifts', rotationId: 'r1', swap: { ...swap, second: { ...swap.second, responderId: 'alice' } }, availability: {} })
+      .when({ type: 'SwapShifts', rotationId: 'r1', swap, availability: {} })
+      .then([{ type: 'ShiftsSwapped', data: { rotationId: 'r1', ...swap } }]);
+    spec
+      .given([created])
+      .when({
+        type: 'SwapShifts',
+        rotationId: 'r1',
+        swap: { ...swap, second: { ...swap.second, responderId: 'alice' } },
+        availability: {},
+      })
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('second.responderId'));
     spec
       .given([created])
-      .when({ type: 'SwapShifts', rotationId: 'r1', swap: { ...swap, first: { ...swap.first, shiftStart: '2026-07-01T17:00:00.000Z' } }, availability: {} })
+      .when({
+        type: 'SwapShifts',
+        rotationId: 'r1',
+        swap: { ...swap, first: { ...swap.first, shiftStart: '2026-07-01T17:00:00.000Z' } },
+        availability: {},
+      })
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('first.shiftStart'));
   });
 
   it('answers NOT_FOUND for a command on a rotation that does not exist', () => {
-    spec.given([]).when({ type: 'CancelOverride', rotationId: 'r9', overrideId: 'o', cancelledBy: 'x' }).thenThrows(NotFoundError);
+    spec
+      .given([])
+      .when({ type: 'CancelOverride', rotationId: 'r9', overrideId: 'o', cancelledBy: 'x' })
+      .thenThrows(NotFoundError);
   });
 });

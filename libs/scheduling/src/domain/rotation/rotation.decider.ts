@@ -2,7 +2,13 @@ import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
 import type { Decider } from '@app/event-store';
 import { assignShift, ineligibility, type AvailabilityLookup } from '../schedule/shift-assignment.js';
 import { ShiftCalendar } from '../schedule/shift-calendar.js';
-import type { Membership, Override, ResponderAvailability, RotationSchedule, Swap } from '../schedule/schedule.types.js';
+import type {
+  Membership,
+  Override,
+  ResponderAvailability,
+  RotationSchedule,
+  Swap,
+} from '../schedule/schedule.types.js';
 import type { RotationCreatedData, RotationEvent } from './rotation.events.js';
 import { assertValidDefinition } from './rotation-definition.rules.js';
 
@@ -17,7 +23,12 @@ export type RotationCommand =
       RotationCreatedData,
       'participants' | 'shadows'
     >)
-  | { type: 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow'; rotationId: string; responderId: string; from: string }
+  | {
+      type: 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow';
+      rotationId: string;
+      responderId: string;
+      from: string;
+    }
   | { type: 'ScheduleOverride'; rotationId: string; override: Override; availability: Availability }
   | { type: 'CancelOverride'; rotationId: string; overrideId: string; cancelledBy: string }
   | { type: 'SwapShifts'; rotationId: string; swap: Swap; availability: Availability };
@@ -77,7 +88,8 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
           const remaining = rotation.participants.filter(
             (m) => m !== membership && (m.until === undefined || Date.parse(m.until) > Date.parse(command.from)),
           );
-          if (remaining.length === 0) throw new BadUserInputError('responderId', 'a rotation needs at least one participant');
+          if (remaining.length === 0)
+            throw new BadUserInputError('responderId', 'a rotation needs at least one participant');
         }
         const { type, ...data } = command;
         return [{ type: type === 'RemoveParticipant' ? 'RotationParticipantRemoved' : 'RotationShadowRemoved', data }];
@@ -88,7 +100,11 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
         const [start, end] = [Date.parse(override.start), Date.parse(override.end)];
         if (end <= start) throw new BadUserInputError('end', 'end must be after start');
         const why = ineligibility(command.availability[override.responderId], start, end);
-        if (why) throw new BadUserInputError('responderId', `the covering responder is ${why === 'RESTRICTED' ? 'restricted from on-call' : 'unavailable'} during that span`);
+        if (why)
+          throw new BadUserInputError(
+            'responderId',
+            `the covering responder is ${why === 'RESTRICTED' ? 'restricted from on-call' : 'unavailable'} during that span`,
+          );
         return [{ type: 'OverrideScheduled', data: { rotationId: command.rotationId, ...override } }];
       }
       case 'CancelOverride': {
@@ -115,9 +131,15 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
     if (!state) return state;
     switch (event.type) {
       case 'RotationParticipantAdded':
-        return { ...state, participants: [...state.participants, { responderId: event.data.responderId, from: event.data.from }] };
+        return {
+          ...state,
+          participants: [...state.participants, { responderId: event.data.responderId, from: event.data.from }],
+        };
       case 'RotationShadowAdded':
-        return { ...state, shadows: [...state.shadows, { responderId: event.data.responderId, from: event.data.from }] };
+        return {
+          ...state,
+          shadows: [...state.shadows, { responderId: event.data.responderId, from: event.data.from }],
+        };
       case 'RotationParticipantRemoved':
         return { ...state, participants: closeMembership(state.participants, event.data.responderId, event.data.from) };
       case 'RotationShadowRemoved':
@@ -148,14 +170,19 @@ function assertSwappable(rotation: Rotation, swap: Swap, availability: Availabil
   ] as const;
   const shifts = sides.map(([field, side]) => {
     const shift = calendar.shiftStartingAt(Date.parse(side.shiftStart));
-    if (!shift) throw new BadUserInputError(`${field}.shiftStart`, `${side.shiftStart} is not the start of a shift of this rotation`);
+    if (!shift)
+      throw new BadUserInputError(
+        `${field}.shiftStart`,
+        `${side.shiftStart} is not the start of a shift of this rotation`,
+      );
     const assigned = assignShift(shift, rotation, availability).map((a) => a.responderId);
     if (!assigned.includes(side.responderId)) {
       throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} is not on call in that shift`);
     }
     return shift;
   });
-  if (shifts[0].number === shifts[1].number) throw new BadUserInputError('second.shiftStart', 'a shift cannot be swapped with itself');
+  if (shifts[0].number === shifts[1].number)
+    throw new BadUserInputError('second.shiftStart', 'a shift cannot be swapped with itself');
   if (swap.first.responderId === swap.second.responderId) {
     throw new BadUserInputError('second.responderId', 'a responder cannot swap with themselves');
   }

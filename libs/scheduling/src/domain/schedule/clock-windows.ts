@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { ClockWindow } from './schedule.types.js';
-import { calendarDateOf, minutesOf, wallClockInstant, weekdayOf } from './wall-clock.js';
+import { civilDayOf, minutesOf, wallClockInstant, weekdayOf } from './wall-clock.js';
 
 export interface Interval {
   start: number;
@@ -11,13 +10,13 @@ export interface Interval {
 export function intersectWithWindows(span: Interval, windows: ClockWindow[], zone: string): Interval[] {
   if (windows.length === 0) return [span];
   const pieces: Interval[] = [];
-  const firstDay = calendarDateOf(DateTime.fromMillis(span.start), zone).minus({ days: 1 });
-  const lastDay = calendarDateOf(DateTime.fromMillis(span.end), zone);
-  for (let day = firstDay; day <= lastDay; day = day.plus({ days: 1 })) {
+  const firstDay = civilDayOf(span.start, zone) - 1;
+  const lastDay = civilDayOf(span.end, zone);
+  for (let day = firstDay; day <= lastDay; day++) {
     for (const window of windows) {
       if (window.weekdays.length > 0 && !window.weekdays.includes(weekdayOf(day))) continue;
-      const start = Math.max(span.start, wallClockInstant(day, minutesOf(window.start), zone).toMillis());
-      const end = Math.min(span.end, wallClockInstant(day, minutesOf(window.end), zone).toMillis());
+      const start = Math.max(span.start, wallClockInstant(day, minutesOf(window.start), zone));
+      const end = Math.min(span.end, wallClockInstant(day, minutesOf(window.end), zone));
       if (start < end) pieces.push({ start, end });
     }
   }

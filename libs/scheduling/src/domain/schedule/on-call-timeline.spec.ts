@@ -34,9 +34,24 @@ function whoAt(schedule: RotationSchedule, instant: string, availability = nobod
 describe('AMER customer-emergency shifts (three overlapping 6-hour shifts with DRI windows)', () => {
   const window = (start: string, end: string): ClockWindow[] => [{ weekdays: [], start, end }];
   const amer = [
-    rotation({ rotationId: 'amer1', pattern: daily('12:00', 'PT6H'), driWindows: window('12:00', '14:30'), participants: [{ responderId: 'a1' }] }),
-    rotation({ rotationId: 'amer2', pattern: daily('13:00', 'PT6H'), driWindows: window('14:30', '17:30'), participants: [{ responderId: 'a2' }] }),
-    rotation({ rotationId: 'amer3', pattern: daily('14:00', 'PT6H'), driWindows: window('17:30', '20:00'), participants: [{ responderId: 'a3' }] }),
+    rotation({
+      rotationId: 'amer1',
+      pattern: daily('12:00', 'PT6H'),
+      driWindows: window('12:00', '14:30'),
+      participants: [{ responderId: 'a1' }],
+    }),
+    rotation({
+      rotationId: 'amer2',
+      pattern: daily('13:00', 'PT6H'),
+      driWindows: window('14:30', '17:30'),
+      participants: [{ responderId: 'a2' }],
+    }),
+    rotation({
+      rotationId: 'amer3',
+      pattern: daily('14:00', 'PT6H'),
+      driWindows: window('17:30', '20:00'),
+      participants: [{ responderId: 'a3' }],
+    }),
   ];
 
   function snapshot(instant: string) {
@@ -107,7 +122,11 @@ describe('daylight saving', () => {
   it('makes the overnight US Government shift 7 or 9 hours long on change nights', () => {
     const government = rotation({
       timeZone: 'America/Los_Angeles',
-      pattern: { cycle: 'daily', handoffs: [{ time: '05:00' }, { time: '13:00' }, { time: '21:00' }], respondersPerShift: 1 },
+      pattern: {
+        cycle: 'daily',
+        handoffs: [{ time: '05:00' }, { time: '13:00' }, { time: '21:00' }],
+        respondersPerShift: 1,
+      },
       participants: ['g1', 'g2', 'g3'].map((responderId) => ({ responderId })),
     });
     const timeline = new OnCallTimeline(government, nobodyRestricted);
@@ -202,7 +221,10 @@ describe('overrides and swaps', () => {
         },
       ],
     };
-    const segments = new OnCallTimeline(schedule, nobodyRestricted).between(at('2026-06-01T13:00:00Z'), at('2026-06-02T13:00:00Z'));
+    const segments = new OnCallTimeline(schedule, nobodyRestricted).between(
+      at('2026-06-01T13:00:00Z'),
+      at('2026-06-02T13:00:00Z'),
+    );
     expect(segments.map((s) => [s.responderId, iso(s.start), iso(s.end), s.reason.kind])).toEqual([
       ['alice', '2026-06-01T13:00:00.000Z', '2026-06-01T18:00:00.000Z', 'TURN'],
       ['carol', '2026-06-01T18:00:00.000Z', '2026-06-01T20:00:00.000Z', 'OVERRIDE'],

@@ -60,7 +60,10 @@ export class OnCallTimeline {
     for (let i = 0; i < points.length - 1; i++) {
       const [start, end] = [points[i], points[i + 1]];
       const base = covered.find((c) => c.start <= start && start < c.end);
-      const pieces = this.applyOverrides(this.piecesOf(base), overrides.filter((o) => o.startMs <= start && start < o.endMs));
+      const pieces = this.applyOverrides(
+        this.piecesOf(base),
+        overrides.filter((o) => o.startMs <= start && start < o.endMs),
+      );
       const seen = new Set<string>();
       for (const piece of pieces) {
         const key = `${piece.responderId}|${reasonKey(piece)}`;
@@ -89,7 +92,9 @@ export class OnCallTimeline {
   }
 
   isDriWindow(instant: number): boolean {
-    return this.schedule.driWindows.length > 0 && insideWindows(instant, this.schedule.driWindows, this.schedule.timeZone);
+    return (
+      this.schedule.driWindows.length > 0 && insideWindows(instant, this.schedule.driWindows, this.schedule.timeZone)
+    );
   }
 
   private coveredShifts(from: number, to: number): CoveredShift[] {
@@ -118,7 +123,11 @@ export class OnCallTimeline {
         const replaced = result[replacedIndex];
         result = result.map((p, i) =>
           i === replacedIndex
-            ? { responderId: override.responderId, shift: replaced.shift, reason: { ...reason, replaced: replaced.responderId } }
+            ? {
+                responderId: override.responderId,
+                shift: replaced.shift,
+                reason: { ...reason, replaced: replaced.responderId },
+              }
             : p,
         );
       } else if (!override.replacesResponderId) {

@@ -1,6 +1,14 @@
-import { DateTime, Duration } from 'luxon';
+import { Duration } from 'luxon';
 import type { RotationSchedule, ShiftPattern } from './schedule.types.js';
-import { calendarDate, calendarDateOf, daysBetween, minutesOf, plusWallClock, wallClockInstant } from './wall-clock.js';
+import {
+  civilDay,
+  civilDayOf,
+  minutesOf,
+  plusWallClock,
+  wallClockInstant,
+  weekdayOf,
+  type CivilDay,
+} from './wall-clock.js';
 
 /** One turn of a rotation: shift `number` counts from 0 at the first handoff on or after the start date. */
 export interface BaseShift {
@@ -21,7 +29,7 @@ interface Slot {
 export class ShiftCalendar {
   private readonly slots: Slot[];
   private readonly cycleDays: number;
-  private readonly firstCycle: DateTime;
+  private readonly firstCycle: CivilDay;
   /** Slots of the first cycle that fall before the start date. */
   private readonly skipped: number;
   private readonly duration?: Duration;
@@ -32,9 +40,9 @@ export class ShiftCalendar {
     this.zone = schedule.timeZone;
     this.cycleDays = pattern.cycle === 'daily' ? 1 : 7;
     this.slots = slotsOf(pattern);
-    const startDate = calendarDate(schedule.startDate);
-    this.firstCycle = pattern.cycle === 'daily' ? startDate : startDate.minus({ days: startDate.weekday - 1 });
-    const startOffset = daysBetween(this.firstCycle, startDate);
+    const startDate = civilDay(schedule.startDate);
+    this.firstCycle = pattern.cycle === 'daily' ? startDate : startDate - (weekdayOf(startDate) - 1);
+    const startOffset = startDate - this.firstCycle;
     this.skipped = this.slots.filter((slot) => slot.dayOffset < startOffset).length;
     this.duration = pattern.shiftDuration ? Duration.fromISO(pattern.shiftDuration) : undefined;
   }
@@ -43,15 +51,12 @@ export class ShiftCalendar {
     const index = number + this.skipped;
     const cycle = Math.floor(index / this.slots.length);
     const slot = this.slots[index % this.slots.length];
-    const date = this.firstCycle.plus({ days: cycle * this.cycleDays + slot.dayOffset });
-    return wallClockInstant(date, slot.minutes, this.zone).toMillis();
+    return wallClockInstant(this.firstCycle + cycle * this.cycleDays + slot.dayOffset, slot.minutes, this.zone);
   }
 
   shift(number: number): BaseShift {
     const start = this.handoff(number);
-    const end = this.duration
-      ? plusWallClock(DateTime.fromMillis(start), this.duration, this.zone).toMillis()
-      : this.handoff(number + 1);
+    const end = this.duration ? plusWallClock(start, this.duration, this.zone) : this.handoff(number + 1);
     return { number, start, end };
   }
 
@@ -73,7 +78,7 @@ export class ShiftCalendar {
 
   /** A shift number at or before the first shift that can overlap `instant`. */
   private firstShiftNumberNear(instant: number): number {
-    const days = daysBetween(this.firstCycle, calendarDateOf(DateTime.fromMillis(instant), this.zone));
+    const days = civilDayOf(instant, this.zone) - this.firstCycle;
     const cycle = Math.floor(days / this.cycleDays) - 1;
     return Math.max(0, cycle * this.slots.length - this.skipped);
   }

@@ -43,7 +43,9 @@ export class ShiftPatternInput {
 
   @Field({ nullable: true, description: 'ISO-8601 wall-clock duration such as PT6H; absent: until the next handoff' })
   @IsOptional()
-  @Matches(/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/, { message: 'shiftDuration must be an ISO-8601 duration such as PT6H' })
+  @Matches(/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/, {
+    message: 'shiftDuration must be an ISO-8601 duration such as PT6H',
+  })
   shiftDuration?: string;
 
   @Field(() => Int, { nullable: true, defaultValue: 1 })

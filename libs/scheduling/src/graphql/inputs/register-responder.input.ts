@@ -1,6 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsEnum, IsNotEmpty, IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsIanaTimeZone } from '@app/core';
 import { ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowInput } from './clock-window.input.js';

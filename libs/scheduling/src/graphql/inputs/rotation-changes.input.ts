@@ -29,7 +29,10 @@ export class ScheduleOverrideInput {
   @IsUUID()
   responderId: string;
 
-  @Field(() => ID, { nullable: true, description: 'Whom they cover for; absent: whoever is on call (or extra coverage)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Whom they cover for; absent: whoever is on call (or extra coverage)',
+  })
   @IsOptional()
   @IsUUID()
   replacesResponderId?: string;

@@ -113,7 +113,9 @@ export class RotationModel {
   @Field(() => [ClockWindowModel], { description: 'When on-call applies; always when empty' })
   coverageWindows: ClockWindowModel[];
 
-  @Field(() => [ClockWindowModel], { description: 'When this rotation’s responder is the DRI among overlapping rotations' })
+  @Field(() => [ClockWindowModel], {
+    description: 'When this rotation’s responder is the DRI among overlapping rotations',
+  })
   driWindows: ClockWindowModel[];
 
   @Field(() => [RotationMemberModel])

@@ -1,0 +1,181 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type AppendResult as ClientAppendResult,
+  type ReadPosition,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoreSubscription,
+  SubscribeToAllOptions,
+  SubscriptionCallbacks,
+} from '../event-store.port.js';
+import {
+  fromClientEvent,
+  isSystemEvent,
+  toClientPosition,
+  toClientRevision,
+  toEventData,
+} from './esdb-event-mapping.js';
+import { EsdbSubscription } from './esdb-subscription.js';
+
+export interface EsdbEventStoreOptions {
+  /** e.g. esdb://localhost:2113?tls=false */
+  connectionString: string;
+  /** How long `checkHealth` waits for an answer; 3 s by default. */
+  healthCheckTimeoutMs?: number;
+}
+
+/** The client (6.x) cannot filter plain reads of $all, so those are paged and filtered here. */
+const READ_ALL_PAGE_SIZE = 1000;
+const HEAD_SEARCH_PAGE_SIZE = 100;
+
+/** The event store on an EventStoreDB server (or cluster), through its gRPC client. */
+export class EsdbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly subscriptions = new Set<EsdbSubscription>();
+  private closed = false;
+
+  constructor(private readonly options: EsdbEventStoreOptions) {
+    this.client = EventStoreDBClient.connectionString(options.connectionString);
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    let result: ClientAppendResult;
+    try {
+      result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: toClientRevision(expectedRevision),
+      });
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) {
+        throw new WrongExpectedRevisionError(streamId, expectedRevision, error.actualVersion);
+      }
+      throw error;
+    }
+    const position = result.position?.commit ?? (await this.positionAfterAppend(streamId, events, result));
+    return { nextExpectedRevision: result.nextExpectedRevision, position };
+  }
+
+  /** The server sends no position when it wrote nothing (an empty append); then the store's head is the answer. */
+  private async positionAfterAppend(streamId: string, events: NewEvent[], result: ClientAppendResult): Promise<bigint> {
+    if (events.length === 0) {
+      const head = await this.headPosition();
+      return head === 'start' ? 0n : head;
+    }
+    const [last] = await this.readStream(streamId, { fromRevision: result.nextExpectedRevision, maxCount: 1 });
+    if (!last) throw new Error(`Stream ${streamId}: appended revision ${result.nextExpectedRevision} cannot be read`);
+    return last.position;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const direction = options.direction ?? 'forwards';
+    const read = this.client.readStream(streamId, {
+      direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
+      fromRevision: options.fromRevision ?? (direction === 'forwards' ? START : END),
+      ...(options.maxCount !== undefined && { maxCount: options.maxCount }),
+    });
+    try {
+      const resolved = await collect(read);
+      return resolved.flatMap(({ event }) => (event ? [fromClientEvent(event)] : []));
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    const fromPosition = options.fromPosition ?? 'start';
+    let from: ReadPosition = fromPosition === 'start' ? START : toClientPosition(fromPosition);
+    let previousPageEnd: bigint | undefined;
+    while (events.length < wanted) {
+      const pageSize = Math.min(READ_ALL_PAGE_SIZE, wanted - events.length + (previousPageEnd === undefined ? 0 : 1));
+      const page = recordedEventsOf(await collect(this.client.readAll({ fromPosition: from, maxCount: pageSize })));
+      for (const event of page) {
+        if (events.length === wanted) break;
+        const alreadyRead = previousPageEnd !== undefined && event.position.commit <= previousPageEnd;
+        if (!alreadyRead && !isSystemEvent(event)) events.push(fromClientEvent(event));
+      }
+      if (page.length < pageSize) break;
+      previousPageEnd = page[page.length - 1].position.commit;
+      from = toClientPosition(previousPageEnd);
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
+    const subscription = new EsdbSubscription(this.client, options, callbacks, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    subscription.start();
+    return subscription;
+  }
+
+  /** Reads $all backwards until the first event that is not a system event. */
+  async headPosition(): Promise<bigint | 'start'> {
+    let from: ReadPosition = END;
+    let previousPageEnd: bigint | undefined;
+    for (;;) {
+      const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE_SIZE });
+      const page = recordedEventsOf(await collect(read));
+      const newest = page.find(
+        (event) => (previousPageEnd === undefined || event.position.commit < previousPageEnd) && !isSystemEvent(event),
+      );
+      if (newest) return newest.position.commit;
+      if (page.length < HEAD_SEARCH_PAGE_SIZE) return 'start';
+      previousPageEnd = page[page.length - 1].position.commit;
+      from = toClientPosition(previousPageEnd);
+    }
+  }
+
+  async checkHealth(): Promise<void> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
+    const timeoutMs = this.options.healthCheckTimeoutMs ?? 3000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([collect(read), timeout]);
+    } catch (error) {
+      read.cancel().catch(() => {});
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new EventStoreUnavailableError(`EventStoreDB is unreachable: ${reason}`, error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+}
+
+async function collect<E>(read: StreamingRead<E>): Promise<E[]> {
+  const items: E[] = [];
+  for await (const item of read) items.push(item);
+  return items;
+}
+
+function recordedEventsOf(resolved: AllStreamResolvedEvent[]) {
+  return resolved.flatMap(({ event }) => (event ? [event] : []));
+}

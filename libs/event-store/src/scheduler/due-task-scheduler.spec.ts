@@ -1,0 +1,94 @@
+import type { DiscoveryService } from '@nestjs/core';
+import { ManualClock } from '@app/core';
+import { CommandRunner } from '../decider/command-runner.js';
+import type { Decider, DomainEvent } from '../decider/decider.js';
+import { deterministicId } from '../decider/deterministic-id.js';
+import { ProjectionRunner } from '../projections/projection-runner.js';
+import { ReadModelDatabase } from '../projections/read-model-database.js';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
+import type { DueTask, DueTaskSource } from './due-task.js';
+import { DueTaskScheduler } from './due-task-scheduler.js';
+
+type ReminderEvent = DomainEvent<'ReminderSent', { taskId: string }>;
+const reminders: Decider<{ taskId: string }, string[], ReminderEvent> = {
+  initialState: () => [],
+  evolve: (sent, event) => [...sent, event.data.taskId],
+  decide: (command, sent) =>
+    sent.includes(command.taskId)
+      ? []
+      : [{ type: 'ReminderSent', id: deterministicId(command.taskId, 'sent'), data: { taskId: command.taskId } }],
+};
+
+/** Two reminders on one stream; a task stays "due" until the scheduler's run has stored its event. */
+class ReminderSource implements DueTaskSource {
+  readonly name = 'reminders';
+  runs = 0;
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly store: SqliteEventStore,
+  ) {}
+
+  private readonly tasks: DueTask[] = [
+    { taskId: 'remind-1', dueAt: new Date('2026-11-22T10:00:00Z') },
+    { taskId: 'remind-2', dueAt: new Date('2026-11-22T11:00:00Z') },
+  ];
+
+  due(now: Date): DueTask[] {
+    return this.tasks.filter((t) => t.dueAt <= now);
+  }
+
+  async run(task: DueTask): Promise<void> {
+    this.runs += 1;
+    await this.runner.run(
+      'reminders',
+      reminders,
+      { taskId: task.taskId },
+      { actor: 'system', correlationId: task.taskId },
+    );
+  }
+}
+
+function schedulerFor(store: SqliteEventStore, clock: ManualClock) {
+  const noProjections = { getProviders: () => [] } as unknown as DiscoveryService;
+  const runner = new CommandRunner(
+    store,
+    clock,
+    new ProjectionRunner(store, new ReadModelDatabase(':memory:'), 1000, noProjections),
+  );
+  const source = new ReminderSource(runner, store);
+  const scheduler = new DueTaskScheduler(clock, 0, {
+    getProviders: () => [{ instance: source }],
+  } as unknown as DiscoveryService);
+  scheduler.onApplicationBootstrap();
+  return { scheduler, source };
+}
+
+describe('DueTaskScheduler', () => {
+  it('runs a step only once the clock reaches it', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const clock = new ManualClock('2026-11-22T09:00:00Z');
+    const { scheduler } = schedulerFor(store, clock);
+    expect(await scheduler.runDue()).toBe(0);
+    clock.set('2026-11-22T10:30:00Z');
+    await scheduler.runDue();
+    expect((await store.readStream('reminders')).map((e) => e.data.taskId)).toEqual(['remind-1']);
+    await scheduler.onModuleDestroy();
+    await store.close();
+  });
+
+  it('records each step once when two instances run it at the same time, and again after a restart', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const clock = new ManualClock('2026-11-22T12:00:00Z');
+    const one = schedulerFor(store, clock);
+    const two = schedulerFor(store, clock);
+    await Promise.all([one.scheduler.runDue(), two.scheduler.runDue()]);
+    const restarted = schedulerFor(store, clock);
+    await restarted.scheduler.runDue();
+    expect(one.source.runs + two.source.runs + restarted.source.runs).toBeGreaterThanOrEqual(6);
+    const events = await store.readStream('reminders');
+    expect(events.map((e) => e.data.taskId)).toEqual(['remind-1', 'remind-2']);
+    expect(events[0].id).toBe(deterministicId('remind-1', 'sent'));
+    for (const s of [one, two, restarted]) await s.scheduler.onModuleDestroy();
+    await store.close();
+  });
+});

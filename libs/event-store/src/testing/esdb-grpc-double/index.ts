@@ -1,0 +1,2 @@
+export { EsdbGrpcDouble } from './esdb-grpc-double.js';
+export type { DropMode } from './all-subscription.js';

@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { freePort, ServiceProcess } from '../support/service-process.js';
+
+const REGISTER = `mutation($input: RegisterResponderInput!) { registerResponder(input: $input) { id } }`;
+const RESPONDERS = `{ responders { id handle } }`;
+
+/**
+ * The embedded store's promise: an acknowledged append survives `kill -9`, and the read models
+ * (committed with their checkpoint) come back consistent with the event log.
+ */
+describe('kill -9 of the service (embedded SQLite store)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kill9-'));
+  const files = { SQLITE_PATH: join(dir, 'events.sqlite'), READ_MODEL_PATH: join(dir, 'read-models.sqlite') };
+  let service: ServiceProcess;
+
+  afterAll(async () => {
+    await service?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loses no acknowledged event and leaves the projection consistent', async () => {
+    service = new ServiceProcess(await freePort(), files);
+    await service.start();
+
+    const acknowledged = new Set<string>();
+    let killed = false;
+    let sent = 0;
+    async function writer() {
+      while (!killed) {
+        const handle = `h-${sent++}`;
+        try {
+          const result = await service.gql(REGISTER, {
+            input: { name: handle, handle, timeZone: 'Europe/Paris', team: 'durability', role: 'ENGINEER' },
+          });
+          if (result.data) acknowledged.add(result.data.registerResponder.id);
+        } catch {
+          // the connection died with the process: not acknowledged
+        }
+      }
+    }
+    const writers = Array.from({ length: 16 }, writer);
+    while (acknowledged.size < 150) await new Promise((resolve) => setTimeout(resolve, 5));
+    await service.kill9();
+    killed = true;
+    await Promise.all(writers);
+
+    service = new ServiceProcess(service.port, files);
+    await service.start();
+    const after = await service.gql(RESPONDERS);
+    const ids = new Set((after.data!.responders as Array<{ id: string }>).map((r) => r.id));
+    for (const id of acknowledged) expect(ids.has(id)).toBe(true);
+
+    const events = new BetterSqlite3(files.SQLITE_PATH, { readonly: true });
+    const registered = events.prepare("SELECT COUNT(*) AS n FROM events WHERE type = 'ResponderRegistered'").get() as {
+      n: number;
+    };
+    events.close();
+    expect(ids.size).toBe(registered.n);
+
+    const rebuilt = await service.gql(`mutation { rebuildProjection(name: "current-on-call") { state } }`);
+    expect(rebuilt.errors).toBeUndefined();
+    const again = await service.gql(RESPONDERS);
+    expect(new Set((again.data!.responders as Array<{ id: string }>).map((r) => r.id))).toEqual(ids);
+  });
+});
