@@ -21,6 +21,7 @@ const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const RATE = Number(process.env.RATE ?? 1000);
 /** Each phase gets fresh keep-alive connections: the server drops idle ones after 5 s. */
+let authorization = '';
 let agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
 
 function freshConnections(): void {
@@ -37,7 +38,7 @@ function post(port: number, body: string): Promise<string> {
         path: '/graphql',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization },
       },
       (res) => {
         let text = '';
@@ -170,6 +171,7 @@ async function main() {
     process.env.SERVICE_NODE_ARGS?.split(' ') ?? [],
   );
   try {
+    authorization = `Bearer ${service.issueAdminToken()}`;
     await service.start();
     const seeding = performance.now();
     const rotations = await seed(service.port);

@@ -141,7 +141,12 @@ describe('bad input gets a clear, typed error and changes nothing (over HTTP)', 
     expect(page.status).toBe(200);
     expect(page.text).toContain('GraphQL console');
     expect(page.text).not.toMatch(/<script[^>]+src=|<link[^>]+href="http/);
-    const bare = await request(app.server).get('/graphql').set('apollo-require-preflight', 'true');
+    const anonymous = await request(app.server).get('/graphql').set('apollo-require-preflight', 'true');
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const bare = await request(app.server)
+      .get('/graphql')
+      .set({ 'apollo-require-preflight': 'true', authorization: `Bearer ${app.token}` });
     expect(bare.status).toBe(400);
     expect(bare.body.errors[0].extensions.code).toBe('BAD_REQUEST');
   });

@@ -13,7 +13,11 @@ const RESPONDERS = `{ responders { id handle } }`;
  */
 describe('kill -9 of the service (embedded SQLite store)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kill9-'));
-  const files = { SQLITE_PATH: join(dir, 'events.sqlite'), READ_MODEL_PATH: join(dir, 'read-models.sqlite') };
+  const files = {
+    SQLITE_PATH: join(dir, 'events.sqlite'),
+    READ_MODEL_PATH: join(dir, 'read-models.sqlite'),
+    JWT_SECRET_FILE: join(dir, 'jwt-secret'),
+  };
   let service: ServiceProcess;
 
   afterAll(async () => {
@@ -23,6 +27,7 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
 
   it('loses no acknowledged event and leaves the projection consistent', async () => {
     service = new ServiceProcess(await freePort(), files);
+    const token = service.issueAdminToken();
     await service.start();
 
     const acknowledged = new Set<string>();
@@ -36,18 +41,26 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
             input: { name: handle, handle, timeZone: 'Europe/Paris', team: 'durability', role: 'ENGINEER' },
           });
           if (result.data) acknowledged.add(result.data.registerResponder.id);
-        } catch {
-          // the connection died with the process: not acknowledged
+          else throw new Error(`The service refused a registration: ${JSON.stringify(result.errors)}`);
+        } catch (error) {
+          if (!killed && (error as Error).message.startsWith('The service refused')) throw error;
+          // otherwise the connection died with the process: not acknowledged
         }
       }
     }
     const writers = Array.from({ length: 16 }, writer);
-    while (acknowledged.size < 150) await new Promise((resolve) => setTimeout(resolve, 5));
+    const writing = Promise.all(writers);
+    const deadline = Date.now() + 20_000;
+    while (acknowledged.size < 150) {
+      if (Date.now() > deadline) throw new Error(`only ${acknowledged.size} registrations acknowledged`);
+      await Promise.race([writing, new Promise((resolve) => setTimeout(resolve, 5))]);
+    }
     await service.kill9();
     killed = true;
-    await Promise.all(writers);
+    await writing;
 
     service = new ServiceProcess(service.port, files);
+    service.token = token;
     await service.start();
     const after = await service.gql(RESPONDERS);
     const ids = new Set((after.data!.responders as Array<{ id: string }>).map((r) => r.id));

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const MAIN = join(process.cwd(), 'dist/apps/api/src/main.js');
+export const ADMIN_TOKEN_CLI = join(process.cwd(), 'dist/apps/api/src/cli/issue-admin-token.js');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -20,6 +21,8 @@ export async function freePort(): Promise<number> {
 export class ServiceProcess {
   private child?: ChildProcess;
   output = '';
+  /** An operator admin token, issued through the command-line tool on the same store. */
+  token?: string;
 
   constructor(
     readonly port: number,
@@ -31,10 +34,24 @@ export class ServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  private get environment(): NodeJS.ProcessEnv {
+    return { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', PORT: String(this.port), ...this.env };
+  }
+
+  /** Runs `npm run token:admin` against the service's store (before start: the service then knows it at once). */
+  issueAdminToken(name = 'test-operator'): string {
+    this.token = execFileSync(process.execPath, [ADMIN_TOKEN_CLI, '--name', name], {
+      env: this.environment,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }).trim();
+    return this.token;
+  }
+
   async start(): Promise<void> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
     this.child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
-      env: { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', PORT: String(this.port), ...this.env },
+      env: this.environment,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (chunk) => (this.output += chunk));
@@ -56,7 +73,7 @@ export class ServiceProcess {
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: unknown[] }> {
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-actor': 'durability-test' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.token}` },
       body: JSON.stringify({ query, variables }),
     });
     return (await response.json()) as { data?: T; errors?: unknown[] };

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import { Test } from '@nestjs/testing';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
-import { CLOCK, ManualClock } from '@app/core';
+import { CLOCK, ManualClock, systemContext, type Role } from '@app/core';
 import {
   DueTaskScheduler,
   EVENT_STORE,
@@ -10,6 +11,8 @@ import {
   type EventStore,
   type EventStoreModuleOptions,
 } from '@app/event-store';
+import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
+import { ScheduleQueries } from '@app/scheduling';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
 
@@ -25,28 +28,38 @@ export interface GraphQLResponse<T = any> {
   errors?: GraphQLError[];
 }
 
-export interface TestApp {
-  app: NestExpressApplication;
-  clock: ManualClock;
-  store: EventStore;
-  server: Server;
-  /** POSTs a GraphQL operation over HTTP. */
+/** Sends GraphQL operations over HTTP with one bearer token. */
+export interface GraphQLClient {
+  token: string;
   gql<T = any>(
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
-  /** Moves the test clock and waits until every time-driven step now due has been recorded. */
-  advanceClock(to: Date | string): Promise<void>;
   /** Like gql, but fails the test on any error and returns `data`. */
   ok<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+}
+
+/** The default client is an admin (an operator token); `as` gives clients for other roles. */
+export interface TestApp extends GraphQLClient {
+  app: NestExpressApplication;
+  clock: ManualClock;
+  store: EventStore;
+  server: Server;
+  /** A client whose token has `role`, for `subject` (a responder id, or any name for other subjects). */
+  as(role: Role, subject?: string): Promise<GraphQLClient>;
+  /** Moves the test clock and waits until every time-driven step now due has been recorded. */
+  advanceClock(to: Date | string): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface TestAppOptions {
   clock?: ManualClock;
   store?: Partial<EventStoreModuleOptions>;
+  identity?: Partial<IdentityOptions>;
 }
+
+const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 /** The real application (every module, HTTP included) on an in-memory store and a test clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -62,34 +75,65 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       dueTaskPollIntervalMs: 0,
       ...options.store,
     })
+    .overrideProvider(IDENTITY_OPTIONS)
+    .useValue({
+      jwtSecret: TEST_SECRET,
+      jwtSecretFile: '/nonexistent',
+      rateLimitPerMinute: 100_000,
+      ...options.identity,
+    })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();
   const server = app.getHttpServer() as Server;
 
-  async function gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
-    const response = await request(server)
-      .post('/graphql')
-      .set({ 'x-actor': 'test-user', ...headers })
-      .send({ query, variables });
+  function client(token: string): GraphQLClient {
+    async function gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const response = await request(server)
+        .post('/graphql')
+        .set({ authorization: `Bearer ${token}`, ...headers })
+        .send({ query, variables });
+      return {
+        status: response.status,
+        data: response.body.data as T,
+        errors: response.body.errors,
+      } as GraphQLResponse<T>;
+    }
     return {
-      status: response.status,
-      data: response.body.data as T,
-      errors: response.body.errors,
-    } as GraphQLResponse<T>;
+      token,
+      gql,
+      async ok<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+        const response = await gql<T>(query, variables, headers);
+        if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
+        return response.data as T;
+      },
+    };
   }
 
+  async function tokenFor(role: Role, subject: string): Promise<string> {
+    const isResponder = app.get(ScheduleQueries).findResponder(subject) !== undefined;
+    const subjectKind = role === 'integration' ? 'integration' : isResponder ? 'responder' : 'operator';
+    const issued = await app
+      .get(CommandBus)
+      .execute(
+        new IssueApiTokenCommand(
+          { subjectKind, subject, role, label: `test ${role}`, expiresInDays: 365 },
+          systemContext(),
+        ),
+      );
+    return issued.token;
+  }
+
+  const admin = client(await tokenFor('admin', 'test-admin'));
   return {
+    ...admin,
     app,
     clock,
     server,
     store: app.get<EventStore>(EVENT_STORE),
-    gql,
-    async ok<T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
-      const response = await gql<T>(query, variables, headers);
-      if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors, null, 2)}`);
-      return response.data as T;
+    async as(role: Role, subject = `test-${role}`) {
+      return client(await tokenFor(role, subject));
     },
     async advanceClock(to: Date | string) {
       clock.set(to);

@@ -1,15 +1,16 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
-import { AppErrorFilter, CoreModule, createValidationPipe } from '@app/core';
-import { EventStoreModule } from '@app/event-store';
+import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
+import { Authenticator } from '@app/identity';
 import { SchedulingModule } from '@app/scheduling';
-import { validateEnvironment, type Environment } from './config/environment.js';
+import type { Environment } from './config/environment.js';
+import { configModule, eventStoreModule, identityModule } from './config/shared-modules.js';
 import { graphqlConfig } from './graphql.config.js';
 import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
@@ -19,7 +20,7 @@ type Config = ConfigService<Environment, true>;
 /** Composes the bounded contexts into one GraphQL service; it holds no domain code of its own. */
 @Module({
   imports: [
-    ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, validate: validateEnvironment }),
+    configModule(),
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: Config) => ({
@@ -32,20 +33,21 @@ type Config = ConfigService<Environment, true>;
     }),
     CoreModule,
     CqrsModule.forRoot(),
-    EventStoreModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: Config) => ({
-        connectionString: config.get('EVENTSTORE_CONNECTION_STRING', { infer: true }),
-        sqlitePath: config.get('SQLITE_PATH', { infer: true }),
-        readModelPath: config.get('READ_MODEL_PATH', { infer: true }),
-        projectionWaitTimeoutMs: config.get('PROJECTION_WAIT_TIMEOUT_MS', { infer: true }),
-        dueTaskPollIntervalMs: config.get('DUE_TASK_POLL_INTERVAL_MS', { infer: true }),
-      }),
-    }),
+    eventStoreModule(),
+    identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService],
-      useFactory: (config: Config) => graphqlConfig(config.get('NODE_ENV', { infer: true }) !== 'production'),
+      inject: [ConfigService, Authenticator],
+      useFactory: (config: Config, authenticator: Authenticator) => {
+        const production = config.get('NODE_ENV', { infer: true }) === 'production';
+        const limits = {
+          production,
+          introspection: config.get('INTROSPECTION', { infer: true }) ?? !production,
+          maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }),
+          maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }),
+        };
+        return graphqlConfig(limits, authenticator);
+      },
     }),
     TerminusModule,
     SchedulingModule,
@@ -55,6 +57,7 @@ type Config = ConfigService<Environment, true>;
     EventStoreHealthIndicator,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AppErrorFilter },
+    { provide: APP_GUARD, useClass: ReadAccessGuard },
   ],
 })
 export class AppModule {}

@@ -1,21 +1,58 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { Request } from 'express';
-import { formatGraphQLError, requestContextFromHeaders, type GraphQLContext } from '@app/core';
+import { GraphQLError } from 'graphql';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { AppError, formatGraphQLError, type GraphQLContext } from '@app/core';
+import type { Authenticator } from '@app/identity';
+
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQUESTS: 429 };
 
 /**
- * Apollo through Nest, code first. The stock landing pages load from a CDN, so they are off;
- * GET /graphql in a browser serves the offline console instead (see configureApp).
+ * Apollo through Nest, code first.
+ * - Every request is authenticated while its context is built, before anything is parsed or run.
+ * - graphql-armor limits depth, cost, aliases, directives and tokens of each operation.
+ * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
+ *   the offline console instead (see configureApp).
  */
-export function graphqlConfig(introspection: boolean): ApolloDriverConfig {
+export interface GraphQLLimits {
+  introspection: boolean;
+  maxDepth: number;
+  maxCost: number;
+  production: boolean;
+}
+
+export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticator): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    costLimit: { maxCost: limits.maxCost },
+    maxAliases: { n: 15 },
+    maxDirectives: { n: 20 },
+    // Counted by graphql-js's own parser instead (parseOptions below): armor's parser plugin makes Apollo answer 500.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: limits.production },
+  }).protect();
   return {
     autoSchemaFile: true,
     sortSchema: true,
     graphiql: false,
-    introspection,
+    introspection: limits.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
     formatError: formatGraphQLError,
-    context: ({ req }: { req: Request }): GraphQLContext => ({ requestContext: requestContextFromHeaders(req) }),
+    plugins: armor.plugins as ApolloDriverConfig['plugins'],
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: 2000 },
+    allowBatchedHttpRequests: false,
+    context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
+      try {
+        return { requestContext: await authenticator.authenticate(req.headers) };
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        throw new GraphQLError(error.message, {
+          extensions: { code: error.code, ...error.details, http: { status: HTTP_STATUS[error.code] ?? 400 } },
+        });
+      }
+    },
   };
 }

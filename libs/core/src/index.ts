@@ -9,3 +9,5 @@ export * from './validation/validation.pipe.js';
 export * from './validation/validators.js';
 export * from './core.module.js';
 export * from './graphql/app-error.filter.js';
+export * from './authorization/require-role.js';
+export * from './authorization/read-access.guard.js';

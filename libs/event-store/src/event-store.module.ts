@@ -14,6 +14,7 @@ import { CommandRunner } from './decider/command-runner.js';
 import { EsdbEventStore } from './esdb/esdb-event-store.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
+import { AuditResolver } from './graphql/audit.resolver.js';
 import { ProjectionsResolver } from './graphql/projections.resolver.js';
 import { EventHistoryProjection } from './projections/event-history.projection.js';
 import { EventHistoryQuery } from './projections/event-history.query.js';
@@ -84,6 +85,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       EventHistoryProjection,
       EventHistoryQuery,
       ProjectionsResolver,
+      AuditResolver,
     ];
     return {
       module: EventStoreModule,

@@ -15,3 +15,4 @@ export * from './graphql/history-entry.model.js';
 export * from './decider/deterministic-id.js';
 export * from './scheduler/due-task.js';
 export * from './scheduler/due-task-scheduler.js';
+export * from './audit/audit-source.js';

@@ -12,6 +12,8 @@ import { RotationResolver } from './graphql/rotation.resolver.js';
 import { SchedulingMapper } from './graphql/scheduling.mapper.js';
 import { CurrentOnCallProjection } from './projections/current-on-call.projection.js';
 import { ScheduleQueries } from './projections/schedule.queries.js';
+import { ResponderAuditSource, RotationAuditSource } from './scheduling.audit.js';
+import { SchedulingPolicy } from './scheduling.policy.js';
 
 /** Who is on call: responders, rotations, overrides and swaps. */
 @Module({
@@ -19,6 +21,9 @@ import { ScheduleQueries } from './projections/schedule.queries.js';
     CurrentOnCallProjection,
     ScheduleQueries,
     SchedulingMapper,
+    SchedulingPolicy,
+    RotationAuditSource,
+    ResponderAuditSource,
     RegisterResponderHandler,
     ChangeResponderAvailabilityHandler,
     CreateRotationHandler,

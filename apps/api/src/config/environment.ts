@@ -1,5 +1,16 @@
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -35,6 +46,41 @@ export class Environment {
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** HS256 signing secret for API tokens. */
+  @IsOptional()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** RS256 keys (PEM); both or neither. */
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'JWT_PRIVATE_KEY must be a PKCS#8 PEM key' })
+  JWT_PRIVATE_KEY?: string;
+
+  @IsOptional()
+  @Matches(/-----BEGIN PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be an SPKI PEM key' })
+  JWT_PUBLIC_KEY?: string;
+
+  /** Where a generated secret is kept when JWT_SECRET and the keys are unset. */
+  @IsString()
+  JWT_SECRET_FILE: string = './data/jwt-secret';
+
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE: number = 600;
+
+  /** GraphQL introspection; on by default except in production. */
+  @IsOptional()
+  @IsBoolean()
+  INTROSPECTION?: boolean;
+
+  @IsInt()
+  @Min(2)
+  GRAPHQL_MAX_DEPTH: number = 10;
+
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST: number = 5000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

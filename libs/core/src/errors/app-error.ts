@@ -2,7 +2,8 @@
  * Errors a user can cause or be told about. Each one maps to a GraphQL `extensions.code`
  * (see graphql/format-graphql-error.ts); anything else is an internal error.
  */
-export type AppErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+export type AppErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS';
 
 export abstract class AppError extends Error {
   abstract readonly code: AppErrorCode;
@@ -48,4 +49,8 @@ export class ForbiddenError extends AppError {
 
 export class UnauthenticatedError extends AppError {
   readonly code = 'UNAUTHENTICATED';
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly code = 'TOO_MANY_REQUESTS';
 }

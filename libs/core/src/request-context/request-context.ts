@@ -1,38 +1,35 @@
 import { randomUUID } from 'node:crypto';
 
+/** What a caller may do, from the token they present (see libs/identity). */
+export type Role = 'admin' | 'manager' | 'responder' | 'viewer' | 'integration' | 'system';
+
+export const ROLES: readonly Role[] = ['admin', 'manager', 'responder', 'viewer', 'integration'];
+
 /**
- * Who is asking, and under which correlation id. Every command carries one, and every event's
- * metadata is filled from it. Authentication (a later issue) only changes how `actor` is found.
+ * Who is asking, with which role, and under which correlation id. Every command carries one, and
+ * every event's metadata is filled from it. It comes from the bearer token of the request, or is
+ * the system's own for time-driven steps.
  */
 export interface RequestContext {
+  /** The authenticated subject: a responder id, an integration or an operator. */
   actor: string;
+  role: Role;
   correlationId: string;
+  /** The API token the request was made with. */
+  tokenId?: string;
   /** The event that caused this command, for time-driven and reactive steps. */
   causationId?: string;
 }
 
 export const SYSTEM_ACTOR = 'system';
 
-interface HeaderSource {
-  headers: Record<string, string | string[] | undefined>;
+export function systemContext(correlationId: string = randomUUID(), causationId?: string): RequestContext {
+  return { actor: SYSTEM_ACTOR, role: 'system', correlationId, ...(causationId ? { causationId } : {}) };
 }
 
-const MAX_HEADER_LENGTH = 200;
-
-function header(req: HeaderSource, name: string): string | undefined {
-  const value = req.headers[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  const trimmed = first?.trim();
-  return trimmed && trimmed.length <= MAX_HEADER_LENGTH ? trimmed : undefined;
-}
-
-export function requestContextFromHeaders(req: HeaderSource): RequestContext {
-  return {
-    actor: header(req, 'x-actor') ?? 'anonymous',
-    correlationId: header(req, 'x-correlation-id') ?? randomUUID(),
-  };
-}
-
-export function systemContext(correlationId: string = randomUUID()): RequestContext {
-  return { actor: SYSTEM_ACTOR, correlationId };
+/** The x-correlation-id header when it is sensible, else a new id. */
+export function correlationIdFrom(headers: Record<string, string | string[] | undefined>): string {
+  const value = headers['x-correlation-id'];
+  const first = (Array.isArray(value) ? value[0] : value)?.trim();
+  return first && first.length <= 200 ? first : randomUUID();
 }

@@ -42,7 +42,7 @@ function runnerOver(store: Pick<EventStore, 'append' | 'readStream'>, inner: Sql
   return new CommandRunner(store as EventStore, new ManualClock('2026-11-22T10:00:00Z'), projections);
 }
 
-const context = { actor: 'alice', correlationId: 'corr-1' };
+const context = { actor: 'alice', role: 'responder', correlationId: 'corr-1' } as const;
 
 describe('CommandRunner', () => {
   let inner: SqliteEventStore;

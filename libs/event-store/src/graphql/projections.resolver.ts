@@ -1,4 +1,5 @@
 import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CurrentRequest, requireRole, type RequestContext } from '@app/core';
 import { ProjectionRunner, type ProjectionStatus } from '../projections/projection-runner.js';
 
 @ObjectType('ProjectionStatus')
@@ -28,14 +29,19 @@ export class ProjectionsResolver {
   constructor(private readonly runner: ProjectionRunner) {}
 
   @Query(() => [ProjectionStatusModel], { description: 'Read models and how far each has applied the event log' })
-  projections(): ProjectionStatusModel[] {
+  projections(@CurrentRequest() context: RequestContext): ProjectionStatusModel[] {
+    requireRole(context, ['admin'], 'see projections');
     return this.runner.statuses().map(toModel);
   }
 
   @Mutation(() => ProjectionStatusModel, {
     description: 'Rebuilds a read model from the first event; answers once caught up',
   })
-  async rebuildProjection(@Args('name') name: string): Promise<ProjectionStatusModel> {
+  async rebuildProjection(
+    @Args('name') name: string,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ProjectionStatusModel> {
+    requireRole(context, ['admin'], 'rebuild projections');
     return toModel(await this.runner.rebuild(name));
   }
 }

@@ -43,7 +43,7 @@ class ReminderSource implements DueTaskSource {
       'reminders',
       reminders,
       { taskId: task.taskId },
-      { actor: 'system', correlationId: task.taskId },
+      { actor: 'system', role: 'system', correlationId: task.taskId },
     );
   }
 }

@@ -1,8 +1,10 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { RequestContext } from '@app/core';
+import { NotFoundError, type RequestContext } from '@app/core';
 import { CommandRunner } from '@app/event-store';
 import { rotationDecider } from '../domain/rotation/rotation.decider.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
+import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 
 /** Returns the rotation id. */
 export class CancelOverrideCommand extends Command<string> {
@@ -17,9 +19,18 @@ export class CancelOverrideCommand extends Command<string> {
 
 @CommandHandler(CancelOverrideCommand)
 export class CancelOverrideHandler implements ICommandHandler<CancelOverrideCommand> {
-  constructor(private readonly runner: CommandRunner) {}
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
+    private readonly queries: ScheduleQueries,
+  ) {}
 
   async execute({ rotationId, overrideId, context }: CancelOverrideCommand): Promise<string> {
+    this.policy.assertCanCancelOverride(context, () => {
+      const override = this.queries.rotation(rotationId).overrides.find((o) => o.overrideId === overrideId);
+      if (!override) throw new NotFoundError('Override', overrideId);
+      return override;
+    });
     await this.runner.run(
       rotationStream(rotationId),
       rotationDecider,

@@ -7,6 +7,7 @@ import { responderDecider, type ResponderCommand } from '../domain/responder/res
 import { responderStream } from '../domain/responder/responder.events.js';
 import { localDateTimeToInstant } from '../domain/schedule/wall-clock.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 
 export type AvailabilityChange =
   | { kind: 'restriction'; responderId: string; restricted: boolean; reason: string }
@@ -27,11 +28,14 @@ export class ChangeResponderAvailabilityCommand extends Command<string> {
 export class ChangeResponderAvailabilityHandler implements ICommandHandler<ChangeResponderAvailabilityCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ change, context }: ChangeResponderAvailabilityCommand): Promise<string> {
+    if (change.kind === 'restriction') this.policy.assertCanManagePeople(context);
+    else this.policy.assertCanChangeAvailability(context, change.responderId);
     await this.runner.run(responderStream(change.responderId), responderDecider, this.toDomain(change), context);
     return change.responderId;
   }

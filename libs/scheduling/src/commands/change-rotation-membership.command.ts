@@ -5,6 +5,7 @@ import { CommandRunner } from '@app/event-store';
 import { rotationDecider } from '../domain/rotation/rotation.decider.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 import { respondersMustExist } from './responders-must-exist.js';
 
 export type MembershipChangeKind = 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow';
@@ -31,11 +32,13 @@ export class ChangeRotationMembershipCommand extends Command<string> {
 export class ChangeRotationMembershipHandler implements ICommandHandler<ChangeRotationMembershipCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ kind, input, context }: ChangeRotationMembershipCommand): Promise<string> {
+    this.policy.assertCanManageRotations(context);
     if (kind.startsWith('Add')) respondersMustExist(this.queries, [input.responderId]);
     await this.runner.run(
       rotationStream(input.rotationId),

@@ -7,6 +7,7 @@ import { rotationDecider } from '../domain/rotation/rotation.decider.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
 import type { ClockWindow, ShiftPattern } from '../domain/schedule/schedule.types.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 import { respondersMustExist } from './responders-must-exist.js';
 
 export interface CreateRotation {
@@ -35,11 +36,13 @@ export class CreateRotationCommand extends Command<string> {
 export class CreateRotationHandler implements ICommandHandler<CreateRotationCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: CreateRotationCommand): Promise<string> {
+    this.policy.assertCanManageRotations(context);
     respondersMustExist(this.queries, [...input.participantIds, ...(input.shadowIds ?? [])]);
     const rotationId = randomUUID();
     await this.runner.run(

@@ -7,6 +7,7 @@ import { responderDecider } from '../domain/responder/responder.decider.js';
 import { responderStream, type ResponderRole } from '../domain/responder/responder.events.js';
 import type { ClockWindow } from '../domain/schedule/schedule.types.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 
 export interface RegisterResponder {
   name: string;
@@ -32,11 +33,13 @@ export class RegisterResponderCommand extends Command<string> {
 export class RegisterResponderHandler implements ICommandHandler<RegisterResponderCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ input, context }: RegisterResponderCommand): Promise<string> {
+    this.policy.assertCanManagePeople(context);
     if (this.queries.responderByHandle(input.handle)) {
       throw new ConflictError(`The handle ${input.handle} is already taken`, { field: 'handle' });
     }

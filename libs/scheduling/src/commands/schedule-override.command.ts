@@ -6,6 +6,7 @@ import { rotationDecider } from '../domain/rotation/rotation.decider.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
 import { localDateTimeToInstant } from '../domain/schedule/wall-clock.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 import { respondersMustExist } from './responders-must-exist.js';
 
 export interface ScheduleOverride {
@@ -33,10 +34,12 @@ export class ScheduleOverrideCommand extends Command<string> {
 export class ScheduleOverrideHandler implements ICommandHandler<ScheduleOverrideCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
   ) {}
 
   async execute({ input, context }: ScheduleOverrideCommand): Promise<string> {
+    this.policy.assertCanOverride(context, input);
     const ids = [input.responderId, ...(input.replacesResponderId ? [input.replacesResponderId] : [])];
     const availability = respondersMustExist(this.queries, ids);
     const overrideId = randomUUID();

@@ -5,6 +5,7 @@ import { CommandRunner } from '@app/event-store';
 import { rotationDecider } from '../domain/rotation/rotation.decider.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
+import { SchedulingPolicy } from '../scheduling.policy.js';
 import { respondersMustExist } from './responders-must-exist.js';
 
 export interface ShiftSide {
@@ -28,10 +29,12 @@ export class SwapShiftsCommand extends Command<string> {
 export class SwapShiftsHandler implements ICommandHandler<SwapShiftsCommand> {
   constructor(
     private readonly runner: CommandRunner,
+    private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
   ) {}
 
   async execute({ rotationId, first, second, context }: SwapShiftsCommand): Promise<string> {
+    this.policy.assertCanSwap(context, [first.responderId, second.responderId]);
     const rotation = this.queries.rotation(rotationId);
     const everyone = [first.responderId, second.responderId, ...rotation.participants.map((p) => p.responderId)];
     const availability = respondersMustExist(this.queries, new Set(everyone));

@@ -1,0 +1,43 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { DiscoveryService } from '@nestjs/core';
+import { BadUserInputError, CurrentRequest, type RequestContext } from '@app/core';
+import { AuditSourceProvider, type AuditSource } from '../audit/audit-source.js';
+import { EventHistoryQuery } from '../projections/event-history.query.js';
+import { HistoryEntryModel, toHistoryEntryModel } from './history-entry.model.js';
+
+@Resolver()
+export class AuditResolver {
+  private sources?: Map<string, AuditSource>;
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly history: EventHistoryQuery,
+  ) {}
+
+  @Query(() => [HistoryEntryModel], {
+    description:
+      'Who did what to one aggregate, from its events: kind is rotation, responder, escalation, rapid-action, …',
+  })
+  auditTrail(
+    @Args('kind') kind: string,
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentRequest() context: RequestContext,
+  ): HistoryEntryModel[] {
+    const source = this.sourceFor(kind);
+    source.assertCanAudit(context, id);
+    return this.history.forStream(source.streamFor(id)).map(toHistoryEntryModel);
+  }
+
+  private sourceFor(kind: string): AuditSource {
+    this.sources ??= new Map(
+      this.discovery
+        .getProviders({ metadataKey: AuditSourceProvider.KEY })
+        .map((wrapper) => wrapper.instance as AuditSource)
+        .map((source) => [source.kind, source]),
+    );
+    const source = this.sources.get(kind);
+    if (!source)
+      throw new BadUserInputError('kind', `kind must be one of: ${[...this.sources.keys()].sort().join(', ')}`);
+    return source;
+  }
+}

@@ -1,0 +1,21 @@
+import type { DomainEvent } from '@app/event-store';
+import type { Role } from '@app/core';
+
+/** Who a token speaks for: a registered responder, a system integration, or an operator (first admin). */
+export type SubjectKind = 'responder' | 'integration' | 'operator';
+
+export interface ApiTokenIssuedData {
+  tokenId: string;
+  subject: string;
+  subjectKind: SubjectKind;
+  role: Role;
+  label: string;
+  issuedAt: string;
+  expiresAt: string;
+}
+
+export type ApiTokenEvent =
+  | DomainEvent<'ApiTokenIssued', ApiTokenIssuedData>
+  | DomainEvent<'ApiTokenRevoked', { tokenId: string; reason: string; revokedAt: string }>;
+
+export const apiTokenStream = (tokenId: string) => `api-token-${tokenId}`;

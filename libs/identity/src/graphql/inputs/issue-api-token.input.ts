@@ -1,0 +1,33 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsEnum, IsIn, IsInt, IsNotEmpty, Matches, Max, MaxLength, Min } from 'class-validator';
+import { RoleValue, SubjectKindValue } from '../identity.enums.js';
+
+@InputType()
+export class IssueApiTokenInput {
+  @Field(() => SubjectKindValue, { description: 'RESPONDER (a person) or INTEGRATION' })
+  @IsIn([SubjectKindValue.RESPONDER, SubjectKindValue.INTEGRATION], {
+    message: 'subjectKind must be RESPONDER or INTEGRATION',
+  })
+  subjectKind: SubjectKindValue;
+
+  @Field({ description: 'The responder’s id, or the integration’s name' })
+  @Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
+    message: 'subject must be 1-100 letters, digits, dots, colons, dashes or underscores',
+  })
+  subject: string;
+
+  @Field(() => RoleValue)
+  @IsEnum(RoleValue)
+  role: RoleValue;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(200)
+  label: string;
+
+  @Field(() => Int, { defaultValue: 90 })
+  @IsInt()
+  @Min(1)
+  @Max(366)
+  expiresInDays: number;
+}

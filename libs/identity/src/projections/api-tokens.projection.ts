@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import {
+  cachedStatement,
+  ReadModelProjection,
+  toDomainEvent,
+  type Projection,
+  type RecordedEvent,
+} from '@app/event-store';
+import { apiTokenDecider, type ApiToken } from '../domain/api-token/api-token.decider.js';
+import type { ApiTokenEvent } from '../domain/api-token/api-token.events.js';
+
+/** Every API token ever issued and whether it is revoked: what authentication checks on each request. */
+@ReadModelProjection()
+@Injectable()
+export class ApiTokensProjection implements Projection {
+  readonly name = 'api-tokens';
+  readonly version = 1;
+  private db?: Database;
+
+  setUp(db: Database): void {
+    this.db = db;
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS api_tokens (token_id TEXT PRIMARY KEY, issued_at TEXT NOT NULL, doc TEXT NOT NULL)',
+    );
+  }
+
+  tearDown(db: Database): void {
+    db.exec('DROP TABLE IF EXISTS api_tokens');
+  }
+
+  apply(recorded: RecordedEvent, db: Database): void {
+    if (recorded.type !== 'ApiTokenIssued' && recorded.type !== 'ApiTokenRevoked') return;
+    const event = toDomainEvent<ApiTokenEvent>(recorded);
+    const next = apiTokenDecider.evolve(this.load(db, event.data.tokenId), event);
+    if (!next) return;
+    cachedStatement(db, 'INSERT OR REPLACE INTO api_tokens (token_id, issued_at, doc) VALUES (?, ?, ?)').run(
+      next.tokenId,
+      next.issuedAt,
+      JSON.stringify(next),
+    );
+  }
+
+  find(tokenId: string): ApiToken | null {
+    return this.load(this.database(), tokenId);
+  }
+
+  all(): ApiToken[] {
+    return cachedStatement<[], { doc: string }>(this.database(), 'SELECT doc FROM api_tokens ORDER BY issued_at')
+      .all()
+      .map((row) => JSON.parse(row.doc) as ApiToken);
+  }
+
+  private load(db: Database, tokenId: string): ApiToken | null {
+    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM api_tokens WHERE token_id = ?').get(
+      tokenId,
+    );
+    return row ? (JSON.parse(row.doc) as ApiToken) : null;
+  }
+
+  private database(): Database {
+    if (!this.db) throw new Error('The api-tokens projection is not set up yet');
+    return this.db;
+  }
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Logger } from '@nestjs/common';
+import { SignJWT, errors, importPKCS8, importSPKI, jwtVerify, type CryptoKey } from 'jose';
+import { ROLES, UnauthenticatedError, type Role } from '@app/core';
+import type { IdentityOptions } from '../identity.options.js';
+
+export interface TokenClaims {
+  subject: string;
+  role: Role;
+  tokenId: string;
+}
+
+const ISSUER = 'incident-coordination';
+const AUDIENCE = 'incident-coordination-api';
+
+/** Signs and verifies API tokens (JWT, HS256 or RS256) with the configured secret or keys. */
+export class TokenSigner {
+  private constructor(
+    private readonly algorithm: 'HS256' | 'RS256',
+    private readonly signingKey: Uint8Array | CryptoKey,
+    private readonly verificationKey: Uint8Array | CryptoKey,
+  ) {}
+
+  static async create(options: IdentityOptions): Promise<TokenSigner> {
+    if (options.jwtPrivateKey && options.jwtPublicKey) {
+      const privateKey = await importPKCS8(options.jwtPrivateKey, 'RS256');
+      const publicKey = await importSPKI(options.jwtPublicKey, 'RS256');
+      return new TokenSigner('RS256', privateKey, publicKey);
+    }
+    const secret = new TextEncoder().encode(options.jwtSecret ?? secretFromFile(options.jwtSecretFile));
+    return new TokenSigner('HS256', secret, secret);
+  }
+
+  sign(claims: TokenClaims, issuedAt: Date, expiresAt: Date): Promise<string> {
+    return new SignJWT({ role: claims.role })
+      .setProtectedHeader({ alg: this.algorithm })
+      .setSubject(claims.subject)
+      .setJti(claims.tokenId)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(Math.floor(issuedAt.getTime() / 1000))
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.signingKey);
+  }
+
+  /** The token's claims; UNAUTHENTICATED when it is forged, expired, or not one of ours. */
+  async verify(token: string, now: Date): Promise<TokenClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.verificationKey, {
+        algorithms: [this.algorithm],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        currentDate: now,
+        requiredClaims: ['sub', 'jti', 'exp'],
+      });
+      const role = payload.role as Role;
+      if (!ROLES.includes(role)) throw new UnauthenticatedError('The token names no known role');
+      return { subject: payload.sub!, role, tokenId: payload.jti! };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
+      throw new UnauthenticatedError('The token is not valid');
+    }
+  }
+}
+
+/** A secret generated at the first start and kept (readable by the owner only) for the next ones. */
+function secretFromFile(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(path, secret, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  new Logger('Identity').warn(`No JWT_SECRET configured: generated one in ${path}`);
+  return secret;
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '@app/core';
+import { AuditSourceProvider, type AuditSource } from '@app/event-store';
+import { responderStream } from './domain/responder/responder.events.js';
+import { rotationStream } from './domain/rotation/rotation.events.js';
+import { ScheduleQueries } from './projections/schedule.queries.js';
+
+/** Rotations and responders are visible to every reader, so is their history. */
+@AuditSourceProvider()
+@Injectable()
+export class RotationAuditSource implements AuditSource {
+  readonly kind = 'rotation';
+
+  constructor(private readonly queries: ScheduleQueries) {}
+
+  streamFor(id: string): string {
+    return rotationStream(id);
+  }
+
+  assertCanAudit(_context: RequestContext, id: string): void {
+    this.queries.rotation(id);
+  }
+}
+
+@AuditSourceProvider()
+@Injectable()
+export class ResponderAuditSource implements AuditSource {
+  readonly kind = 'responder';
+
+  constructor(private readonly queries: ScheduleQueries) {}
+
+  streamFor(id: string): string {
+    return responderStream(id);
+  }
+
+  assertCanAudit(_context: RequestContext, id: string): void {
+    this.queries.responder(id);
+  }
+}
