@@ -8,6 +8,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe } from '@app/core';
 import { EventStoreModule } from '@app/event-store';
+import { RapidActionsModule } from '@app/rapid-actions';
 import { SchedulingModule } from '@app/scheduling';
 import { validateEnvironment, type Environment } from './config/environment.js';
 import { graphqlConfig } from './graphql.config.js';
@@ -49,6 +50,7 @@ type Config = ConfigService<Environment, true>;
     }),
     TerminusModule,
     SchedulingModule,
+    RapidActionsModule,
   ],
   controllers: [HealthController],
   providers: [
