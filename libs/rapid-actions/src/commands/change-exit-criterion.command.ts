@@ -5,7 +5,14 @@ import { RapidActionWriter } from './rapid-action-writer.js';
 
 export type ExitCriterionChange =
   | { kind: 'Add'; rapidActionId: string; description: string; dashboardUrl: string | null }
-  | { kind: 'Reword'; rapidActionId: string; criterionId: string; description: string; dashboardUrl: string | null }
+  | {
+      kind: 'Reword';
+      rapidActionId: string;
+      criterionId: string;
+      description: string;
+      /** Absent: keep the current link; null: remove it. */
+      dashboardUrl?: string | null;
+    }
   | { kind: 'MarkMet'; rapidActionId: string; criterionId: string; evidence: string }
   | { kind: 'MarkUnmet'; rapidActionId: string; criterionId: string; reason: string };
 

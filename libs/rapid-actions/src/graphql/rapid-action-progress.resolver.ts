@@ -62,11 +62,8 @@ export class RapidActionProgressResolver {
     @Args('input') input: RewordExitCriterionInput,
     @CurrentRequest() context: RequestContext,
   ) {
-    const { rapidActionId, criterionId, description } = input;
-    return this.changeCriterion(
-      { kind: 'Reword', rapidActionId, criterionId, description, dashboardUrl: input.dashboardUrl ?? null },
-      context,
-    );
+    const { rapidActionId, criterionId, description, dashboardUrl } = input;
+    return this.changeCriterion({ kind: 'Reword', rapidActionId, criterionId, description, dashboardUrl }, context);
   }
 
   @Mutation(() => RapidActionModel, { description: 'By the DRI or a sub-DRI, with evidence' })

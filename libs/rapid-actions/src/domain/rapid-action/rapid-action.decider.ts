@@ -93,7 +93,9 @@ export type RapidActionCommand = Envelope &
     | { type: 'ChangeDri'; driId: string; driTimeZone: string; reason: string | null }
     | { type: 'AddStakeholder' | 'RemoveStakeholder' | 'ReleaseSubDri'; responderId: string }
     | { type: 'AssignSubDri'; responderId: string; scope: SubDriScope }
-    | ({ type: 'AddExitCriterion' | 'RewordExitCriterion' } & ExitCriterionDefinition)
+    | ({ type: 'AddExitCriterion' } & ExitCriterionDefinition)
+    /** `dashboardUrl` absent: keep the current link; null: remove it. */
+    | ({ type: 'RewordExitCriterion'; dashboardUrl?: string | null } & Omit<ExitCriterionDefinition, 'dashboardUrl'>)
     | { type: 'MarkExitCriterionMet'; criterionId: string; evidence: string }
     | { type: 'MarkExitCriterionUnmet'; criterionId: string; reason: string }
     | {
@@ -303,7 +305,8 @@ export const rapidActionDecider: Decider<RapidActionCommand, RapidActionState, R
       case 'RewordExitCriterion': {
         const current = criterion(open(state, rapidActionId, 'changes'), command.criterionId);
         nonBlank('description', command.description, 'describe the exit criterion');
-        const { criterionId, description, dashboardUrl } = command;
+        const { criterionId, description } = command;
+        const dashboardUrl = command.dashboardUrl === undefined ? current.dashboardUrl : command.dashboardUrl;
         if (current.description === description && current.dashboardUrl === dashboardUrl) return [];
         return [
           {

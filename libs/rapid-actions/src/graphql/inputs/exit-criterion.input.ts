@@ -21,10 +21,25 @@ export class AddExitCriterionInput {
 }
 
 @InputType()
-export class RewordExitCriterionInput extends AddExitCriterionInput {
+export class RewordExitCriterionInput {
+  @Field(() => ID)
+  @IsUUID()
+  rapidActionId: string;
+
   @Field(() => ID)
   @IsUUID()
   criterionId: string;
+
+  @Field()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  description: string;
+
+  @Field(() => String, { nullable: true, description: 'Absent: keep the current link; null: remove it' })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'dashboardUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  dashboardUrl?: string | null;
 }
 
 @InputType()
