@@ -242,6 +242,9 @@ describe('exit criteria and resolution (over HTTP)', () => {
       (await app.ok(RAPID_ACTIONS, { limit, offset }, as(people.stella))).rapidActions;
     expect(await page(1, 0)).toMatchObject({ totalCount: 2, hasMore: true, items: [{ title: 'Import failures' }] });
     expect(await page(1, 1)).toMatchObject({ totalCount: 2, hasMore: false, items: [{ title: 'Search latency' }] });
+    const nulls = (await app.ok(RAPID_ACTIONS, { limit: null, offset: null, state: null }, as(people.stella)))
+      .rapidActions;
+    expect(nulls).toMatchObject({ totalCount: 2, hasMore: false });
     const tooMany = await app.gql(RAPID_ACTIONS, { limit: 500 }, as(people.stella));
     expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'limit' });
   });

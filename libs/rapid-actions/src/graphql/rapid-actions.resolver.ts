@@ -35,11 +35,13 @@ export class RapidActionsResolver {
 
   @Query(() => RapidActionListModel, { description: 'Newest declared first; confidential ones only to their team' })
   rapidActions(@Args() args: RapidActionsArgs, @CurrentRequest() context: RequestContext): RapidActionListModel {
-    const page = this.queries.actions(context, { state: args.state, overdue: args.overdue }, args.limit, args.offset);
+    const [limit, offset] = [args.limit ?? 50, args.offset ?? 0];
+    const filter = { state: args.state ?? undefined, overdue: args.overdue ?? undefined };
+    const page = this.queries.actions(context, filter, limit, offset);
     return {
       items: page.items.map((a) => this.mapper.action(a)),
       totalCount: page.totalCount,
-      hasMore: args.offset + page.items.length < page.totalCount,
+      hasMore: offset + page.items.length < page.totalCount,
     };
   }
 

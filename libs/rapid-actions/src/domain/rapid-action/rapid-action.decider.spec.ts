@@ -368,6 +368,33 @@ describe('rapid action decider', () => {
     });
   });
 
+  describe('revising the problem', () => {
+    it('records only what changed; absent or null means unchanged', () => {
+      const revise = (changes: Record<string, unknown>): RapidActionCommand => ({
+        type: 'ReviseRapidAction',
+        ...as('dana', FRIDAY),
+        changes,
+      });
+      spec
+        .given([declared])
+        .when(revise({ title: null, severity: 'S1', problems: [' p95 is 1.2 s ', ''] }))
+        .then([
+          {
+            type: 'RapidActionRevised',
+            data: { rapidActionId: ID, changes: { problems: ['p95 is 1.2 s'] }, revisedAt: FRIDAY },
+          },
+        ]);
+      spec
+        .given([declared])
+        .when(revise({ title: ' Search latency ' }))
+        .then([]);
+      spec
+        .given([declared])
+        .when(revise({ problems: [' '] }))
+        .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('problems'));
+    });
+  });
+
   describe('the team', () => {
     it('refuses the DRI as a sub-DRI, and ignores a repeated assignment', () => {
       spec

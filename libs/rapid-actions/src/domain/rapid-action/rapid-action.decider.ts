@@ -192,16 +192,22 @@ export const rapidActionDecider: Decider<RapidActionCommand, RapidActionState, R
 
       case 'ReviseRapidAction': {
         const action = open(state, rapidActionId, 'revisions');
+        const requested: RapidActionRevision = {
+          ...command.changes,
+          ...(command.changes.title != null ? { title: command.changes.title.trim() } : {}),
+          ...(command.changes.problems != null
+            ? { problems: command.changes.problems.map((p) => p.trim()).filter(Boolean) }
+            : {}),
+        };
+        // Absent or null: unchanged.
         const changes = Object.fromEntries(
-          Object.entries(command.changes).filter(
+          Object.entries(requested).filter(
             ([key, value]) =>
-              value !== undefined && JSON.stringify(value) !== JSON.stringify(action[key as keyof RapidActionRevision]),
+              value != null && JSON.stringify(value) !== JSON.stringify(action[key as keyof RapidActionRevision]),
           ),
         ) as RapidActionRevision;
         if (changes.title !== undefined) nonBlank('title', changes.title, 'title cannot be blank');
-        if (changes.problems && changes.problems.every((p) => !p.trim())) {
-          throw new BadUserInputError('problems', 'state at least one problem');
-        }
+        if (changes.problems?.length === 0) throw new BadUserInputError('problems', 'state at least one problem');
         if (Object.keys(changes).length === 0) return [];
         return [{ type: 'RapidActionRevised', data: { rapidActionId, changes, revisedAt: now } }];
       }

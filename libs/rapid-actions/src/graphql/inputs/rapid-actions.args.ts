@@ -8,25 +8,25 @@ export class RapidActionsArgs {
   @Field(() => RapidActionStateValue, { nullable: true })
   @IsOptional()
   @IsEnum(RapidActionStateValue)
-  state?: RapidActionStateValue;
+  state?: RapidActionStateValue | null;
 
-  @Field({ nullable: true, description: 'true: only overdue ones; false: only those on time' })
+  @Field(() => Boolean, { nullable: true, description: 'true: only overdue ones; false: only those on time' })
   @IsOptional()
   @IsBoolean()
-  overdue?: boolean;
+  overdue?: boolean | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 50 })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(200)
-  limit: number = 50;
+  limit?: number | null;
 
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
-  offset: number = 0;
+  offset?: number | null;
 }
 
 @ArgsType()
