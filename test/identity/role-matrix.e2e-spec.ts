@@ -15,6 +15,8 @@ interface Fixture {
   overrideIds: Record<Role, string>;
   spanId: string;
   tokenId: string;
+  rapidActionId: string;
+  criterionId: string;
 }
 
 interface Row {
@@ -23,6 +25,20 @@ interface Row {
 }
 
 const ROLES: Role[] = ['admin', 'manager', 'responder', 'viewer', 'integration'];
+
+/** Rapid-action steps act on an action whose DRI is alice: no role's subject is a member of it. */
+const rapidActionRow = (
+  allowed: Role[],
+  mutation: string,
+  inputType: string,
+  input: (f: Fixture) => Record<string, unknown>,
+): Row => ({
+  allowed,
+  request: (f) => ({
+    query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
+    variables: { input: { rapidActionId: f.rapidActionId, ...input(f) } },
+  }),
+});
 
 const membership = (name: string) => (f: Fixture, n: number) => ({
   query: `mutation($input: RotationMembershipInput!) { ${name}(input: $input) { id } }`,
@@ -135,6 +151,92 @@ export const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  declareRapidAction: {
+    allowed: ['admin', 'manager', 'responder'],
+    request: (f, n) => ({
+      query: `mutation($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { id } }`,
+      variables: {
+        input: {
+          title: `Latency ${n}`,
+          problemStatement: 'Slow',
+          problems: ['p95 up 500%'],
+          exitCriteria: [{ description: 'p95 back to normal' }],
+          severity: 'S2',
+          driId: f.alice,
+        },
+      },
+    }),
+  },
+  changeRapidActionDri: rapidActionRow(
+    ['admin', 'manager'],
+    'changeRapidActionDri',
+    'ChangeRapidActionDriInput',
+    (f) => ({ driId: f.bob }),
+  ),
+  addRapidActionStakeholder: rapidActionRow(['admin'], 'addRapidActionStakeholder', 'RapidActionMemberInput', (f) => ({
+    responderId: f.bob,
+  })),
+  removeRapidActionStakeholder: rapidActionRow(
+    ['admin'],
+    'removeRapidActionStakeholder',
+    'RapidActionMemberInput',
+    (f) => ({ responderId: f.bob }),
+  ),
+  assignRapidActionSubDri: rapidActionRow(['admin'], 'assignRapidActionSubDri', 'AssignSubDriInput', (f) => ({
+    responderId: f.bob,
+    scope: { kind: 'TIME_ZONE', description: 'APAC' },
+  })),
+  releaseRapidActionSubDri: rapidActionRow(['admin'], 'releaseRapidActionSubDri', 'RapidActionMemberInput', (f) => ({
+    responderId: f.bob,
+  })),
+  makeRapidActionPublic: rapidActionRow(['admin'], 'makeRapidActionPublic', 'MakeRapidActionPublicInput', () => ({})),
+  reviseRapidAction: rapidActionRow([], 'reviseRapidAction', 'ReviseRapidActionInput', () => ({ title: 'Renamed' })),
+  addRapidActionExitCriterion: rapidActionRow([], 'addRapidActionExitCriterion', 'AddExitCriterionInput', () => ({
+    description: 'More',
+  })),
+  rewordRapidActionExitCriterion: rapidActionRow(
+    [],
+    'rewordRapidActionExitCriterion',
+    'RewordExitCriterionInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      description: 'Reworded',
+    }),
+  ),
+  markRapidActionExitCriterionMet: rapidActionRow(
+    [],
+    'markRapidActionExitCriterionMet',
+    'MarkExitCriterionMetInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      evidence: 'graph',
+    }),
+  ),
+  markRapidActionExitCriterionUnmet: rapidActionRow(
+    [],
+    'markRapidActionExitCriterionUnmet',
+    'MarkExitCriterionUnmetInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      reason: 'regressed',
+    }),
+  ),
+  postRapidActionUpdate: rapidActionRow([], 'postRapidActionUpdate', 'PostRapidActionUpdateInput', () => ({
+    progressSinceLastUpdate: 'Deployed the fix',
+    progressExpectedByNextUpdate: 'Watch the graphs',
+  })),
+  resolveRapidAction: rapidActionRow([], 'resolveRapidAction', 'ResolveRapidActionInput', () => ({ summary: 'Done' })),
+  recordRapidActionFollowUps: rapidActionRow([], 'recordRapidActionFollowUps', 'RecordFollowUpsInput', () => ({
+    followUps: [{ description: 'Add an alert' }],
+  })),
+  recordRapidActionRetrospective: rapidActionRow(
+    [],
+    'recordRapidActionRetrospective',
+    'RecordRetrospectiveInput',
+    () => ({
+      summary: 'Learned things',
+    }),
+  ),
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -183,7 +285,22 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     const token = await app.ok(
       `mutation { issueApiToken(input: { subjectKind: INTEGRATION, subject: "pager", role: INTEGRATION, label: "x", expiresInDays: 1 }) { apiToken { id } } }`,
     );
+    const action = await app.ok(
+      `mutation($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { id exitCriteria { id } } }`,
+      {
+        input: {
+          title: 'Search latency',
+          problemStatement: 'Search is slow',
+          problems: ['p95 latency up 500%'],
+          exitCriteria: [{ description: 'p95 below 600 ms' }],
+          severity: 'S1',
+          driId: alice,
+        },
+      },
+    );
     fixture = {
+      rapidActionId: action.declareRapidAction.id,
+      criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,
       bob,
       rotationId,
