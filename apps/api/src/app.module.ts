@@ -9,6 +9,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe } from '@app/core';
 import { EventStoreModule } from '@app/event-store';
 import { SchedulingModule } from '@app/scheduling';
+import { EscalationsModule } from '@app/escalations';
+import { HandoversModule } from '@app/handovers';
 import { validateEnvironment, type Environment } from './config/environment.js';
 import { graphqlConfig } from './graphql.config.js';
 import { EventStoreHealthIndicator } from './health/event-store.health.js';
@@ -49,6 +51,8 @@ type Config = ConfigService<Environment, true>;
     }),
     TerminusModule,
     SchedulingModule,
+    EscalationsModule,
+    HandoversModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -9,3 +9,4 @@ export * from './validation/validation.pipe.js';
 export * from './validation/validators.js';
 export * from './core.module.js';
 export * from './graphql/app-error.filter.js';
+export * from './pagination/pagination.js';
