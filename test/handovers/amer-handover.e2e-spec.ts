@@ -125,8 +125,10 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
       tried: 'Rolled back Gitaly; restarted Puma',
       nextSteps: 'Check the database migrations that ran during the upgrade',
     };
+    const before = await app.store.headPosition();
     const forbidden = await app.gql(WRITE_SUMMARY, { input: summary }, as('amer3'));
-    expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect(forbidden.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', escalationId: emergencyId });
+    expect(await app.store.headPosition()).toBe(before);
     await app.advanceClock('2026-07-15T22:10:00Z');
     const written = (await app.ok(WRITE_SUMMARY, { input: summary }, as('amer1'))).writeHandoverSummary;
     expect(written.items[0].summary).toEqual({

@@ -1,4 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import { formatGraphQLError, requestContextFromHeaders, type GraphQLContext } from '@app/core';
 
@@ -16,6 +17,8 @@ export function graphqlConfig(introspection: boolean): ApolloDriverConfig {
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
     formatError: formatGraphQLError,
+    // No resolver sets cache hints; without this plugin Apollo no longer wraps every field resolver.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     context: ({ req }: { req: Request }): GraphQLContext => ({ requestContext: requestContextFromHeaders(req) }),
   };
 }

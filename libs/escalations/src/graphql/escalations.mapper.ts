@@ -42,6 +42,8 @@ const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
  */
 @Injectable()
 export class EscalationsMapper {
+  private readonly models = new WeakMap<EscalationDoc, EscalationModel>();
+
   constructor(
     private readonly schedule: ScheduleQueries,
     private readonly scheduling: SchedulingMapper,
@@ -50,7 +52,14 @@ export class EscalationsMapper {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** Documents are immutable (a change replaces them), so each is mapped once. */
   escalation(doc: EscalationDoc): EscalationModel {
+    let model = this.models.get(doc);
+    if (!model) this.models.set(doc, (model = this.mapEscalation(doc)));
+    return model;
+  }
+
+  private mapEscalation(doc: EscalationDoc): EscalationModel {
     const mapper = this;
     const contact = doc.customerContact;
     return {

@@ -10,7 +10,7 @@ import {
 } from '../domain/escalation/escalation.types.js';
 import type { PresenceStatus } from '../domain/presence/presence.events.js';
 import type { ServiceData } from '../domain/service/service.events.js';
-import type { DueStepKind, EscalationDoc, Note } from './escalations.projection.js';
+import { EscalationsProjection, type DueStepKind, type EscalationDoc, type Note } from './escalations.projection.js';
 
 export interface OpenEscalationFilter {
   rotationIds?: string[];
@@ -45,30 +45,30 @@ export interface DueStep {
   dueAt: string;
 }
 
+const MAX_CACHED_ANSWERS = 1_000;
+
 interface EscalationRow {
   escalation_id: string;
   severity: string;
   raised_at: string;
-  doc: string;
 }
-
-const parse = (row: { doc: string }) => JSON.parse(row.doc) as EscalationDoc;
 
 /** Reads of the escalations read models; every list is keyset-paginated on an index. */
 @Injectable()
 export class EscalationQueries {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase,
+    private readonly projection: EscalationsProjection,
+  ) {}
+
+  private readonly openAnswers = new Map<string, { version: number; rows: EscalationRow[]; totalCount: number }>();
 
   private get db() {
     return this.readModels.db;
   }
 
   find(escalationId: string): EscalationDoc | undefined {
-    const row = cachedStatement<[string], { doc: string }>(
-      this.db,
-      'SELECT doc FROM escalations WHERE escalation_id = ?',
-    ).get(escalationId);
-    return row ? parse(row) : undefined;
+    return this.projection.documents([escalationId]).get(escalationId);
   }
 
   escalation(escalationId: string): EscalationDoc {
@@ -78,16 +78,46 @@ export class EscalationQueries {
   }
 
   byIds(ids: readonly string[]): Map<string, EscalationDoc> {
-    if (ids.length === 0) return new Map();
-    const rows = cachedStatement<[string], { doc: string }>(
-      this.db,
-      'SELECT doc FROM escalations WHERE escalation_id IN (SELECT value FROM json_each(?))',
-    ).all(JSON.stringify(ids));
-    return new Map(rows.map(parse).map((doc) => [doc.escalationId, doc]));
+    return this.projection.documents(ids);
   }
 
   /** Open escalations, most severe first, then oldest first. */
+  /**
+   * Open escalations, most severe first, then oldest first. A dashboard fleet asks the same few
+   * questions over and over: each answer (ids and count) is kept until an escalation changes.
+   */
   open(filter: OpenEscalationFilter, first: number, after?: string): Page<EscalationDoc> {
+    const key = JSON.stringify([
+      filter.rotationIds,
+      filter.severities,
+      filter.states,
+      filter.driId,
+      filter.incidentTag,
+      first,
+      after,
+    ]);
+    let answer = this.openAnswers.get(key);
+    if (!answer || answer.version !== this.projection.changeCount) {
+      if (this.openAnswers.size >= MAX_CACHED_ANSWERS) this.openAnswers.clear();
+      answer = { version: this.projection.changeCount, ...this.queryOpen(filter, first, after) };
+      this.openAnswers.set(key, answer);
+    }
+    const { rows, totalCount } = answer;
+    const docs = this.byIds(rows.map((r) => r.escalation_id));
+    return toPage(
+      rows,
+      first,
+      totalCount,
+      (r) => [r.severity, r.raised_at, r.escalation_id],
+      (r) => docs.get(r.escalation_id)!,
+    );
+  }
+
+  private queryOpen(
+    filter: OpenEscalationFilter,
+    first: number,
+    after?: string,
+  ): { rows: EscalationRow[]; totalCount: number } {
     const where = ['is_open = 1'];
     const params: unknown[] = [];
     if (filter.rotationIds?.length) {
@@ -118,10 +148,10 @@ export class EscalationQueries {
     const keyset = after ? ' AND (severity, raised_at, escalation_id) > (?, ?, ?)' : '';
     const rows = cachedStatement<unknown[], EscalationRow>(
       this.db,
-      `SELECT escalation_id, severity, raised_at, doc FROM escalations WHERE ${conditions}${keyset}
+      `SELECT escalation_id, severity, raised_at FROM escalations WHERE ${conditions}${keyset}
        ORDER BY severity, raised_at, escalation_id LIMIT ?`,
     ).all(...params, ...(after ? decodeCursor(after, 3) : []), first + 1);
-    return toPage(rows, first, totalCount, (r) => [r.severity, r.raised_at, r.escalation_id], parse);
+    return { rows, totalCount };
   }
 
   /** Pages still waiting for an acknowledgement, the nearest deadline first. */
@@ -142,19 +172,19 @@ export class EscalationQueries {
       `SELECT COUNT(*) AS n FROM escalation_pages p WHERE ${conditions}`,
     ).get(...params)!.n;
     const keyset = after ? ' AND (p.ack_deadline, p.page_id) > (?, ?)' : '';
-    const rows = cachedStatement<unknown[], { page_id: string; ack_deadline: string; doc: string }>(
+    const rows = cachedStatement<unknown[], { page_id: string; ack_deadline: string; escalation_id: string }>(
       this.db,
-      `SELECT p.page_id, p.ack_deadline, e.doc FROM escalation_pages p
-       JOIN escalations e ON e.escalation_id = p.escalation_id
+      `SELECT p.page_id, p.ack_deadline, p.escalation_id FROM escalation_pages p
        WHERE ${conditions}${keyset} ORDER BY p.ack_deadline, p.page_id LIMIT ?`,
     ).all(...params, ...(after ? decodeCursor(after, 2) : []), first + 1);
+    const docs = this.byIds(rows.map((r) => r.escalation_id));
     return toPage(
       rows,
       first,
       totalCount,
       (r) => [r.ack_deadline, r.page_id],
       (r) => {
-        const escalation = parse(r);
+        const escalation = docs.get(r.escalation_id)!;
         return { escalation, page: escalation.pages.find((p) => p.pageId === r.page_id)! };
       },
     );
@@ -172,13 +202,15 @@ export class EscalationQueries {
   /** Open escalations whose DRI is one of these responders, oldest first. */
   openWithDri(responderIds: readonly string[]): EscalationDoc[] {
     if (responderIds.length === 0) return [];
-    return cachedStatement<[string], { doc: string }>(
+    const ids = cachedStatement<[string], { escalation_id: string }>(
       this.db,
-      `SELECT doc FROM escalations WHERE is_open = 1 AND dri_id IN (SELECT value FROM json_each(?))
+      `SELECT escalation_id FROM escalations WHERE is_open = 1 AND dri_id IN (SELECT value FROM json_each(?))
        ORDER BY raised_at, escalation_id`,
     )
       .all(JSON.stringify(responderIds))
-      .map(parse);
+      .map((r) => r.escalation_id);
+    const docs = this.byIds(ids);
+    return ids.map((id) => docs.get(id)!);
   }
 
   /** For each responder DRI of an open S1/S2 escalation: the oldest such escalation. */

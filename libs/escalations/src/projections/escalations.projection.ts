@@ -25,6 +25,8 @@ export interface EscalationDoc extends Escalation {
   noteCount: number;
 }
 
+const MAX_CACHED_DOCS = 20_000;
+
 export type DueStepKind = 'ACK_TIMEOUT' | 'FOLLOW_UP' | 'BRIDGE_CLOSE';
 
 const ESCALATION_EVENT_TYPES = new Set<string>([
@@ -61,8 +63,14 @@ export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
   readonly version = 1;
   private pending = new Map<string, EscalationDoc>();
+  private db?: Database;
+  /** Parsed documents, for the queries; a commit drops the ones it changed. */
+  private readonly docs = new Map<string, EscalationDoc>();
+  private touched = new Set<string>();
+  private changes = 0;
 
   setUp(db: Database): void {
+    this.db = db;
     db.exec(`
       CREATE TABLE IF NOT EXISTS escalations (
         escalation_id TEXT PRIMARY KEY,
@@ -192,6 +200,7 @@ export class EscalationsProjection implements Projection {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const doc of this.pending.values()) {
+      this.touched.add(doc.escalationId);
       upsert.run(
         doc.escalationId,
         isOpenState(doc.state) ? 1 : 0,
@@ -207,8 +216,45 @@ export class EscalationsProjection implements Projection {
     this.pending.clear();
   }
 
+  afterCommit(events: RecordedEvent[]): void {
+    if (events.length === 0) this.docs.clear();
+    if (events.length === 0 || this.touched.size > 0) this.changes += 1;
+    for (const id of this.touched) this.docs.delete(id);
+    this.touched.clear();
+  }
+
+  /** Grows with every commit that changed an escalation: results computed at an older value are stale. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
   afterRollback(): void {
     this.pending.clear();
+    this.touched.clear();
+  }
+
+  /** Committed documents by id (parsed once, then kept until they change). */
+  documents(ids: readonly string[]): Map<string, EscalationDoc> {
+    const found = new Map<string, EscalationDoc>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) found.set(id, doc);
+      else missing.push(id);
+    }
+    if (missing.length > 0 && this.db) {
+      const rows = cachedStatement<[string], { doc: string }>(
+        this.db,
+        'SELECT doc FROM escalations WHERE escalation_id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(missing));
+      if (this.docs.size + rows.length > MAX_CACHED_DOCS) this.docs.clear();
+      for (const row of rows) {
+        const doc = JSON.parse(row.doc) as EscalationDoc;
+        this.docs.set(doc.escalationId, doc);
+        found.set(doc.escalationId, doc);
+      }
+    }
+    return found;
   }
 
   private load(db: Database, id: string): EscalationDoc | null {

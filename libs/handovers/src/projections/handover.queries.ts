@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@app/core';
 import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase } from '@app/event-store';
 import type { Handover } from '../domain/handover/handover.decider.js';
+import { ShiftBoundariesProjection } from './shift-boundaries.projection.js';
 import { defaultHandoverSettings, type HandoverSettings } from '../domain/settings/handover-settings.events.js';
 
 export interface PendingItem {
@@ -15,7 +16,10 @@ const parse = (row: { doc: string }) => JSON.parse(row.doc) as Handover;
 
 @Injectable()
 export class HandoverQueries {
-  constructor(@Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase) {}
+  constructor(
+    @Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase,
+    private readonly projection: ShiftBoundariesProjection,
+  ) {}
 
   private get db() {
     return this.readModels.db;
@@ -52,14 +56,9 @@ export class HandoverQueries {
     return toPage(rows, first, totalCount, (r) => [r.at, r.boundary_id], parse);
   }
 
-  /** The latest boundary of a rotation at or before an instant. */
+  /** The instant of the rotation's latest recorded boundary. */
   lastBoundaryAt(rotationId: string): string | undefined {
-    return (
-      cachedStatement<[string], { at: string | null }>(
-        this.db,
-        'SELECT MAX(at) AS at FROM handover_boundaries WHERE rotation_id = ?',
-      ).get(rotationId)?.at ?? undefined
-    );
+    return this.projection.latestBoundaryAt(rotationId);
   }
 
   /** Boundaries handed to this responder, the latest first. */

@@ -25,8 +25,13 @@ const HANDOVER_EVENTS = new Set([
 export class ShiftBoundariesProjection implements Projection {
   readonly name = 'shift-boundaries';
   readonly version = 1;
+  private db?: Database;
+  /** Each rotation's latest boundary, asked for by the boundary walker every time it polls. */
+  private latest?: Map<string, string>;
+  private recorded = new Map<string, string>();
 
   setUp(db: Database): void {
+    this.db = db;
     db.exec(`
       CREATE TABLE IF NOT EXISTS handover_boundaries (
         boundary_id TEXT PRIMARY KEY, rotation_id TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
@@ -85,6 +90,37 @@ export class ShiftBoundariesProjection implements Projection {
     }
   }
 
+  afterCommit(events: RecordedEvent[]): void {
+    if (events.length === 0) this.latest = undefined;
+    if (this.latest) {
+      for (const [rotationId, at] of this.recorded) {
+        if ((this.latest.get(rotationId) ?? '') < at) this.latest.set(rotationId, at);
+      }
+    }
+    this.recorded.clear();
+  }
+
+  afterRollback(): void {
+    this.recorded.clear();
+  }
+
+  /** The instant of the rotation's latest recorded boundary. */
+  latestBoundaryAt(rotationId: string): string | undefined {
+    if (!this.latest) {
+      const rows = cachedStatement<[], { rotation_id: string; at: string }>(
+        this.database(),
+        'SELECT rotation_id, MAX(at) AS at FROM handover_boundaries GROUP BY rotation_id',
+      ).all();
+      this.latest = new Map(rows.map((r) => [r.rotation_id, r.at]));
+    }
+    return this.latest.get(rotationId);
+  }
+
+  private database(): Database {
+    if (!this.db) throw new Error('The shift-boundaries projection is not set up yet');
+    return this.db;
+  }
+
   private applyHandover(event: HandoverEvent, db: Database): void {
     const boundaryId = event.data.boundaryId;
     const row = cachedStatement<[string], { doc: string }>(
@@ -99,6 +135,7 @@ export class ShiftBoundariesProjection implements Projection {
     ).run(boundaryId, next.rotationId, next.at, JSON.stringify(next));
     switch (event.type) {
       case 'ShiftBoundaryRecorded':
+        if ((this.recorded.get(next.rotationId) ?? '') < next.at) this.recorded.set(next.rotationId, next.at);
         for (const responderId of event.data.incomingIds) {
           cachedStatement(
             db,
