@@ -15,10 +15,8 @@
  * rotation, a severity, or a DRI. Closed loop: 50 clients back to back; open loop: 50 clients
  * sending RATE requests per second in all.
  *
- * The service is measured twice on the same store: as `npm start` runs it, then with V8's young
- * generation enlarged (TUNED_NODE_ARGS, `--max-semi-space-size=32` by default; empty to skip):
- * each GraphQL answer allocates many short-lived objects, and the default semi-space makes the
- * scavenger run, and promote, often enough to show in the tail.
+ * It also prints the service's CPU time per request (from /proc, one client, sequential), which
+ * other load on the machine barely changes, unlike the latencies.
  *
  *   npm run bench:escalations   (ESCALATIONS=100000 OPEN_SHARE=0.02 SECONDS=10 CLIENTS=50 RATE=1000)
  */
@@ -218,8 +216,7 @@ async function cpuPerRequest(pid: number | undefined, http: HttpLoad, body: () =
   return before === undefined || after === undefined ? undefined : (after - before) / requests;
 }
 
-async function measure(label: string, nodeArgs: string[], events: number, head: bigint, path: string): Promise<void> {
-  console.log(`\n== service ${label}${nodeArgs.length ? ` (node ${nodeArgs.join(' ')})` : ''}`);
+async function measure(nodeArgs: string[], events: number, head: bigint, path: string): Promise<void> {
   const service = new ServiceProcess(
     await freePort(),
     { SQLITE_PATH: path, READ_MODEL_PATH: ':memory:', LOG_LEVEL: 'error', NODE_ENV: 'production' },
@@ -290,16 +287,8 @@ async function main() {
     console.log(
       `seeded ${ESCALATIONS} escalations (${events} events) in ${Math.round(seedMs)} ms (${rate(events, seedMs)} events/s)`,
     );
-    await measure(
-      'as `npm start` runs it',
-      process.env.SERVICE_NODE_ARGS?.split(' ') ?? [],
-      events,
-      head,
-      dir.path('events.sqlite'),
-    );
-    const tuned = (process.env.TUNED_NODE_ARGS ?? '--max-semi-space-size=32').split(' ').filter(Boolean);
-    if (tuned.length > 0)
-      await measure('with a larger young generation', tuned, events, head, dir.path('events.sqlite'));
+    const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    await measure(nodeArgs, events, head, dir.path('events.sqlite'));
   } finally {
     dir.remove();
   }

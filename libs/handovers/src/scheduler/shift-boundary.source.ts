@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { systemContext } from '@app/core';
 import {
   CommandRunner,
@@ -48,6 +48,7 @@ export function boundaryId(rotationId: string, at: string): string {
 @Injectable()
 export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
   readonly name = 'shift-boundaries';
+  private readonly logger = new Logger(ShiftBoundarySource.name);
   private readonly lookaheads = new Map<string, Lookahead>();
 
   constructor(
@@ -60,7 +61,13 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
   due(now: Date, limit: number): BoundaryTask[] {
     const tasks: BoundaryTask[] = [];
     for (const rotation of this.schedule.rotations()) {
-      const next = this.nextBoundary(rotation, now.getTime());
+      let next: DetectedBoundary | undefined;
+      try {
+        next = this.nextBoundary(rotation, now.getTime());
+      } catch (error) {
+        this.logger.error(`Rotation ${rotation.rotationId}: cannot walk its shifts: ${(error as Error).message}`);
+        continue;
+      }
       if (next && next.at <= now.getTime()) {
         const at = new Date(next.at);
         tasks.push({
