@@ -17,6 +17,9 @@ interface Fixture {
   tokenId: string;
   rapidActionId: string;
   criterionId: string;
+  escalationId: string;
+  pageId: string;
+  serviceId: string;
 }
 
 interface Row {
@@ -37,6 +40,29 @@ const rapidActionRow = (
   request: (f) => ({
     query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
     variables: { input: { rapidActionId: f.rapidActionId, ...input(f) } },
+  }),
+});
+
+const UNKNOWN_BOUNDARY = '00000000-0000-4000-8000-00000000b0b0';
+
+const onEscalation = (allowed: Role[], mutation: string, args = ''): Row => ({
+  allowed,
+  request: (f) => ({
+    query: `mutation($e: ID!) { ${mutation}(escalationId: $e${args}) { id } }`,
+    variables: { e: f.escalationId },
+  }),
+});
+
+const withInput = (
+  allowed: Role[],
+  mutation: string,
+  inputType: string,
+  input: (f: Fixture, n: number) => unknown,
+): Row => ({
+  allowed,
+  request: (f, n) => ({
+    query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+    variables: { input: input(f, n) },
   }),
 });
 
@@ -237,6 +263,86 @@ export const MATRIX: Record<string, Row> = {
       summary: 'Learned things',
     }),
   ),
+  raiseEscalation: withInput(
+    ['admin', 'manager', 'responder', 'integration'],
+    'raiseEscalation',
+    'RaiseEscalationInput',
+    (f, n) => ({
+      source: 'INFRASTRUCTURE',
+      severity: 'S3',
+      title: `Disk filling ${n}`,
+      description: '',
+      rotationId: f.rotationId,
+    }),
+  ),
+  addEscalationNote: withInput(['admin', 'manager', 'responder'], 'addEscalationNote', 'EscalationNoteInput', (f) => ({
+    escalationId: f.escalationId,
+    text: 'Restarted the primary',
+  })),
+  tagEscalation: onEscalation(['admin', 'manager', 'responder'], 'tagEscalation', ', incidentTag: "INC-1"'),
+  acknowledgePage: {
+    allowed: [],
+    request: (f) => ({ query: `mutation($p: ID!) { acknowledgePage(pageId: $p) { id } }`, variables: { p: f.pageId } }),
+  },
+  resolvePage: {
+    allowed: [],
+    request: (f) => ({ query: `mutation($p: ID!) { resolvePage(pageId: $p) { id } }`, variables: { p: f.pageId } }),
+  },
+  mitigateEscalation: onEscalation(['admin', 'manager'], 'mitigateEscalation'),
+  recordCustomerContact: onEscalation(['admin', 'manager'], 'recordCustomerContact'),
+  recordCustomerReply: onEscalation(['admin', 'manager'], 'recordCustomerReply'),
+  qualifyEmergency: withInput(['admin', 'manager'], 'qualifyEmergency', 'QualifyEmergencyInput', (f) => ({
+    escalationId: f.escalationId,
+    qualification: 'STRICT_DEFINITION',
+  })),
+  reassignEscalation: withInput(['admin', 'manager'], 'reassignEscalation', 'ReassignEscalationInput', (f) => ({
+    escalationId: f.escalationId,
+    responderId: f.bob,
+  })),
+  rerouteEscalation: withInput(['admin', 'manager'], 'rerouteEscalation', 'RerouteEscalationInput', (f) => ({
+    escalationId: f.escalationId,
+    rotationId: f.rotationId,
+  })),
+  pageBackupPool: onEscalation(['admin', 'manager'], 'pageBackupPool'),
+  resolveEscalation: onEscalation(['admin', 'manager'], 'resolveEscalation'),
+  setPresence: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($r: ID!) { setPresence(responderId: $r, status: ONLINE) { status } }`,
+      variables: { r: f.alice },
+    }),
+  },
+  setEscalationPolicy: withInput(['admin'], 'setEscalationPolicy', 'EscalationPolicyInput', (f) => ({
+    rotationId: f.rotationId,
+    steps: [{ layer: 'RESPONDER', rotationId: f.rotationId, ackTimeoutMinutes: 15 }],
+  })),
+  registerService: withInput(['admin'], 'registerService', 'RegisterServiceInput', (_, n) => ({
+    name: `service-${n}`,
+  })),
+  changeServiceOwnership: withInput(['admin'], 'changeServiceOwnership', 'ServiceOwnershipInput', (f) => ({
+    serviceId: f.serviceId,
+    owningTeam: 'db',
+  })),
+  configureHandovers: withInput(['admin'], 'configureHandovers', 'HandoverSettingsInput', (f) => ({
+    rotationId: f.rotationId,
+    graceMinutes: 20,
+  })),
+  // Role gates only (an unknown boundary): who may write and accept each item is tested in test/handovers.
+  writeHandoverSummary: withInput(
+    ['admin', 'manager', 'responder'],
+    'writeHandoverSummary',
+    'HandoverSummaryInput',
+    (f) => ({
+      boundaryId: UNKNOWN_BOUNDARY,
+      escalationId: f.escalationId,
+      status: 'Down',
+      tried: 'Restart',
+      nextSteps: 'Fail over',
+    }),
+  ),
+  acceptHandover: withInput(['admin', 'manager', 'responder'], 'acceptHandover', 'AcceptHandoverInput', () => ({
+    boundaryId: UNKNOWN_BOUNDARY,
+  })),
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -298,7 +404,15 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
         },
       },
     );
+    const raised = await app.ok(
+      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id pages { id } } }`,
+      { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout down', description: '', rotationId } },
+    );
+    const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
     fixture = {
+      escalationId: raised.raiseEscalation.id,
+      pageId: raised.raiseEscalation.pages[0].id,
+      serviceId: service.registerService.id,
       rapidActionId: action.declareRapidAction.id,
       criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,

@@ -58,7 +58,7 @@ export const CHANGE_DRI = `
   mutation ChangeDri($input: ChangeRapidActionDriInput!) { changeRapidActionDri(input: $input) { ${RAPID_ACTION_FIELDS} } }`;
 
 /** The caller: a responder, by id, with a responder token. */
-export const as = (responderId: string) => actingAs(responderId);
+export const as = (responderId: string) => actingAs(responderId, 'responder');
 
 export async function registerTeam<Handle extends string>(
   app: TestApp,

@@ -7,6 +7,8 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
+import { EscalationsModule } from '@app/escalations';
+import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { SchedulingModule } from '@app/scheduling';
@@ -53,6 +55,8 @@ type Config = ConfigService<Environment, true>;
     TerminusModule,
     SchedulingModule,
     RapidActionsModule,
+    EscalationsModule,
+    HandoversModule,
   ],
   controllers: [HealthController],
   providers: [
