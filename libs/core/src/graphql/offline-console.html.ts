@@ -22,7 +22,7 @@ export const OFFLINE_CONSOLE_HTML = `<!doctype html>
   }
 }</textarea>
   <label>Variables (JSON)</label><textarea id="variables" class="small" spellcheck="false">{}</textarea>
-  <label>Headers (JSON)</label><textarea id="headers" class="small" spellcheck="false">{}</textarea>
+  <label>Headers (JSON)</label><textarea id="headers" class="small" spellcheck="false">{ "authorization": "Bearer <your token>" }</textarea>
 </section>
 <section><pre id="result">Results appear here.</pre></section>
 <script>

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, NotFoundError, type RequestContext, type Role } from '@app/core';
+import { BadUserInputError, CurrentRequest, NotFoundError, type RequestContext, type Role } from '@app/core';
 import { IssueApiTokenCommand } from '../commands/issue-api-token.command.js';
 import { RevokeApiTokenCommand } from '../commands/revoke-api-token.command.js';
 import { IdentityPolicy } from '../identity.policy.js';
@@ -46,7 +46,8 @@ export class IdentityResolver {
     @Args('reason') reason: string,
     @CurrentRequest() context: RequestContext,
   ): Promise<ApiTokenModel> {
-    await this.commands.execute(new RevokeApiTokenCommand(tokenId, reason.slice(0, 2000), context));
+    if (reason.length > 2000) throw new BadUserInputError('reason', 'reason must be at most 2000 characters');
+    await this.commands.execute(new RevokeApiTokenCommand(tokenId, reason, context));
     return this.token(tokenId);
   }
 
