@@ -15,6 +15,8 @@ interface Fixture {
   overrideIds: Record<Role, string>;
   spanId: string;
   tokenId: string;
+  roundId: string;
+  slotId: string;
 }
 
 interface Row {
@@ -116,6 +118,38 @@ export const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  publishWeekendSlots: {
+    allowed: ['admin', 'manager'],
+    request: (f, n) => {
+      const day = new Date(Date.UTC(2028, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      return {
+        query: `mutation($input: PublishSlotRoundInput!) { publishWeekendSlots(input: $input) { id } }`,
+        variables: {
+          input: {
+            rotationId: f.rotationId,
+            title: `Weekend ${n}`,
+            timeZone: 'UTC',
+            slots: [{ start: `${day}T00:00`, end: `${day}T08:00` }],
+            volunteerDeadline: '2027-12-01T00:00',
+          },
+        },
+      };
+    },
+  },
+  volunteerForSlot: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($input: SlotVolunteerInput!) { volunteerForSlot(input: $input) { id } }`,
+      variables: { input: { roundId: f.roundId, slotId: f.slotId, responderId: f.bob } },
+    }),
+  },
+  withdrawFromSlot: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($input: SlotVolunteerInput!) { withdrawFromSlot(input: $input) { id } }`,
+      variables: { input: { roundId: f.roundId, slotId: f.slotId, responderId: f.bob } },
+    }),
+  },
   rebuildProjection: {
     allowed: ['admin'],
     request: () => ({ query: `mutation { rebuildProjection(name: "event-history") { name } }` }),
@@ -183,7 +217,21 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     const token = await app.ok(
       `mutation { issueApiToken(input: { subjectKind: INTEGRATION, subject: "pager", role: INTEGRATION, label: "x", expiresInDays: 1 }) { apiToken { id } } }`,
     );
+    const round = await app.ok(
+      `mutation($input: PublishSlotRoundInput!) { publishWeekendSlots(input: $input) { id slots { id } } }`,
+      {
+        input: {
+          rotationId,
+          title: 'Matrix weekend',
+          timeZone: 'UTC',
+          slots: [{ start: '2026-12-05T00:00', end: '2026-12-05T08:00' }],
+          volunteerDeadline: '2026-11-01T00:00',
+        },
+      },
+    );
     fixture = {
+      roundId: round.publishWeekendSlots.id,
+      slotId: round.publishWeekendSlots.slots[0].id,
       alice,
       bob,
       rotationId,
