@@ -19,3 +19,4 @@ export * from './domain/schedule/slot-holder.js';
 export * from './domain/schedule/clock-windows.js';
 export * from './domain/slot-round/slot-round.decider.js';
 export * from './domain/slot-round/slot-round.events.js';
+export * from './commands/close-slot-rounds.due-task.js';

@@ -194,11 +194,12 @@ function assertSwappable(
   ] as const;
   const units = sides.map(([field, side]): SwapUnit => {
     const start = Date.parse(side.shiftStart);
-    const slot = slots.find(
-      (s) => Date.parse(s.start) === start && slotHolder(s, rotation.swaps).responderId === side.responderId,
-    );
+    const slotsThen = slots.filter((s) => Date.parse(s.start) === start);
+    const slot = slotsThen.find((s) => slotHolder(s, rotation.swaps).responderId === side.responderId);
     if (slot) return { key: `slot:${slot.slotId}`, start, end: Date.parse(slot.end) };
     const shift = calendar.shiftStartingAt(start);
+    if (!shift && slotsThen.length > 0)
+      throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} does not hold that slot`);
     if (!shift)
       throw new BadUserInputError(
         `${field}.shiftStart`,
