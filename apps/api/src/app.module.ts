@@ -8,6 +8,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
 import { Authenticator } from '@app/identity';
+import { FiguresModule } from '@app/figures';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
 import { configModule, eventStoreModule, identityModule } from './config/shared-modules.js';
@@ -51,6 +52,7 @@ type Config = ConfigService<Environment, true>;
     }),
     TerminusModule,
     SchedulingModule,
+    FiguresModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -12,6 +12,7 @@ import { VolunteerForSlotHandler } from './commands/volunteer-for-slot.command.j
 import { SlotRoundResolver } from './graphql/slot-round.resolver.js';
 import { OnCallLedger } from './projections/on-call-ledger.js';
 import { SlotRoundFacts } from './projections/slot-round-facts.js';
+import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js';
 import { SlotRoundsProjection } from './projections/slot-rounds.projection.js';
 import { OnCallResolver } from './graphql/on-call.resolver.js';
 import { ResponderResolver } from './graphql/responder.resolver.js';
@@ -29,6 +30,7 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     SlotRoundsProjection,
     OnCallLedger,
     SlotRoundFacts,
+    RecordedScheduleQuery,
     PublishSlotRoundHandler,
     VolunteerForSlotHandler,
     CloseSlotRoundsAtDeadline,

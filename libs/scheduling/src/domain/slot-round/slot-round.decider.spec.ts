@@ -31,7 +31,11 @@ const volunteered = (slotId: string, responderId: string): SlotRoundEvent => ({
   type: 'SlotVolunteered',
   data: { roundId: 'r1', rotationId: 'rot', slotId, responderId, at: '2026-07-02T00:00:00.000Z' },
 });
-const volunteer = (slotId: string, responderId: string, now = '2026-07-02T00:00:00.000Z'): SlotRoundCommand => ({
+const volunteer = (
+  slotId: string,
+  responderId: string,
+  now = '2026-07-02T00:00:00.000Z',
+): Extract<SlotRoundCommand, { type: 'Volunteer' }> => ({
   type: 'Volunteer',
   roundId: 'r1',
   slotId,
