@@ -91,6 +91,13 @@ describe('slot round decider', () => {
       .given([])
       .when({ ...command, slots: [{ slotId: 'x', start: '2026-07-18T00:00:00Z', end: '2026-07-18T00:00:00Z' }] })
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('slots.0.end'));
+    spec
+      .given([])
+      .when({
+        ...command,
+        slots: [...command.slots, { slotId: 'late', start: '2026-12-24T00:00:00Z', end: '2026-12-25T00:00:00Z' }],
+      })
+      .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('slots'));
     spec.given([published]).when(command).thenThrows(ConflictError);
   });
 

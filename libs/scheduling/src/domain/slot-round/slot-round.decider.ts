@@ -24,6 +24,9 @@ export interface SlotRound extends Omit<SlotRoundPublishedData, 'slots'> {
 
 export type SlotRoundState = SlotRound | null;
 
+/** A round covers a period (a weekend, a holiday season), not a year. */
+const MAX_ROUND_DAYS = 92;
+
 export type SlotRoundCommand =
   | ({ type: 'PublishSlotRound'; now: string } & Omit<SlotRoundPublishedData, 'publishedAt'>)
   | {
@@ -212,6 +215,10 @@ function assertValidRound(data: Omit<SlotRoundPublishedData, 'publishedAt'>, now
     throw new BadUserInputError('volunteerDeadline', 'the volunteering deadline must be in the future');
   }
   const firstStart = Math.min(...data.slots.map((s) => Date.parse(s.start)));
+  const lastEnd = Math.max(...data.slots.map((s) => Date.parse(s.end)));
+  if (lastEnd - firstStart > MAX_ROUND_DAYS * 86_400_000) {
+    throw new BadUserInputError('slots', `a round's slots must fall within ${MAX_ROUND_DAYS} days`);
+  }
   if (Date.parse(data.deadline) > firstStart) {
     throw new BadUserInputError('volunteerDeadline', 'the volunteering deadline must be no later than the first slot');
   }
