@@ -202,6 +202,17 @@ describe('audit trail', () => {
         id: tokenId,
       });
       expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const raised = await app.ok(
+        `mutation($r: ID!) { raiseEscalation(input: { source: SUPPORT, severity: S2, title: "Down", description: "", rotationId: $r }) { id } }`,
+        { r: id },
+      );
+      const escalationTrail = await viewer.ok(
+        `query($id: ID!) { auditTrail(kind: "escalation", id: $id) { type actor } }`,
+        {
+          id: raised.raiseEscalation.id,
+        },
+      );
+      expect(escalationTrail.auditTrail[0]).toEqual({ type: 'EscalationRaised', actor: 'test-admin' });
       const unknownKind = await viewer.gql(`{ auditTrail(kind: "nope", id: "x") { type } }`);
       expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     } finally {

@@ -17,6 +17,11 @@ interface Fixture {
   tokenId: string;
   roundId: string;
   slotId: string;
+  rapidActionId: string;
+  criterionId: string;
+  escalationId: string;
+  pageId: string;
+  serviceId: string;
 }
 
 interface Row {
@@ -25,6 +30,43 @@ interface Row {
 }
 
 const ROLES: Role[] = ['admin', 'manager', 'responder', 'viewer', 'integration'];
+
+/** Rapid-action steps act on an action whose DRI is alice: no role's subject is a member of it. */
+const rapidActionRow = (
+  allowed: Role[],
+  mutation: string,
+  inputType: string,
+  input: (f: Fixture) => Record<string, unknown>,
+): Row => ({
+  allowed,
+  request: (f) => ({
+    query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) { id } }`,
+    variables: { input: { rapidActionId: f.rapidActionId, ...input(f) } },
+  }),
+});
+
+const UNKNOWN_BOUNDARY = '00000000-0000-4000-8000-00000000b0b0';
+
+const onEscalation = (allowed: Role[], mutation: string, args = ''): Row => ({
+  allowed,
+  request: (f) => ({
+    query: `mutation($e: ID!) { ${mutation}(escalationId: $e${args}) { id } }`,
+    variables: { e: f.escalationId },
+  }),
+});
+
+const withInput = (
+  allowed: Role[],
+  mutation: string,
+  inputType: string,
+  input: (f: Fixture, n: number) => unknown,
+): Row => ({
+  allowed,
+  request: (f, n) => ({
+    query: `mutation($input: ${inputType}!) { ${mutation}(input: $input) { __typename } }`,
+    variables: { input: input(f, n) },
+  }),
+});
 
 const membership = (name: string) => (f: Fixture, n: number) => ({
   query: `mutation($input: RotationMembershipInput!) { ${name}(input: $input) { id } }`,
@@ -169,6 +211,172 @@ export const MATRIX: Record<string, Row> = {
       },
     }),
   },
+  declareRapidAction: {
+    allowed: ['admin', 'manager', 'responder'],
+    request: (f, n) => ({
+      query: `mutation($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { id } }`,
+      variables: {
+        input: {
+          title: `Latency ${n}`,
+          problemStatement: 'Slow',
+          problems: ['p95 up 500%'],
+          exitCriteria: [{ description: 'p95 back to normal' }],
+          severity: 'S2',
+          driId: f.alice,
+        },
+      },
+    }),
+  },
+  changeRapidActionDri: rapidActionRow(
+    ['admin', 'manager'],
+    'changeRapidActionDri',
+    'ChangeRapidActionDriInput',
+    (f) => ({ driId: f.bob }),
+  ),
+  addRapidActionStakeholder: rapidActionRow(['admin'], 'addRapidActionStakeholder', 'RapidActionMemberInput', (f) => ({
+    responderId: f.bob,
+  })),
+  removeRapidActionStakeholder: rapidActionRow(
+    ['admin'],
+    'removeRapidActionStakeholder',
+    'RapidActionMemberInput',
+    (f) => ({ responderId: f.bob }),
+  ),
+  assignRapidActionSubDri: rapidActionRow(['admin'], 'assignRapidActionSubDri', 'AssignSubDriInput', (f) => ({
+    responderId: f.bob,
+    scope: { kind: 'TIME_ZONE', description: 'APAC' },
+  })),
+  releaseRapidActionSubDri: rapidActionRow(['admin'], 'releaseRapidActionSubDri', 'RapidActionMemberInput', (f) => ({
+    responderId: f.bob,
+  })),
+  makeRapidActionPublic: rapidActionRow(['admin'], 'makeRapidActionPublic', 'MakeRapidActionPublicInput', () => ({})),
+  reviseRapidAction: rapidActionRow([], 'reviseRapidAction', 'ReviseRapidActionInput', () => ({ title: 'Renamed' })),
+  addRapidActionExitCriterion: rapidActionRow([], 'addRapidActionExitCriterion', 'AddExitCriterionInput', () => ({
+    description: 'More',
+  })),
+  rewordRapidActionExitCriterion: rapidActionRow(
+    [],
+    'rewordRapidActionExitCriterion',
+    'RewordExitCriterionInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      description: 'Reworded',
+    }),
+  ),
+  markRapidActionExitCriterionMet: rapidActionRow(
+    [],
+    'markRapidActionExitCriterionMet',
+    'MarkExitCriterionMetInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      evidence: 'graph',
+    }),
+  ),
+  markRapidActionExitCriterionUnmet: rapidActionRow(
+    [],
+    'markRapidActionExitCriterionUnmet',
+    'MarkExitCriterionUnmetInput',
+    (f) => ({
+      criterionId: f.criterionId,
+      reason: 'regressed',
+    }),
+  ),
+  postRapidActionUpdate: rapidActionRow([], 'postRapidActionUpdate', 'PostRapidActionUpdateInput', () => ({
+    progressSinceLastUpdate: 'Deployed the fix',
+    progressExpectedByNextUpdate: 'Watch the graphs',
+  })),
+  resolveRapidAction: rapidActionRow([], 'resolveRapidAction', 'ResolveRapidActionInput', () => ({ summary: 'Done' })),
+  recordRapidActionFollowUps: rapidActionRow([], 'recordRapidActionFollowUps', 'RecordFollowUpsInput', () => ({
+    followUps: [{ description: 'Add an alert' }],
+  })),
+  recordRapidActionRetrospective: rapidActionRow(
+    [],
+    'recordRapidActionRetrospective',
+    'RecordRetrospectiveInput',
+    () => ({
+      summary: 'Learned things',
+    }),
+  ),
+  raiseEscalation: withInput(
+    ['admin', 'manager', 'responder', 'integration'],
+    'raiseEscalation',
+    'RaiseEscalationInput',
+    (f, n) => ({
+      source: 'INFRASTRUCTURE',
+      severity: 'S3',
+      title: `Disk filling ${n}`,
+      description: '',
+      rotationId: f.rotationId,
+    }),
+  ),
+  addEscalationNote: withInput(['admin', 'manager', 'responder'], 'addEscalationNote', 'EscalationNoteInput', (f) => ({
+    escalationId: f.escalationId,
+    text: 'Restarted the primary',
+  })),
+  tagEscalation: onEscalation(['admin', 'manager', 'responder'], 'tagEscalation', ', incidentTag: "INC-1"'),
+  acknowledgePage: {
+    allowed: [],
+    request: (f) => ({ query: `mutation($p: ID!) { acknowledgePage(pageId: $p) { id } }`, variables: { p: f.pageId } }),
+  },
+  resolvePage: {
+    allowed: [],
+    request: (f) => ({ query: `mutation($p: ID!) { resolvePage(pageId: $p) { id } }`, variables: { p: f.pageId } }),
+  },
+  mitigateEscalation: onEscalation(['admin', 'manager'], 'mitigateEscalation'),
+  recordCustomerContact: onEscalation(['admin', 'manager'], 'recordCustomerContact'),
+  recordCustomerReply: onEscalation(['admin', 'manager'], 'recordCustomerReply'),
+  qualifyEmergency: withInput(['admin', 'manager'], 'qualifyEmergency', 'QualifyEmergencyInput', (f) => ({
+    escalationId: f.escalationId,
+    qualification: 'STRICT_DEFINITION',
+  })),
+  reassignEscalation: withInput(['admin', 'manager'], 'reassignEscalation', 'ReassignEscalationInput', (f) => ({
+    escalationId: f.escalationId,
+    responderId: f.bob,
+  })),
+  rerouteEscalation: withInput(['admin', 'manager'], 'rerouteEscalation', 'RerouteEscalationInput', (f) => ({
+    escalationId: f.escalationId,
+    rotationId: f.rotationId,
+  })),
+  pageBackupPool: onEscalation(['admin', 'manager'], 'pageBackupPool'),
+  resolveEscalation: onEscalation(['admin', 'manager'], 'resolveEscalation'),
+  setPresence: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($r: ID!) { setPresence(responderId: $r, status: ONLINE) { status } }`,
+      variables: { r: f.alice },
+    }),
+  },
+  setEscalationPolicy: withInput(['admin'], 'setEscalationPolicy', 'EscalationPolicyInput', (f) => ({
+    rotationId: f.rotationId,
+    steps: [{ layer: 'RESPONDER', rotationId: f.rotationId, ackTimeoutMinutes: 15 }],
+  })),
+  registerService: withInput(['admin'], 'registerService', 'RegisterServiceInput', (_, n) => ({
+    name: `service-${n}`,
+  })),
+  changeServiceOwnership: withInput(['admin'], 'changeServiceOwnership', 'ServiceOwnershipInput', (f) => ({
+    serviceId: f.serviceId,
+    owningTeam: 'db',
+  })),
+  configureHandovers: withInput(['admin'], 'configureHandovers', 'HandoverSettingsInput', (f) => ({
+    rotationId: f.rotationId,
+    graceMinutes: 20,
+  })),
+  // Role gates only (an unknown boundary): who may write and accept each item is tested in test/handovers.
+  writeHandoverSummary: withInput(
+    ['admin', 'manager', 'responder'],
+    'writeHandoverSummary',
+    'HandoverSummaryInput',
+    (f) => ({
+      boundaryId: UNKNOWN_BOUNDARY,
+      escalationId: f.escalationId,
+      status: 'Down',
+      tried: 'Restart',
+      nextSteps: 'Fail over',
+    }),
+  ),
+  acceptHandover: withInput(['admin', 'manager', 'responder'], 'acceptHandover', 'AcceptHandoverInput', () => ({
+    boundaryId: UNKNOWN_BOUNDARY,
+  })),
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -229,9 +437,32 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
         },
       },
     );
+    const action = await app.ok(
+      `mutation($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { id exitCriteria { id } } }`,
+      {
+        input: {
+          title: 'Search latency',
+          problemStatement: 'Search is slow',
+          problems: ['p95 latency up 500%'],
+          exitCriteria: [{ description: 'p95 below 600 ms' }],
+          severity: 'S1',
+          driId: alice,
+        },
+      },
+    );
+    const raised = await app.ok(
+      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id pages { id } } }`,
+      { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout down', description: '', rotationId } },
+    );
+    const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
     fixture = {
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
+      escalationId: raised.raiseEscalation.id,
+      pageId: raised.raiseEscalation.pages[0].id,
+      serviceId: service.registerService.id,
+      rapidActionId: action.declareRapidAction.id,
+      criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,
       bob,
       rotationId,

@@ -30,6 +30,11 @@ export class ServiceProcess {
     private readonly nodeArgs: string[] = [],
   ) {}
 
+  /** The child's process id, while it runs. */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }

@@ -61,6 +61,16 @@ export interface TestAppOptions {
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
+/**
+ * Headers asking the test client to send the request with a token for `subject` (issued on first
+ * use, then reused): a shorthand for `app.as(role, subject)` in a table of calls. The subject may
+ * be a responder's id or handle; without a role, a registered manager or director gets a manager
+ * token, another responder a responder token, and anyone else an integration token.
+ */
+export function actingAs(subject: string, role?: Role): Record<string, string> {
+  return { 'x-test-actor': subject, ...(role ? { 'x-test-role': role } : {}) };
+}
+
 /** The real application (every module, HTTP included) on an in-memory store and a test clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock('2026-07-15T12:00:00Z');
@@ -88,11 +98,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   await app.init();
   const server = app.getHttpServer() as Server;
 
+  const tokens = new Map<string, Promise<string>>();
+  function cachedToken(subjectOrHandle: string, role?: Role): Promise<string> {
+    const schedule = app.get(ScheduleQueries);
+    const responder = schedule.findResponder(subjectOrHandle) ?? schedule.responderByHandle(subjectOrHandle);
+    const subject = responder?.responderId ?? subjectOrHandle;
+    const effectiveRole: Role =
+      role ?? (!responder ? 'integration' : responder.role === 'engineer' ? 'responder' : 'manager');
+    const key = `${effectiveRole}|${subject}`;
+    if (!tokens.has(key)) tokens.set(key, tokenFor(effectiveRole, subject));
+    return tokens.get(key)!;
+  }
+
   function client(token: string): GraphQLClient {
     async function gql<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const { 'x-test-actor': actor, 'x-test-role': role, ...rest } = headers;
+      const bearer = actor ? await cachedToken(actor, role as Role | undefined) : token;
       const response = await request(server)
         .post('/graphql')
-        .set({ authorization: `Bearer ${token}`, ...headers })
+        .set({ authorization: `Bearer ${bearer}`, ...rest })
         .send({ query, variables });
       return {
         status: response.status,

@@ -7,7 +7,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
+import { EscalationsModule } from '@app/escalations';
+import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
+import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
@@ -52,6 +55,9 @@ type Config = ConfigService<Environment, true>;
     }),
     TerminusModule,
     SchedulingModule,
+    RapidActionsModule,
+    EscalationsModule,
+    HandoversModule,
     FiguresModule,
   ],
   controllers: [HealthController],

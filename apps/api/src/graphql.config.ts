@@ -1,4 +1,5 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -40,7 +41,11 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
     formatError: formatGraphQLError,
-    plugins: armor.plugins as ApolloDriverConfig['plugins'],
+    // No resolver sets cache hints; without this plugin Apollo no longer wraps every field resolver.
+    plugins: [
+      ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+      ApolloServerPluginCacheControlDisabled(),
+    ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },
     allowBatchedHttpRequests: false,

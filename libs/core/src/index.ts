@@ -11,3 +11,4 @@ export * from './core.module.js';
 export * from './graphql/app-error.filter.js';
 export * from './authorization/require-role.js';
 export * from './authorization/read-access.guard.js';
+export * from './pagination/pagination.js';

@@ -1,0 +1,96 @@
+import { Type as Constructor } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { BadUserInputError } from '../errors/app-error.js';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `first` and `after` of every paginated list: keyset pagination with opaque cursors. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: `How many items, at most ${MAX_PAGE_SIZE}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field({ nullable: true, description: 'The endCursor of the previous page' })
+  @IsOptional()
+  @MaxLength(500)
+  after?: string;
+}
+
+@ObjectType('PageInfo')
+export class PageInfoModel {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field({ nullable: true, description: 'Pass as `after` to get the next page' })
+  endCursor?: string;
+}
+
+export type CursorKey = Array<string | number | null>;
+
+export interface Page<T> {
+  nodes: T[];
+  pageInfo: PageInfoModel;
+  totalCount: number;
+}
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+}
+
+/** The sort key a cursor stands for; BAD_USER_INPUT on `after` when it is not one of ours. */
+export function decodeCursor(cursor: string, length: number): CursorKey {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      Array.isArray(key) &&
+      key.length === length &&
+      key.every((part) => part === null || typeof part === 'string' || typeof part === 'number')
+    ) {
+      return key as CursorKey;
+    }
+  } catch {
+    // reported below
+  }
+  throw new BadUserInputError('after', 'after must be the endCursor of a previous page');
+}
+
+/**
+ * Builds a page from rows fetched with `first + 1` as the limit: the extra row only tells whether
+ * there is a next page.
+ */
+export function toPage<Row, T>(
+  rows: Row[],
+  first: number,
+  totalCount: number,
+  keyOf: (row: Row) => CursorKey,
+  map: (row: Row) => T,
+): Page<T> {
+  const hasNextPage = rows.length > first;
+  const kept = hasNextPage ? rows.slice(0, first) : rows;
+  return {
+    nodes: kept.map(map),
+    pageInfo: { hasNextPage, endCursor: kept.length > 0 ? encodeCursor(keyOf(kept[kept.length - 1])) : undefined },
+    totalCount,
+  };
+}
+
+/** A GraphQL connection type for `Node`: `nodes`, `pageInfo` and `totalCount`. */
+export function Connection<Node>(node: Constructor<Node>) {
+  @ObjectType({ isAbstract: true })
+  abstract class ConnectionType implements Page<Node> {
+    @Field(() => [node])
+    nodes: Node[];
+
+    @Field(() => PageInfoModel)
+    pageInfo: PageInfoModel;
+
+    @Field(() => Int, { description: 'How many items match, over all pages' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,52 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, NotFoundError, type Clock, type RequestContext } from '@app/core';
+import { CommandRunner } from '@app/event-store';
+import { escalationDecider } from '../domain/escalation/escalation.decider.js';
+import { escalationStream } from '../domain/escalation/escalation.events.js';
+import { EscalationAccessPolicy } from '../escalations.policy.js';
+import { EscalationQueries } from '../projections/escalation.queries.js';
+
+/** ACKNOWLEDGE: "I have seen it and am looking"; RESOLVE: "I have engaged" (the escalation stays open). */
+export type PageAnswer = 'ACKNOWLEDGE' | 'RESOLVE';
+
+/** A recipient answers a page. Returns the escalation id. */
+export class AnswerPageCommand extends Command<string> {
+  constructor(
+    readonly answer: PageAnswer,
+    readonly pageId: string,
+    readonly context: RequestContext,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(AnswerPageCommand)
+export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly queries: EscalationQueries,
+    private readonly access: EscalationAccessPolicy,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ answer, pageId, context }: AnswerPageCommand): Promise<string> {
+    const escalation = this.queries.escalation(this.queries.escalationIdOfPage(pageId));
+    const page = escalation.pages.find((p) => p.pageId === pageId);
+    if (!page) throw new NotFoundError('Page', pageId);
+    const responderId = this.access.mayAnswerPage(context, page);
+    await this.runner.run(
+      escalationStream(escalation.escalationId),
+      escalationDecider,
+      {
+        type: answer === 'ACKNOWLEDGE' ? 'AcknowledgePage' : 'ResolvePage',
+        escalationId: escalation.escalationId,
+        pageId,
+        responderId,
+        at: this.clock.now().toISOString(),
+      },
+      context,
+    );
+    return escalation.escalationId;
+  }
+}

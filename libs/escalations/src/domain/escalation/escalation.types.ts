@@ -1,0 +1,84 @@
+/** The vocabulary of escalations, shared by the deciders, read models and GraphQL enums. */
+
+export const SEVERITIES = ['S1', 'S2', 'S3', 'S4'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** An S1 or S2 escalation is an emergency: its DRI is busy with it. */
+export const EMERGENCY_SEVERITIES: readonly Severity[] = ['S1', 'S2'];
+
+export type EscalationSource = 'INFRASTRUCTURE' | 'SUPPORT' | 'CUSTOMER_EMERGENCY';
+
+export type EscalationKind =
+  | 'REGRESSION'
+  | 'CUSTOMER_SPECIFIC_DATA'
+  | 'PERFORMANCE_DEGRADATION'
+  | 'LICENCE_OR_CONSUMPTION_BLOCK'
+  | 'WIDESPREAD_INCIDENT';
+
+export type EscalationState = 'OPEN' | 'ACKNOWLEDGED' | 'MITIGATED' | 'RESOLVED' | 'DOWNGRADED';
+
+export const OPEN_STATES: readonly EscalationState[] = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED'];
+
+export function isOpenState(state: EscalationState): boolean {
+  return OPEN_STATES.includes(state);
+}
+
+export type PageStatus = 'TRIGGERED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'TIMED_OUT' | 'CANCELLED';
+
+/** Who a policy step reaches: the responder on call, the manager on call, the directors. */
+export type EscalationLayer = 'RESPONDER' | 'MANAGER' | 'DIRECTORS';
+
+/**
+ * How the responder layer picks from the rotation's on-call responders: whoever the schedule
+ * says, or (on weekdays in the rotation's zone) the online one least recently escalated to.
+ */
+export type PagingMode = 'ON_CALL' | 'LEAST_RECENTLY_ESCALATED_ONLINE';
+
+export interface PolicyStep {
+  layer: EscalationLayer;
+  /** The rotation whose on-call responder is paged (e.g. the managers' rotation)... */
+  rotationId?: string;
+  /** ...or a list of responders paged together (directors). */
+  responderIds?: string[];
+  ackTimeoutMinutes: number;
+}
+
+/** The policy in force when an escalation was raised (or rerouted); the escalation keeps following it. */
+export interface PolicySnapshot {
+  rotationId: string;
+  pagingMode: PagingMode;
+  ackSloMinutes: number;
+  steps: PolicyStep[];
+  backupPoolIds: string[];
+}
+
+export type Qualification = 'STRICT_DEFINITION' | 'EXCEPTION' | 'NEEDS_MORE_INFORMATION' | 'NOT_AN_EMERGENCY';
+
+export type DriReason = 'ACKNOWLEDGED' | 'REASSIGNED' | 'HANDOVER';
+
+export type DowngradeReason = 'NOT_AN_EMERGENCY' | 'NO_CUSTOMER_REPLY';
+
+export type NoteKind = 'UPDATE' | 'TRIED' | 'NEXT_STEP';
+
+export type PageCancelReason = 'ACKNOWLEDGED_ELSEWHERE' | 'DRI_ASSIGNED' | 'ESCALATION_CLOSED' | 'REROUTED';
+
+/** Minutes without a customer reply, after the first contact, before a follow-up is due. */
+export const FOLLOW_UP_AFTER_MINUTES = 15;
+/** Further minutes without a reply before the bridge closes and the priority drops. */
+export const BRIDGE_CLOSES_AFTER_MINUTES = 15;
+
+export const MINUTE_MS = 60_000;
+
+export function plusMinutes(iso: string, minutes: number): string {
+  return new Date(Date.parse(iso) + minutes * MINUTE_MS).toISOString();
+}
+
+export function defaultPolicy(rotationId: string): PolicySnapshot {
+  return {
+    rotationId,
+    pagingMode: 'ON_CALL',
+    ackSloMinutes: 15,
+    steps: [{ layer: 'RESPONDER', rotationId, ackTimeoutMinutes: 15 }],
+    backupPoolIds: [],
+  };
+}

@@ -1,0 +1,271 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@app/core';
+import { EventHistoryQuery, toHistoryEntryModel } from '@app/event-store';
+import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
+import type { Page } from '../domain/escalation/escalation.decider.js';
+import { escalationStream } from '../domain/escalation/escalation.events.js';
+import type { PolicySnapshot } from '../domain/escalation/escalation.types.js';
+import type { ServiceData } from '../domain/service/service.events.js';
+import { EscalationQueries, type ResponderPresence } from '../projections/escalation.queries.js';
+import type { EscalationDoc, Note } from '../projections/escalations.projection.js';
+import type {
+  DowngradeReasonValue,
+  EscalationKindValue,
+  EscalationLayerValue,
+  EscalationSourceValue,
+  EscalationStateValue,
+  NoteKindValue,
+  PageCancelReasonValue,
+  PageLayerValue,
+  PageStatusValue,
+  PageTriggerValue,
+  PagingModeValue,
+  QualificationValue,
+  SelectionRuleValue,
+  SeverityValue,
+  SkipReasonValue,
+} from './escalations.enums.js';
+import { PresenceStatusValue } from './escalations.enums.js';
+import type { EscalationPolicyModel } from './models/escalation-policy.model.js';
+import type { EscalationModel, EscalationNoteModel, TimelineEntryModel } from './models/escalation.model.js';
+import type { PageModel } from './models/page.model.js';
+import type { ResponderPresenceModel } from './models/responder-presence.model.js';
+import type { ServiceModel } from './models/service.model.js';
+import { describeEscalationEvent } from './timeline.js';
+
+const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
+const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
+
+/**
+ * Read-model documents → GraphQL objects. Scalars are copied; everything that costs a lookup
+ * (responders, rotations, notes, timeline) is a getter, computed only when a query asks for it.
+ */
+@Injectable()
+export class EscalationsMapper {
+  private readonly models = new WeakMap<EscalationDoc, EscalationModel>();
+
+  constructor(
+    private readonly schedule: ScheduleQueries,
+    private readonly scheduling: SchedulingMapper,
+    private readonly queries: EscalationQueries,
+    private readonly history: EventHistoryQuery,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Documents are immutable (a change replaces them), so each is mapped once. */
+  escalation(doc: EscalationDoc): EscalationModel {
+    let model = this.models.get(doc);
+    if (!model) this.models.set(doc, (model = this.mapEscalation(doc)));
+    return model;
+  }
+
+  private mapEscalation(doc: EscalationDoc): EscalationModel {
+    const mapper = this;
+    const contact = doc.customerContact;
+    return {
+      id: doc.escalationId,
+      source: doc.source as EscalationSourceValue,
+      severity: doc.severity as SeverityValue,
+      kind: orUndefined(doc.kind) as EscalationKindValue | undefined,
+      title: doc.title,
+      description: doc.description,
+      links: doc.links,
+      get rotation() {
+        return mapper.scheduling.rotation(mapper.schedule.rotation(doc.rotationId));
+      },
+      get service() {
+        return doc.serviceId ? mapper.service(mapper.queries.service(doc.serviceId)) : undefined;
+      },
+      routedToServiceOwner: doc.routedToServiceOwner,
+      incidentTag: orUndefined(doc.incidentTag),
+      raisedAt: new Date(doc.raisedAt),
+      raisedBy: doc.raisedBy,
+      state: doc.state as EscalationStateValue,
+      get dri() {
+        return doc.driId ? mapper.scheduling.responderById(doc.driId) : undefined;
+      },
+      driSince: date(doc.driSince),
+      get ageMinutes() {
+        const until = doc.closedAt ? Date.parse(doc.closedAt) : mapper.clock.now().getTime();
+        return Math.max(0, Math.floor((until - Date.parse(doc.raisedAt)) / 60_000));
+      },
+      get pages() {
+        return doc.pages.map((page) => mapper.page(doc, page));
+      },
+      get currentPage() {
+        const waiting = doc.pages.filter((p) => p.status === 'TRIGGERED').at(-1);
+        return waiting ? mapper.page(doc, waiting) : undefined;
+      },
+      get notes() {
+        return mapper.queries.notes(doc.escalationId).map(note);
+      },
+      lastNote: doc.lastNote ? note(doc.lastNote) : undefined,
+      qualification: orUndefined(doc.qualification) as QualificationValue | undefined,
+      neededMoreInformation: doc.neededMoreInformation,
+      customerContact: contact
+        ? {
+            firstContactAt: new Date(contact.firstContactAt),
+            followUpDueAt: new Date(contact.followUpDueAt),
+            followUpRecordedAt: date(contact.followUpRecordedAt),
+            bridgeClosesAt: date(contact.bridgeClosesAt),
+            bridgeClosedAt: date(contact.bridgeClosedAt),
+            repliedAt: date(contact.repliedAt),
+          }
+        : undefined,
+      downgrade: doc.downgrade
+        ? {
+            reason: doc.downgrade.reason as DowngradeReasonValue,
+            priority: doc.downgrade.priority,
+            followUpTicket: orUndefined(doc.downgrade.followUpTicket),
+            at: new Date(doc.downgrade.at),
+          }
+        : undefined,
+      policyExhaustedAt: date(doc.policyExhaustedAt),
+      firstAcknowledgedAt: date(doc.firstAcknowledgedAt),
+      secondsToFirstAcknowledgement: doc.firstAcknowledgedAt
+        ? Math.round((Date.parse(doc.firstAcknowledgedAt) - Date.parse(doc.raisedAt)) / 1000)
+        : undefined,
+      mitigatedAt: date(doc.mitigatedAt),
+      closedAt: date(doc.closedAt),
+      get policy() {
+        return mapper.policy(doc.policy, false);
+      },
+      get timeline() {
+        return mapper.timeline(doc.escalationId);
+      },
+      get history() {
+        return mapper.history.forStream(escalationStream(doc.escalationId)).map(toHistoryEntryModel);
+      },
+    };
+  }
+
+  page(doc: EscalationDoc, page: Page): PageModel {
+    const mapper = this;
+    const responders = (ids: string[]) => ids.map((id) => mapper.scheduling.responderById(id));
+    return {
+      id: page.pageId,
+      escalationId: doc.escalationId,
+      trigger: page.trigger as PageTriggerValue,
+      step: orUndefined(page.step),
+      layer: page.layer as PageLayerValue,
+      get rotation() {
+        return page.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(page.rotationId)) : undefined;
+      },
+      get recipients() {
+        return responders(page.recipients);
+      },
+      get shadows() {
+        return responders(page.shadowIds);
+      },
+      status: page.status as PageStatusValue,
+      pagedAt: new Date(page.pagedAt),
+      ackDeadline: new Date(page.ackDeadline),
+      get acknowledgedBy() {
+        return page.acknowledgedBy ? mapper.scheduling.responderById(page.acknowledgedBy) : undefined;
+      },
+      acknowledgedAt: date(page.acknowledgedAt),
+      secondsToAcknowledge: orUndefined(page.secondsToAcknowledge),
+      ackSloSeconds: page.ackSloSeconds,
+      withinSlo: orUndefined(page.withinSlo),
+      resolvedAt: date(page.resolvedAt),
+      closedAt: date(page.closedAt),
+      cancelReason: orUndefined(page.cancelReason) as PageCancelReasonValue | undefined,
+      get selection() {
+        return {
+          rule: page.selection.rule as SelectionRuleValue,
+          candidates: page.selection.candidates.map((c) => ({
+            get responder() {
+              return mapper.scheduling.responderById(c.responderId);
+            },
+            online: c.online,
+            lastEscalatedAt: date(c.lastEscalatedAt),
+            busyWithEscalationId: orUndefined(c.busyWith),
+            isDri: c.isDri,
+            chosen: c.chosen,
+          })),
+        };
+      },
+      skippedSteps: page.skippedSteps.map((s) => ({
+        step: s.step,
+        layer: s.layer as EscalationLayerValue,
+        reason: s.reason as SkipReasonValue,
+        busyWithEscalationId: s.busyWith,
+      })),
+    };
+  }
+
+  policy(policy: PolicySnapshot, isDefault: boolean): EscalationPolicyModel {
+    const mapper = this;
+    return {
+      get rotation() {
+        return mapper.scheduling.rotation(mapper.schedule.rotation(policy.rotationId));
+      },
+      pagingMode: policy.pagingMode as PagingModeValue,
+      ackSloMinutes: policy.ackSloMinutes,
+      get steps() {
+        return policy.steps.map((step) => ({
+          layer: step.layer as EscalationLayerValue,
+          rotation: step.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(step.rotationId)) : undefined,
+          responders: (step.responderIds ?? []).map((id) => mapper.scheduling.responderById(id)),
+          ackTimeoutMinutes: step.ackTimeoutMinutes,
+        }));
+      },
+      get backupPool() {
+        return policy.backupPoolIds.map((id) => mapper.scheduling.responderById(id));
+      },
+      isDefault,
+    };
+  }
+
+  service(service: ServiceData): ServiceModel {
+    const mapper = this;
+    return {
+      id: service.serviceId,
+      name: service.name,
+      owningTeam: orUndefined(service.owningTeam),
+      get secondTierRotation() {
+        return service.secondTierRotationId
+          ? mapper.scheduling.rotation(mapper.schedule.rotation(service.secondTierRotationId))
+          : undefined;
+      },
+    };
+  }
+
+  presence(presence: ResponderPresence): ResponderPresenceModel {
+    return {
+      responder: this.scheduling.responderById(presence.responderId),
+      status: (presence.status ?? 'AWAY') as PresenceStatusValue,
+      since: date(presence.since),
+      lastEscalatedAt: date(presence.lastPagedAt),
+    };
+  }
+
+  timeline(escalationId: string): TimelineEntryModel[] {
+    const nameOf = (id: string) => this.schedule.findResponder(id)?.name ?? id;
+    return this.history.forStream(escalationStream(escalationId)).map((entry) => {
+      const line = describeEscalationEvent(entry, nameOf);
+      const mapper = this;
+      return {
+        at: new Date(instantOf(entry.data) ?? entry.occurredAt),
+        actor: entry.actor,
+        type: entry.type,
+        description: line.description,
+        get responders() {
+          return [...new Set(line.responderIds)]
+            .filter((id) => mapper.schedule.findResponder(id))
+            .map((id) => mapper.scheduling.responderById(id));
+        },
+      };
+    });
+  }
+}
+
+/** The instant the event is about (a time-driven step may be recorded a little after it). */
+function instantOf(data: Record<string, unknown>): string | undefined {
+  const value = data.at ?? data.pagedAt ?? data.raisedAt;
+  return typeof value === 'string' ? value : undefined;
+}
+
+function note(n: Note): EscalationNoteModel {
+  return { id: n.noteId, kind: n.kind as NoteKindValue, text: n.text, author: n.author, at: new Date(n.at) };
+}

@@ -1,0 +1,196 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '@app/core';
+import { HistoryEntryModel } from '@app/event-store';
+import { ResponderModel, RotationModel } from '@app/scheduling';
+import {
+  DowngradeReasonValue,
+  EscalationKindValue,
+  EscalationSourceValue,
+  EscalationStateValue,
+  NoteKindValue,
+  QualificationValue,
+  SeverityValue,
+} from '../escalations.enums.js';
+import { EscalationPolicyModel } from './escalation-policy.model.js';
+import { PageModel } from './page.model.js';
+import { ServiceModel } from './service.model.js';
+
+@ObjectType('EscalationNote')
+export class EscalationNoteModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => NoteKindValue)
+  kind: NoteKindValue;
+
+  @Field()
+  text: string;
+
+  @Field()
+  author: string;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType('TimelineEntry', { description: 'One thing that happened to an escalation, in words' })
+export class TimelineEntryModel {
+  @Field()
+  at: Date;
+
+  @Field()
+  actor: string;
+
+  @Field({ description: 'The event type, e.g. ResponderPaged' })
+  type: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => [ResponderModel], { description: 'The responders it names' })
+  responders: ResponderModel[];
+}
+
+@ObjectType('CustomerContact', { description: 'Follow-up timers of a customer emergency' })
+export class CustomerContactModel {
+  @Field()
+  firstContactAt: Date;
+
+  @Field()
+  followUpDueAt: Date;
+
+  @Field({ nullable: true, description: 'When the missing reply made a follow-up due' })
+  followUpRecordedAt?: Date;
+
+  @Field({ nullable: true })
+  bridgeClosesAt?: Date;
+
+  @Field({ nullable: true })
+  bridgeClosedAt?: Date;
+
+  @Field({ nullable: true })
+  repliedAt?: Date;
+}
+
+@ObjectType('Downgrade')
+export class DowngradeModel {
+  @Field(() => DowngradeReasonValue)
+  reason: DowngradeReasonValue;
+
+  @Field({ description: 'The priority the work continues at' })
+  priority: string;
+
+  @Field({ nullable: true })
+  followUpTicket?: string;
+
+  @Field()
+  at: Date;
+}
+
+@ObjectType('Escalation')
+export class EscalationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EscalationSourceValue)
+  source: EscalationSourceValue;
+
+  @Field(() => SeverityValue)
+  severity: SeverityValue;
+
+  @Field(() => EscalationKindValue, { nullable: true })
+  kind?: EscalationKindValue;
+
+  @Field()
+  title: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => [String])
+  links: string[];
+
+  @Field(() => RotationModel)
+  rotation: RotationModel;
+
+  @Field(() => ServiceModel, { nullable: true })
+  service?: ServiceModel;
+
+  @Field({ description: 'The rotation was found from the service’s owning team' })
+  routedToServiceOwner: boolean;
+
+  @Field({ nullable: true, description: 'Groups the escalations of one incident' })
+  incidentTag?: string;
+
+  @Field()
+  raisedAt: Date;
+
+  @Field()
+  raisedBy: string;
+
+  @Field(() => EscalationStateValue)
+  state: EscalationStateValue;
+
+  @Field(() => ResponderModel, { nullable: true, description: 'The directly responsible individual' })
+  dri?: ResponderModel;
+
+  @Field({ nullable: true })
+  driSince?: Date;
+
+  @Field(() => Int, { description: 'Minutes since it was raised (until it closed)' })
+  ageMinutes: number;
+
+  @Field(() => [PageModel])
+  pages: PageModel[];
+
+  @Field(() => PageModel, {
+    nullable: true,
+    description: 'The page waiting for an acknowledgement, if any',
+  })
+  currentPage?: PageModel;
+
+  @Field(() => [EscalationNoteModel])
+  notes: EscalationNoteModel[];
+
+  @Field(() => EscalationNoteModel, { nullable: true })
+  lastNote?: EscalationNoteModel;
+
+  @Field(() => QualificationValue, { nullable: true })
+  qualification?: QualificationValue;
+
+  @Field({ description: 'Once asked for more information, the mark stays' })
+  neededMoreInformation: boolean;
+
+  @Field(() => CustomerContactModel, { nullable: true })
+  customerContact?: CustomerContactModel;
+
+  @Field(() => DowngradeModel, { nullable: true })
+  downgrade?: DowngradeModel;
+
+  @Field({ nullable: true, description: 'Every step of the policy was paged without an acknowledgement' })
+  policyExhaustedAt?: Date;
+
+  @Field({ nullable: true })
+  firstAcknowledgedAt?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'From raised to the first acknowledgement' })
+  secondsToFirstAcknowledgement?: number;
+
+  @Field({ nullable: true })
+  mitigatedAt?: Date;
+
+  @Field({ nullable: true })
+  closedAt?: Date;
+
+  @Field(() => EscalationPolicyModel, { description: 'The policy it follows (as in force when raised)' })
+  policy: EscalationPolicyModel;
+
+  @Field(() => [TimelineEntryModel])
+  timeline: TimelineEntryModel[];
+
+  @Field(() => [HistoryEntryModel], { description: 'The stored events, with their actors' })
+  history: HistoryEntryModel[];
+}
+
+@ObjectType('EscalationConnection')
+export class EscalationConnection extends Connection(EscalationModel) {}

@@ -1,0 +1,280 @@
+import { Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import {
+  cachedStatement,
+  ReadModelProjection,
+  toDomainEvent,
+  type Projection,
+  type RecordedEvent,
+} from '@app/event-store';
+import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
+import type { EscalationEvent } from '../domain/escalation/escalation.events.js';
+import { isOpenState, type NoteKind } from '../domain/escalation/escalation.types.js';
+
+export interface Note {
+  noteId: string;
+  kind: NoteKind;
+  text: string;
+  author: string;
+  at: string;
+}
+
+/** An escalation as the read model keeps it: the decider's state plus its notes' summary. */
+export interface EscalationDoc extends Escalation {
+  lastNote: Note | null;
+  noteCount: number;
+}
+
+const MAX_CACHED_DOCS = 20_000;
+
+export type DueStepKind = 'ACK_TIMEOUT' | 'FOLLOW_UP' | 'BRIDGE_CLOSE';
+
+const ESCALATION_EVENT_TYPES = new Set<string>([
+  'EscalationRaised',
+  'ResponderPaged',
+  'PageAcknowledged',
+  'PageResolved',
+  'PageTimedOut',
+  'PageCancelled',
+  'EscalationPolicyExhausted',
+  'DriAssigned',
+  'EscalationNoteAdded',
+  'EscalationMitigated',
+  'EscalationResolved',
+  'EmergencyQualified',
+  'EscalationDowngraded',
+  'CustomerContacted',
+  'CustomerReplied',
+  'CustomerFollowUpDue',
+  'CustomerBridgeClosed',
+  'EscalationTagged',
+  'EscalationRerouted',
+] satisfies Array<EscalationEvent['type']>);
+
+/**
+ * Escalations for the dashboard: one row per escalation with the columns the filters use
+ * (partial indexes over the open ones, so a history of closed escalations costs nothing), its
+ * pages and notes, and the time-driven steps due (acknowledgement timeouts, follow-up timers).
+ * Documents are buffered per batch and written once in `flush`.
+ */
+@ReadModelProjection()
+@Injectable()
+export class EscalationsProjection implements Projection {
+  readonly name = 'escalations';
+  readonly version = 1;
+  private pending = new Map<string, EscalationDoc>();
+  private db?: Database;
+  /** Parsed documents, for the queries; a commit drops the ones it changed. */
+  private readonly docs = new Map<string, EscalationDoc>();
+  private touched = new Set<string>();
+  private changes = 0;
+
+  setUp(db: Database): void {
+    this.db = db;
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS escalations (
+        escalation_id TEXT PRIMARY KEY,
+        is_open       INTEGER NOT NULL,
+        state         TEXT NOT NULL,
+        severity      TEXT NOT NULL,
+        raised_at     TEXT NOT NULL,
+        rotation_id   TEXT NOT NULL,
+        dri_id        TEXT,
+        incident_tag  TEXT,
+        doc           TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS escalations_open
+        ON escalations (severity, raised_at, escalation_id) WHERE is_open = 1;
+      CREATE INDEX IF NOT EXISTS escalations_open_by_rotation
+        ON escalations (rotation_id, severity, raised_at, escalation_id) WHERE is_open = 1;
+      CREATE INDEX IF NOT EXISTS escalations_open_by_dri
+        ON escalations (dri_id, severity, raised_at, escalation_id) WHERE is_open = 1;
+      CREATE INDEX IF NOT EXISTS escalations_by_incident
+        ON escalations (incident_tag, severity, raised_at, escalation_id) WHERE incident_tag IS NOT NULL;
+      CREATE TABLE IF NOT EXISTS escalation_notes (
+        position INTEGER PRIMARY KEY, escalation_id TEXT NOT NULL, doc TEXT NOT NULL);
+      CREATE INDEX IF NOT EXISTS escalation_notes_by_escalation ON escalation_notes (escalation_id, position);
+      CREATE TABLE IF NOT EXISTS escalation_pages (
+        page_id       TEXT PRIMARY KEY,
+        escalation_id TEXT NOT NULL,
+        rotation_id   TEXT NOT NULL,
+        status        TEXT NOT NULL,
+        ack_deadline  TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS escalation_pages_triggered
+        ON escalation_pages (ack_deadline, page_id) WHERE status = 'TRIGGERED';
+      CREATE TABLE IF NOT EXISTS escalation_page_recipients (
+        responder_id TEXT NOT NULL, page_id TEXT NOT NULL, PRIMARY KEY (responder_id, page_id)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS escalation_due_steps (
+        task_id       TEXT PRIMARY KEY,
+        escalation_id TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        ref           TEXT NOT NULL,
+        due_at        TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS escalation_due_steps_by_time ON escalation_due_steps (due_at, task_id);
+      CREATE INDEX IF NOT EXISTS escalation_due_steps_by_escalation ON escalation_due_steps (escalation_id);
+    `);
+  }
+
+  tearDown(db: Database): void {
+    for (const table of [
+      'escalations',
+      'escalation_notes',
+      'escalation_pages',
+      'escalation_page_recipients',
+      'escalation_due_steps',
+    ]) {
+      db.exec(`DROP TABLE IF EXISTS ${table}`);
+    }
+  }
+
+  apply(recorded: RecordedEvent, db: Database): void {
+    if (!ESCALATION_EVENT_TYPES.has(recorded.type)) return;
+    const event = toDomainEvent<EscalationEvent>(recorded);
+    const id = event.data.escalationId;
+    const current = this.pending.get(id) ?? this.load(db, id);
+    const evolved = escalationDecider.evolve(current, event);
+    if (!evolved) return;
+    let doc: EscalationDoc = { ...evolved, lastNote: current?.lastNote ?? null, noteCount: current?.noteCount ?? 0 };
+
+    switch (event.type) {
+      case 'EscalationNoteAdded': {
+        const { escalationId: _, ...note } = event.data;
+        cachedStatement(
+          db,
+          'INSERT OR REPLACE INTO escalation_notes (position, escalation_id, doc) VALUES (?, ?, ?)',
+        ).run(recorded.position, id, JSON.stringify(note));
+        doc = { ...doc, lastNote: note, noteCount: doc.noteCount + 1 };
+        break;
+      }
+      case 'ResponderPaged': {
+        const page = event.data;
+        cachedStatement(
+          db,
+          'INSERT OR REPLACE INTO escalation_pages (page_id, escalation_id, rotation_id, status, ack_deadline) VALUES (?, ?, ?, ?, ?)',
+        ).run(page.pageId, id, doc.rotationId, 'TRIGGERED', page.ackDeadline);
+        for (const responderId of page.recipients) {
+          cachedStatement(
+            db,
+            'INSERT OR IGNORE INTO escalation_page_recipients (responder_id, page_id) VALUES (?, ?)',
+          ).run(responderId, page.pageId);
+        }
+        addDueStep(db, `ack-timeout:${page.pageId}`, id, 'ACK_TIMEOUT', page.pageId, page.ackDeadline);
+        break;
+      }
+      case 'PageAcknowledged':
+      case 'PageResolved':
+      case 'PageTimedOut':
+      case 'PageCancelled': {
+        const status = doc.pages.find((p) => p.pageId === event.data.pageId)?.status ?? 'CANCELLED';
+        cachedStatement(db, 'UPDATE escalation_pages SET status = ? WHERE page_id = ?').run(status, event.data.pageId);
+        cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(
+          `ack-timeout:${event.data.pageId}`,
+        );
+        break;
+      }
+      case 'CustomerContacted':
+        addDueStep(db, `follow-up:${id}`, id, 'FOLLOW_UP', id, event.data.followUpDueAt);
+        break;
+      case 'CustomerFollowUpDue':
+        cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(`follow-up:${id}`);
+        addDueStep(db, `bridge-close:${id}`, id, 'BRIDGE_CLOSE', id, event.data.bridgeClosesAt);
+        break;
+      case 'CustomerReplied':
+      case 'CustomerBridgeClosed':
+        removeTimers(db, id);
+        break;
+      default:
+        break;
+    }
+    if (!isOpenState(doc.state)) removeTimers(db, id);
+    this.pending.set(id, doc);
+  }
+
+  flush(db: Database): void {
+    const upsert = cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO escalations
+         (escalation_id, is_open, state, severity, raised_at, rotation_id, dri_id, incident_tag, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const doc of this.pending.values()) {
+      this.touched.add(doc.escalationId);
+      upsert.run(
+        doc.escalationId,
+        isOpenState(doc.state) ? 1 : 0,
+        doc.state,
+        doc.severity,
+        doc.raisedAt,
+        doc.rotationId,
+        doc.driId,
+        doc.incidentTag,
+        JSON.stringify(doc),
+      );
+    }
+    this.pending.clear();
+  }
+
+  afterCommit(events: RecordedEvent[]): void {
+    if (events.length === 0) this.docs.clear();
+    if (events.length === 0 || this.touched.size > 0) this.changes += 1;
+    for (const id of this.touched) this.docs.delete(id);
+    this.touched.clear();
+  }
+
+  /** Grows with every commit that changed an escalation: results computed at an older value are stale. */
+  get changeCount(): number {
+    return this.changes;
+  }
+
+  afterRollback(): void {
+    this.pending.clear();
+    this.touched.clear();
+  }
+
+  /** Committed documents by id (parsed once, then kept until they change). */
+  documents(ids: readonly string[]): Map<string, EscalationDoc> {
+    const found = new Map<string, EscalationDoc>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc) found.set(id, doc);
+      else missing.push(id);
+    }
+    if (missing.length > 0 && this.db) {
+      const rows = cachedStatement<[string], { doc: string }>(
+        this.db,
+        'SELECT doc FROM escalations WHERE escalation_id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(missing));
+      if (this.docs.size + rows.length > MAX_CACHED_DOCS) this.docs.clear();
+      for (const row of rows) {
+        const doc = JSON.parse(row.doc) as EscalationDoc;
+        this.docs.set(doc.escalationId, doc);
+        found.set(doc.escalationId, doc);
+      }
+    }
+    return found;
+  }
+
+  private load(db: Database, id: string): EscalationDoc | null {
+    const row = cachedStatement<[string], { doc: string }>(
+      db,
+      'SELECT doc FROM escalations WHERE escalation_id = ?',
+    ).get(id);
+    return row ? (JSON.parse(row.doc) as EscalationDoc) : null;
+  }
+}
+
+function addDueStep(db: Database, taskId: string, escalationId: string, kind: DueStepKind, ref: string, dueAt: string) {
+  cachedStatement(
+    db,
+    'INSERT OR REPLACE INTO escalation_due_steps (task_id, escalation_id, kind, ref, due_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(taskId, escalationId, kind, ref, dueAt);
+}
+
+function removeTimers(db: Database, escalationId: string) {
+  cachedStatement(db, `DELETE FROM escalation_due_steps WHERE escalation_id = ? AND kind != 'ACK_TIMEOUT'`).run(
+    escalationId,
+  );
+}

@@ -1,0 +1,101 @@
+import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { ScheduleQueries } from '@app/scheduling';
+import { AcceptHandoverCommand } from '../commands/accept-handover.command.js';
+import { ConfigureHandoversCommand } from '../commands/configure-handovers.command.js';
+import { WriteHandoverSummaryCommand } from '../commands/write-handover-summary.command.js';
+import { HandoverQueries } from '../projections/handover.queries.js';
+import { HandoversMapper } from './handovers.mapper.js';
+import { AcceptHandoverInput, HandoverSettingsInput, HandoverSummaryInput } from './inputs/handover.input.js';
+import { HandoverSettingsModel, ShiftBoundaryConnection, ShiftBoundaryModel } from './models/shift-boundary.model.js';
+
+const IN_PROGRESS_LIMIT = 20;
+
+@Resolver(() => ShiftBoundaryModel)
+export class HandoverResolver {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: HandoverQueries,
+    private readonly schedule: ScheduleQueries,
+    private readonly mapper: HandoversMapper,
+  ) {}
+
+  @Query(() => ShiftBoundaryConnection, {
+    description: 'A rotation’s shift boundaries in [from, to), the latest first, with the escalations open at each',
+  })
+  shiftBoundaries(
+    @Args('rotationId', { type: () => ID }) rotationId: string,
+    @Args() { first, after }: PageArgs,
+    @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
+    @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
+  ): ShiftBoundaryConnection {
+    this.schedule.rotation(rotationId);
+    const page = this.queries.boundaries(rotationId, { from, to }, first, after);
+    return { ...page, nodes: this.mapper.boundaries(page.nodes) };
+  }
+
+  @Query(() => ShiftBoundaryModel, { description: 'A handover with its summaries (and as Markdown)' })
+  handover(@Args('boundaryId', { type: () => ID }) boundaryId: string): ShiftBoundaryModel {
+    return this.mapper.boundary(this.queries.handover(boundaryId));
+  }
+
+  @Query(() => [ShiftBoundaryModel], {
+    description:
+      'What is in progress from the previous shift: the boundaries handed to this responder with items still waiting, the latest first',
+  })
+  inProgressFromPreviousShift(@Args('responderId', { type: () => ID }) responderId: string): ShiftBoundaryModel[] {
+    this.schedule.responder(responderId);
+    return this.mapper
+      .boundaries(this.queries.handedTo(responderId, 100))
+      .filter((boundary) => boundary.pendingCount > 0)
+      .slice(0, IN_PROGRESS_LIMIT);
+  }
+
+  @Query(() => HandoverSettingsModel)
+  handoverSettings(@Args('rotationId', { type: () => ID }) rotationId: string): HandoverSettingsModel {
+    this.schedule.rotation(rotationId);
+    return this.mapper.settings(this.queries.settings(rotationId), !this.queries.hasSettings(rotationId));
+  }
+
+  @Mutation(() => HandoverSettingsModel, { description: 'The grace period and receiving rotations of a rotation' })
+  async configureHandovers(
+    @Args('input') input: HandoverSettingsInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<HandoverSettingsModel> {
+    await this.commands.execute(
+      new ConfigureHandoversCommand(
+        {
+          rotationId: input.rotationId,
+          graceMinutes: input.graceMinutes,
+          receivingRotationIds: input.receivingRotationIds ?? [],
+        },
+        context,
+      ),
+    );
+    return this.handoverSettings(input.rotationId);
+  }
+
+  @Mutation(() => ShiftBoundaryModel, {
+    description: 'The outgoing DRI summarises an escalation: status, what was tried, next steps',
+  })
+  async writeHandoverSummary(
+    @Args('input') input: HandoverSummaryInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ShiftBoundaryModel> {
+    const { boundaryId, escalationId, ...summary } = input;
+    await this.commands.execute(new WriteHandoverSummaryCommand(boundaryId, escalationId, summary, context));
+    return this.handover(boundaryId);
+  }
+
+  @Mutation(() => ShiftBoundaryModel, {
+    description: 'Someone taking over accepts items and becomes their DRI, or names another DRI',
+  })
+  async acceptHandover(
+    @Args('input') input: AcceptHandoverInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ShiftBoundaryModel> {
+    await this.commands.execute(new AcceptHandoverCommand(input, context));
+    return this.handover(input.boundaryId);
+  }
+}

@@ -1,0 +1,65 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+@InputType()
+export class HandoverSettingsInput {
+  @Field(() => ID)
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => Int, { defaultValue: 30, description: 'Minutes after a boundary to hand each item over' })
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  graceMinutes: number = 30;
+
+  @Field(() => [ID], { nullable: true, description: 'In order of preference' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUUID(undefined, { each: true })
+  receivingRotationIds?: string[];
+}
+
+@InputType()
+export class HandoverSummaryInput {
+  @Field(() => ID)
+  @IsUUID()
+  boundaryId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  escalationId: string;
+
+  @Field({ description: 'Where things stand' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  status: string;
+
+  @Field({ description: 'What was tried so far' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  tried: string;
+
+  @Field({ description: 'What should happen next' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  nextSteps: string;
+}
+
+@InputType()
+export class AcceptHandoverInput {
+  @Field(() => ID)
+  @IsUUID()
+  boundaryId: string;
+
+  @Field(() => [ID], { nullable: true, description: 'The escalations taken over; absent: all still waiting' })
+  @IsOptional()
+  @ArrayMaxSize(200)
+  @IsUUID(undefined, { each: true })
+  escalationIds?: string[];
+
+  @Field(() => ID, { nullable: true, description: 'Someone else to make DRI; absent: the one accepting' })
+  @IsOptional()
+  @IsUUID()
+  driId?: string;
+}

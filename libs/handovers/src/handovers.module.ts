@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { EscalationsModule } from '@app/escalations';
+import { SchedulingModule } from '@app/scheduling';
+import { AcceptHandoverHandler } from './commands/accept-handover.command.js';
+import { ConfigureHandoversHandler } from './commands/configure-handovers.command.js';
+import { WriteHandoverSummaryHandler } from './commands/write-handover-summary.command.js';
+import { HandoverResolver } from './graphql/handover.resolver.js';
+import { HandoversMapper } from './graphql/handovers.mapper.js';
+import { HandoverAccessPolicy } from './handovers.policy.js';
+import { HandoverQueries } from './projections/handover.queries.js';
+import { ShiftBoundariesProjection } from './projections/shift-boundaries.projection.js';
+import { HandoverFollowThroughSource } from './scheduler/handover-follow-through.source.js';
+import { ShiftBoundarySource } from './scheduler/shift-boundary.source.js';
+
+/** Shift boundaries and handovers: what was open when a shift ended, summarised and taken over. */
+@Module({
+  imports: [SchedulingModule, EscalationsModule],
+  providers: [
+    ShiftBoundariesProjection,
+    HandoverQueries,
+    HandoverAccessPolicy,
+    HandoversMapper,
+    ShiftBoundarySource,
+    HandoverFollowThroughSource,
+    ConfigureHandoversHandler,
+    WriteHandoverSummaryHandler,
+    AcceptHandoverHandler,
+    HandoverResolver,
+  ],
+  exports: [HandoverQueries],
+})
+export class HandoversModule {}

@@ -1,0 +1,172 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { systemContext } from '@app/core';
+import {
+  CommandRunner,
+  deterministicId,
+  DueTaskSourceProvider,
+  type DueTask,
+  type DueTaskSource,
+} from '@app/event-store';
+import { EscalationQueries } from '@app/escalations';
+import { ScheduleQueries, type Responder, type Rotation } from '@app/scheduling';
+import { firstBoundary, type DetectedBoundary } from '../domain/boundary/shift-boundaries.js';
+import { handoverDecider } from '../domain/handover/handover.decider.js';
+import { handoverStream } from '../domain/handover/handover.events.js';
+import { plusMinutesIso } from '../domain/time.js';
+import { HandoverQueries } from '../projections/handover.queries.js';
+
+interface BoundaryTask extends DueTask {
+  rotationId: string;
+  outgoing: string[];
+}
+
+interface Lookahead {
+  rotation: Rotation;
+  responders: Array<Responder | undefined>;
+  cursor: number;
+  next: DetectedBoundary | undefined;
+  /** Searched for boundaries in (cursor, searchedUntil]; `next` is the first found. */
+  searchedUntil: number;
+}
+
+const DAY_MS = 86_400_000;
+/** How far back a boundary is still worth recording after the service was down. */
+const CATCH_UP_MS = 7 * DAY_MS;
+const WINDOW_MS = 7 * DAY_MS;
+
+export function boundaryId(rotationId: string, at: string): string {
+  return deterministicId('shift-boundary', rotationId, at);
+}
+
+/**
+ * Records a boundary each time a shift of a rotation ends: who goes off call, who takes over, and
+ * the open escalations the outgoing responders are DRI of. It walks each rotation's schedule from
+ * its last recorded boundary (or its creation) and remembers the next boundary it found, until
+ * the rotation or one of its responders changes. The boundary id derives from (rotation, instant).
+ */
+@DueTaskSourceProvider()
+@Injectable()
+export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
+  readonly name = 'shift-boundaries';
+  private readonly logger = new Logger(ShiftBoundarySource.name);
+  private readonly lookaheads = new Map<string, Lookahead>();
+
+  constructor(
+    private readonly runner: CommandRunner,
+    private readonly schedule: ScheduleQueries,
+    private readonly queries: HandoverQueries,
+    private readonly escalations: EscalationQueries,
+  ) {}
+
+  due(now: Date, limit: number): BoundaryTask[] {
+    const tasks: BoundaryTask[] = [];
+    for (const rotation of this.schedule.rotations()) {
+      let next: DetectedBoundary | undefined;
+      try {
+        next = this.nextBoundary(rotation, now.getTime());
+      } catch (error) {
+        this.logger.error(`Rotation ${rotation.rotationId}: cannot walk its shifts: ${(error as Error).message}`);
+        continue;
+      }
+      if (next && next.at <= now.getTime()) {
+        const at = new Date(next.at);
+        tasks.push({
+          taskId: `boundary:${rotation.rotationId}:${at.toISOString()}`,
+          dueAt: at,
+          rotationId: rotation.rotationId,
+          outgoing: next.outgoing,
+        });
+      }
+    }
+    return tasks.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).slice(0, limit);
+  }
+
+  async run(task: BoundaryTask): Promise<void> {
+    const at = task.dueAt.toISOString();
+    const settings = this.queries.settings(task.rotationId);
+    const items = this.escalations.openWithDri(task.outgoing).map((e) => ({
+      escalationId: e.escalationId,
+      driId: e.driId!,
+      severity: e.severity,
+      state: e.state,
+      title: e.title,
+    }));
+    const id = boundaryId(task.rotationId, at);
+    await this.runner.run(
+      handoverStream(id),
+      handoverDecider,
+      {
+        type: 'RecordBoundary',
+        eventId: deterministicId(task.taskId, 'recorded'),
+        boundaryId: id,
+        rotationId: task.rotationId,
+        at,
+        outgoingIds: task.outgoing,
+        incomingIds: this.incoming(task.rotationId, task.dueAt, settings.receivingRotationIds, task.outgoing),
+        handOverBy: plusMinutesIso(at, settings.graceMinutes),
+        items,
+      },
+      systemContext(task.taskId),
+    );
+  }
+
+  /**
+   * Who takes over: the rotation's own on-call responders right after the boundary; when there
+   * are none, those of its receiving rotations (in order), or else of the team's other rotations;
+   * DRIs first.
+   */
+  private incoming(rotationId: string, at: Date, receiving: string[], outgoing: string[]): string[] {
+    const rotation = this.schedule.rotation(rotationId);
+    const own = this.onCall(at, [rotationId]);
+    const others = receiving.length
+      ? this.onCall(at, receiving)
+      : this.onCall(
+          at,
+          this.schedule
+            .rotations(rotation.team)
+            .map((r) => r.rotationId)
+            .filter((id) => id !== rotationId),
+          true,
+        );
+    const candidates = own.length > 0 ? own : others;
+    return [...new Set(candidates)].filter((id) => !outgoing.includes(id));
+  }
+
+  private onCall(at: Date, rotationIds: string[], driFirstAcross = false): string[] {
+    const entries = this.schedule
+      .onCallAt(at, rotationIds)
+      .flatMap((entry) => [...entry.onCall].sort((a, b) => Number(b.isDri) - Number(a.isDri)));
+    const ordered = driFirstAcross ? [...entries].sort((a, b) => Number(b.isDri) - Number(a.isDri)) : entries;
+    return ordered.map((s) => s.responderId);
+  }
+
+  private nextBoundary(rotation: Rotation, now: number): DetectedBoundary | undefined {
+    const last = this.queries.lastBoundaryAt(rotation.rotationId);
+    const cursor = Math.max(Date.parse(rotation.createdAt), last ? Date.parse(last) : -Infinity);
+    const responders = this.responderIds(rotation).map((id) => this.schedule.findResponder(id));
+    let lookahead = this.lookaheads.get(rotation.rotationId);
+    const stale =
+      !lookahead ||
+      lookahead.rotation !== rotation ||
+      lookahead.cursor !== cursor ||
+      lookahead.responders.length !== responders.length ||
+      lookahead.responders.some((r, i) => r !== responders[i]);
+    if (!lookahead || stale) {
+      const searchedUntil = Math.max(cursor, now - CATCH_UP_MS);
+      lookahead = { rotation, responders, cursor, next: undefined, searchedUntil };
+      this.lookaheads.set(rotation.rotationId, lookahead);
+    }
+    while (!lookahead.next && lookahead.searchedUntil <= now) {
+      const from = lookahead.searchedUntil;
+      const to = Math.min(from + WINDOW_MS, now + DAY_MS);
+      const stretches = this.schedule.rotationShifts(rotation.rotationId, new Date(from), new Date(to));
+      lookahead.next = firstBoundary(stretches, from, to);
+      lookahead.searchedUntil = to - 1;
+    }
+    return lookahead.next;
+  }
+
+  private responderIds(rotation: Rotation): string[] {
+    return [...rotation.participants.map((m) => m.responderId), ...rotation.overrides.map((o) => o.responderId)];
+  }
+}

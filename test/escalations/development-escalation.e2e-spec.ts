@@ -1,0 +1,166 @@
+import { ACKNOWLEDGE, AWAITING, as, escalation, raise } from '../support/escalations.fixtures.js';
+import {
+  resolveEscalation,
+  setUpDevelopmentEscalation,
+  type DevelopmentSetup,
+} from '../support/escalation-scenarios.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * A weekday development escalation (Wednesday 2026-07-15): the infrastructure team escalates;
+ * the page goes to the online engineer escalated to longest ago; nobody acknowledges; after the
+ * 15-minute timeout the page moves to the manager on call by itself.
+ */
+describe('weekday development escalation (over HTTP)', () => {
+  let app: TestApp;
+  let setup: DevelopmentSetup;
+  let escalationId: string;
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    app.clock.set('2026-07-15T07:00:00Z');
+    setup = await setUpDevelopmentEscalation(app);
+  });
+
+  afterAll(() => app.close());
+
+  it('pages the first online engineer in schedule order when nobody was escalated to yet', async () => {
+    await app.advanceClock('2026-07-15T09:00:00Z');
+    const first = await raise(app, {
+      source: 'INFRASTRUCTURE',
+      severity: 'S3',
+      title: 'Sidekiq queue latency creeping up',
+      rotationId: setup.devRotation,
+    });
+    expect(first.pages[0].recipients).toEqual([{ handle: 'dev-a' }]);
+    await app.ok(ACKNOWLEDGE, { pageId: first.pages[0].id }, as('dev-a'));
+    await resolveEscalation(app, first.id, 'dev-a');
+  });
+
+  it('pages the online engineer escalated to longest ago, and records why', async () => {
+    await app.advanceClock('2026-07-15T10:00:00Z');
+    const raised = await raise(app, {
+      source: 'INFRASTRUCTURE',
+      severity: 'S2',
+      title: 'Error rate on the API up 400%',
+      links: ['https://dashboards.example/api-errors'],
+      rotationId: setup.devRotation,
+    });
+    escalationId = raised.id;
+    const [page] = raised.pages;
+    expect(page).toMatchObject({
+      status: 'TRIGGERED',
+      step: 0,
+      layer: 'RESPONDER',
+      trigger: 'RAISED',
+      pagedAt: '2026-07-15T10:00:00.000Z',
+      ackDeadline: '2026-07-15T10:15:00.000Z',
+      recipients: [{ handle: 'dev-c' }],
+      shadows: [{ handle: 'dev-shadow' }],
+    });
+    expect(page.selection).toEqual({
+      rule: 'LEAST_RECENTLY_ESCALATED_ONLINE',
+      candidates: [
+        candidate('dev-a', { online: true, lastEscalatedAt: '2026-07-15T09:00:00.000Z' }),
+        candidate('dev-b', { online: false }),
+        candidate('dev-c', { online: true, chosen: true }),
+      ],
+    });
+  });
+
+  it('shows the page awaiting acknowledgement with its deadline', async () => {
+    const data = await app.ok(AWAITING, { rotationIds: [setup.devRotation] });
+    expect(data.pagesAwaitingAcknowledgement).toEqual({
+      totalCount: 1,
+      nodes: [
+        expect.objectContaining({
+          ackDeadline: '2026-07-15T10:15:00.000Z',
+          recipients: [{ handle: 'dev-c' }],
+          escalation: { id: escalationId, title: 'Error rate on the API up 400%' },
+        }),
+      ],
+    });
+  });
+
+  it('keeps paging the engineer until the timeout', async () => {
+    await app.advanceClock('2026-07-15T10:14:59Z');
+    const current = await escalation(app, escalationId);
+    expect(current.pages.map((p: any) => p.status)).toEqual(['TRIGGERED']);
+  });
+
+  it('moves the unacknowledged page to the manager on call after 15 minutes', async () => {
+    await app.advanceClock('2026-07-15T10:15:00Z');
+    const current = await escalation(app, escalationId);
+    expect(current.state).toBe('OPEN');
+    expect(current.pages).toEqual([
+      expect.objectContaining({ status: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
+      expect.objectContaining({
+        status: 'TRIGGERED',
+        step: 1,
+        layer: 'MANAGER',
+        trigger: 'ACK_TIMEOUT',
+        pagedAt: '2026-07-15T10:15:00.000Z',
+        ackDeadline: '2026-07-15T10:30:00.000Z',
+        recipients: [{ handle: 'mgr' }],
+        selection: { rule: 'ON_CALL', candidates: [candidate('mgr', { chosen: true })] },
+      }),
+    ]);
+    expect(current.currentPage.id).toBe(current.pages[1].id);
+    const awaiting = await app.ok(AWAITING, { responderId: setup.ids.mgr });
+    expect(awaiting.pagesAwaitingAcknowledgement.nodes.map((p: any) => p.ackDeadline)).toEqual([
+      '2026-07-15T10:30:00.000Z',
+    ]);
+    expect(current.timeline.map((t: any) => t.type)).toEqual([
+      'EscalationRaised',
+      'ResponderPaged',
+      'PageTimedOut',
+      'ResponderPaged',
+    ]);
+    expect(current.timeline[2]).toMatchObject({ actor: 'system', at: '2026-07-15T10:15:00.000Z' });
+  });
+
+  it('does not let the engineer acknowledge the page that moved on', async () => {
+    const current = await escalation(app, escalationId);
+    const late = await app.gql(ACKNOWLEDGE, { pageId: current.pages[0].id }, as('dev-c'));
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'TIMED_OUT' });
+  });
+
+  it('records the manager’s acknowledgement time against the SLO; the manager is DRI', async () => {
+    await app.advanceClock('2026-07-15T10:21:00Z');
+    const current = await escalation(app, escalationId);
+    const ack = await app.ok(ACKNOWLEDGE, { pageId: current.pages[1].id }, as('mgr'));
+    expect(ack.acknowledgePage).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: { handle: 'mgr' },
+      escalation: { state: 'ACKNOWLEDGED', dri: { handle: 'mgr' } },
+    });
+    const after = await escalation(app, escalationId);
+    expect(after.pages[1]).toMatchObject({ secondsToAcknowledge: 360, ackSloSeconds: 900, withinSlo: true });
+    await app.advanceClock('2026-07-15T11:00:00Z');
+    expect((await escalation(app, escalationId)).pages).toHaveLength(2);
+  });
+
+  it('pages the schedule’s on-call engineer at the weekend, whoever is online', async () => {
+    await app.advanceClock('2026-07-18T10:00:00Z');
+    const raised = await raise(app, {
+      source: 'INFRASTRUCTURE',
+      severity: 'S3',
+      title: 'Saturday: slow merge request pages',
+      rotationId: setup.devRotation,
+    });
+    expect(raised.pages[0].selection.rule).toBe('ON_CALL');
+    expect(raised.pages[0].recipients).toEqual([{ handle: 'dev-a' }]);
+  });
+});
+
+function candidate(handle: string, overrides: Partial<Record<string, unknown>> = {}) {
+  return {
+    responder: { handle },
+    online: false,
+    lastEscalatedAt: null,
+    busyWithEscalationId: null,
+    isDri: false,
+    chosen: false,
+    ...overrides,
+  };
+}
