@@ -1,5 +1,6 @@
 import { Args, Float, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
+import { EscalationFiguresQuery, type TeamStats } from '../queries/escalation-figures.query.js';
 import { OnCallFiguresQuery, type ParticipantLoad, type WeekendSlotCount } from '../queries/on-call-figures.query.js';
 import { thankYouMarkdown } from '../queries/thank-you.js';
 import {
@@ -9,14 +10,41 @@ import {
   WeekendSlotCountModel,
   WeekendThankYouModel,
 } from './models/on-call-figures.model.js';
+import { EscalationFiguresModel, type TeamEscalationFiguresModel } from './models/escalation-figures.model.js';
 
 @Resolver()
 export class FiguresResolver {
   constructor(
     private readonly figures: OnCallFiguresQuery,
+    private readonly escalations: EscalationFiguresQuery,
     private readonly queries: ScheduleQueries,
     private readonly mapper: SchedulingMapper,
   ) {}
+
+  @Query(() => EscalationFiguresModel, {
+    description:
+      'Escalations per week and per team over [from, to), with time to acknowledge (median, 90th percentile) and the share acknowledged within the SLO',
+  })
+  escalationFigures(
+    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
+    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('timeZone', { nullable: true, description: 'Where weeks start on Monday 00:00; UTC by default' })
+    timeZone?: string,
+    @Args('team', { nullable: true }) team?: string,
+  ): EscalationFiguresModel {
+    const zone = timeZone ?? 'UTC';
+    const figures = this.escalations.figures(from, to, zone, team ?? undefined);
+    const teams = (list: TeamStats[]): TeamEscalationFiguresModel[] =>
+      list.map((t) => ({ team: t.team, stats: t.stats }));
+    return {
+      from,
+      to,
+      timeZone: zone,
+      total: figures.total,
+      teams: teams(figures.teams),
+      weeks: figures.weeks.map((week) => ({ ...week, teams: teams(week.teams) })),
+    };
+  }
 
   @Query(() => [ResponderOnCallHoursModel], {
     description: 'On-call hours per responder over [from, to), split into working hours and off hours',
