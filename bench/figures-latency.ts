@@ -5,14 +5,24 @@
  *
  * The history is appended to an embedded store directly (as bench/projection-rebuild.ts does):
  * 200 responders in four zones with working hours, 40 rotations (daily three-shift and weekly),
- * overrides and unavailable spans across the year, and a closed weekend slot round every weekend
- * for eight rotations. The service then starts on that store as its own process, builds its read
- * models, and each query runs CLIENTS at a time (closed loop) for SECONDS.
+ * overrides and unavailable spans across the year, a closed weekend slot round every weekend for
+ * eight rotations, and ESCALATIONS escalations spread over the year (each raised, paged and
+ * acknowledged after 1 to 30 minutes, as the escalation decider decides them). The service then
+ * starts on that store as its own process, builds its read models, and each query runs CLIENTS
+ * at a time (closed loop) for SECONDS.
  *
- *   npm run bench:figures            (SECONDS=5 per case, CLIENTS=4)
+ *   npm run bench:figures            (SECONDS=5 per case, CLIENTS=4, ESCALATIONS=10000)
  */
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { SqliteEventStore, type NewEvent } from '@app/event-store';
+import {
+  defaultPolicy,
+  escalationDecider,
+  type EscalationCommand,
+  type EscalationDeciderState,
+  type EscalationEvent,
+} from '@app/escalations';
 import { ServiceProcess, freePort } from '../test/support/service-process.js';
 import { newEvent, percentile, printTable, tempDir } from './bench-support.js';
 
@@ -21,6 +31,7 @@ const ROTATIONS = 40;
 const SLOT_ROTATIONS = 8;
 const CLIENTS = Number(process.env.CLIENTS ?? 4);
 const SECONDS = Number(process.env.SECONDS ?? 5);
+const ESCALATIONS = Number(process.env.ESCALATIONS ?? 10_000);
 const FROM = Date.parse('2025-11-03T00:00:00Z');
 const TO = Date.parse('2026-11-02T00:00:00Z');
 const DAY = 86_400_000;
@@ -138,6 +149,57 @@ function* history(): Generator<[string, NewEvent]> {
   }
 }
 
+function escalationEvents(n: number): EscalationEvent[] {
+  const escalationId = randomUUID();
+  const rotation = `t${n % ROTATIONS}`;
+  const raisedAt = FROM + Math.floor(((n * 7_919) % 525_600) * 60_000);
+  const responder = `r${((n % ROTATIONS) * 5) % RESPONDERS}`;
+  const at = (minutes: number) => iso(raisedAt + minutes * 60_000);
+  const pageId = randomUUID();
+  const commands: EscalationCommand[] = [
+    {
+      type: 'Raise',
+      escalationId,
+      pageId,
+      paging: [
+        {
+          step: 0,
+          layer: 'RESPONDER',
+          rotationId: rotation,
+          source: 'ON_CALL',
+          candidates: [{ responderId: responder, online: true, lastEscalatedAt: null, busyWith: null, isDri: false }],
+          shadowIds: [],
+          ackTimeoutMinutes: 60,
+        },
+      ],
+      source: 'INFRASTRUCTURE',
+      severity: 'S3',
+      kind: null,
+      title: `Escalation ${n}`,
+      description: 'Seeded for the benchmark',
+      links: [],
+      rotationId: rotation,
+      serviceId: null,
+      routedToServiceOwner: false,
+      incidentTag: null,
+      raisedAt: at(0),
+      raisedBy: 'bench',
+      policy: defaultPolicy(rotation),
+    },
+    { type: 'AcknowledgePage', escalationId, pageId, responderId: responder, at: at(1 + (n % 30)) },
+    { type: 'Resolve', escalationId, at: at(90), by: responder, note: null },
+  ];
+  let state: EscalationDeciderState = null;
+  const events: EscalationEvent[] = [];
+  for (const command of commands) {
+    for (const event of escalationDecider.decide(command, state)) {
+      events.push(event);
+      state = escalationDecider.evolve(state, event);
+    }
+  }
+  return events;
+}
+
 async function seed(path: string): Promise<number> {
   const store = new SqliteEventStore({ path, synchronous: 'NORMAL' });
   let count = 0;
@@ -145,6 +207,15 @@ async function seed(path: string): Promise<number> {
   for (const [stream, event] of history()) {
     pending.push(store.append(stream, [event], 'any'));
     count++;
+    if (pending.length === 2_000) await Promise.all(pending.splice(0));
+  }
+  await Promise.all(pending.splice(0));
+  for (let n = 0; n < ESCALATIONS; n++) {
+    const decided = escalationEvents(n);
+    const stream = `escalation-${(decided[0].data as { escalationId: string }).escalationId}`;
+    const batch = decided.map((e) => newEvent(e.type, e.data as Record<string, unknown>));
+    pending.push(store.append(stream, batch, 'no_stream'));
+    count += batch.length;
     if (pending.length === 2_000) await Promise.all(pending.splice(0));
   }
   await Promise.all(pending);
@@ -199,15 +270,22 @@ async function load(port: number, nextBody: () => string) {
 
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
 
-async function waitForReadModels(port: number): Promise<void> {
-  const body = JSON.stringify({ query: '{ weekendSlots(quarter: "2026-Q4") { count } responders { id } }' });
-  const deadline = performance.now() + 120_000;
+async function waitForReadModels(port: number, head: bigint): Promise<void> {
+  const body = JSON.stringify({ query: '{ projections { name position } }' });
+  const deadline = performance.now() + 300_000;
   while (performance.now() < deadline) {
-    const data = JSON.parse(await post(port, body)).data;
-    if (data?.responders.length === RESPONDERS && data.weekendSlots.length > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const projections = JSON.parse(await post(port, body)).data?.projections as Array<{ position: string }> | undefined;
+    if (projections?.every((p) => p.position !== 'start' && BigInt(p.position) >= head)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error('read models did not catch up');
+}
+
+async function headOf(path: string): Promise<bigint> {
+  const store = new SqliteEventStore({ path });
+  const head = await store.headPosition();
+  await store.close();
+  return head === 'start' ? 0n : head;
 }
 
 async function main() {
@@ -227,7 +305,7 @@ async function main() {
     authorization = `Bearer ${service.issueAdminToken()}`;
     const starting = performance.now();
     await service.start();
-    await waitForReadModels(service.port);
+    await waitForReadModels(service.port, await headOf(sqlitePath));
     console.log(`service up with read models built in ${Math.round(performance.now() - starting)} ms`);
 
     const year = { from: iso(FROM), to: iso(TO) };
@@ -236,14 +314,36 @@ async function main() {
     const cold = await timed(service.port, JSON.stringify({ query: hoursQuery, variables: year }));
     console.log(`first onCallHours over the year (fills the timeline cache): ${cold.toFixed(1)} ms`);
 
-    const month = () => {
-      const start = FROM + Math.floor(Math.random() * 330) * DAY + Math.floor(Math.random() * 24) * 3_600_000;
-      return { from: iso(start), to: iso(start + 30 * DAY) };
+    const month = (days = 30) => {
+      const start = FROM + Math.floor(Math.random() * (360 - days)) * DAY + Math.floor(Math.random() * 24) * 3_600_000;
+      return { from: iso(start), to: iso(start + days * DAY) };
     };
+    const escalationQuery = `query($from: DateTime!, $to: DateTime!, $zone: String, $team: String) {
+      escalationFigures(from: $from, to: $to, timeZone: $zone, team: $team) {
+        total { escalations withinSloShare medianSecondsToAcknowledge p90SecondsToAcknowledge }
+        teams { team stats { escalations withinSloShare medianSecondsToAcknowledge p90SecondsToAcknowledge } }
+        weeks { week stats { escalations withinSloShare medianSecondsToAcknowledge p90SecondsToAcknowledge }
+          teams { team stats { escalations withinSloShare } } } } }`;
     const quarters = ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
     const rotations = Array.from({ length: ROTATIONS }, (_, t) => `t${t}`);
     const cases: Array<[string, () => string]> = [
       ['baseline: { __typename }', () => JSON.stringify({ query: '{ __typename }' })],
+      [
+        `escalationFigures, ${ESCALATIONS} escalations, one year (answer cached)`,
+        () => JSON.stringify({ query: escalationQuery, variables: { ...year, zone: 'UTC' } }),
+      ],
+      [
+        'escalationFigures, all teams, random 300 days (never cached)',
+        () => JSON.stringify({ query: escalationQuery, variables: { ...month(300), zone: 'UTC' } }),
+      ],
+      [
+        'escalationFigures, one team, random quarter, New York weeks',
+        () =>
+          JSON.stringify({
+            query: escalationQuery,
+            variables: { ...month(91), zone: 'America/New_York', team: `team-${Math.floor(Math.random() * 10)}` },
+          }),
+      ],
       ['onCallHours, 200 responders, one year', () => JSON.stringify({ query: hoursQuery, variables: year })],
       ['onCallHours, 200 responders, random 30 days', () => JSON.stringify({ query: hoursQuery, variables: month() })],
       [

@@ -12,7 +12,8 @@ import type { EscalationEvent } from '@app/escalations';
 export interface EscalationFigureRow {
   escalationId: string;
   rotationId: string;
-  raisedAt: string;
+  /** Epoch milliseconds. */
+  raisedAt: number;
   ackSloSeconds: number;
   secondsToAcknowledge: number | null;
 }
@@ -25,10 +26,13 @@ interface Row {
   seconds_to_ack: number | null;
 }
 
+const TYPES = new Set(['EscalationRaised', 'EscalationRerouted', 'PageAcknowledged']);
+
 /**
  * One row per escalation for the volume and acknowledgement figures: when it was raised, the
  * rotation it is routed to (its team counts it), the acknowledgement SLO of the policy it was
- * raised under, and how long until the first page was acknowledged.
+ * raised under, and how long until the first page was acknowledged. Queries read an in-memory
+ * copy sorted by the time raised, reloaded after a commit that changed it.
  */
 @ReadModelProjection()
 @Injectable()
@@ -36,6 +40,9 @@ export class EscalationFiguresProjection implements Projection {
   readonly name = 'escalation-figures';
   readonly version = 1;
   private db?: Database;
+  private rows?: EscalationFigureRow[];
+  /** Bumped whenever the rows change, so that callers can cache what they computed from them. */
+  private revision = 0;
 
   setUp(db: Database): void {
     this.db = db;
@@ -55,7 +62,15 @@ export class EscalationFiguresProjection implements Projection {
     db.exec('DROP TABLE IF EXISTS escalation_figures');
   }
 
+  afterCommit(events: RecordedEvent[]): void {
+    if (events.length === 0 || events.some((e) => TYPES.has(e.type))) {
+      this.rows = undefined;
+      this.revision++;
+    }
+  }
+
   apply(recorded: RecordedEvent, db: Database): void {
+    if (!TYPES.has(recorded.type)) return;
     const event = toDomainEvent<EscalationEvent>(recorded);
     switch (event.type) {
       case 'EscalationRaised':
@@ -91,20 +106,39 @@ export class EscalationFiguresProjection implements Projection {
     }
   }
 
+  get rowsRevision(): number {
+    return this.revision;
+  }
+
   /** Escalations raised in [from, to), oldest first. */
   raisedBetween(from: Date, to: Date): EscalationFigureRow[] {
-    if (!this.db) throw new Error('The escalation-figures projection is not set up yet');
-    return cachedStatement<[string, string], Row>(
-      this.db,
-      'SELECT * FROM escalation_figures WHERE raised_at >= ? AND raised_at < ? ORDER BY raised_at',
-    )
-      .all(from.toISOString(), to.toISOString())
-      .map((row) => ({
-        escalationId: row.escalation_id,
-        rotationId: row.rotation_id,
-        raisedAt: row.raised_at,
-        ackSloSeconds: row.ack_slo_seconds,
-        secondsToAcknowledge: row.seconds_to_ack,
-      }));
+    const rows = this.allRows();
+    return rows.slice(firstAtOrAfter(rows, from.getTime()), firstAtOrAfter(rows, to.getTime()));
   }
+
+  private allRows(): EscalationFigureRow[] {
+    if (!this.rows) {
+      if (!this.db) throw new Error('The escalation-figures projection is not set up yet');
+      this.rows = cachedStatement<[], Row>(this.db, 'SELECT * FROM escalation_figures ORDER BY raised_at')
+        .all()
+        .map((row) => ({
+          escalationId: row.escalation_id,
+          rotationId: row.rotation_id,
+          raisedAt: Date.parse(row.raised_at),
+          ackSloSeconds: row.ack_slo_seconds,
+          secondsToAcknowledge: row.seconds_to_ack,
+        }));
+    }
+    return this.rows;
+  }
+}
+
+function firstAtOrAfter(rows: EscalationFigureRow[], instant: number): number {
+  let [low, high] = [0, rows.length];
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (rows[middle].raisedAt < instant) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -17,25 +17,27 @@ export interface AcknowledgementStats {
 export function acknowledgementStats(
   rows: Array<{ secondsToAcknowledge: number | null; ackSloSeconds: number }>,
 ): AcknowledgementStats {
-  const times = rows
-    .map((r) => r.secondsToAcknowledge)
-    .filter((s): s is number => s !== null)
-    .sort((a, b) => a - b);
-  const within = rows.filter(
-    (r) => r.secondsToAcknowledge !== null && r.secondsToAcknowledge <= r.ackSloSeconds,
-  ).length;
-  const middle = Math.floor(times.length / 2);
+  const times = new Float64Array(rows.length);
+  let acknowledged = 0;
+  let within = 0;
+  for (const row of rows) {
+    if (row.secondsToAcknowledge === null) continue;
+    times[acknowledged++] = row.secondsToAcknowledge;
+    if (row.secondsToAcknowledge <= row.ackSloSeconds) within++;
+  }
+  const sorted = times.subarray(0, acknowledged).sort();
+  const middle = Math.floor(acknowledged / 2);
   return {
     escalations: rows.length,
-    acknowledged: times.length,
+    acknowledged,
     acknowledgedWithinSlo: within,
     withinSloShare: rows.length ? round(within / rows.length, 4) : null,
-    medianSecondsToAcknowledge: times.length
-      ? times.length % 2
-        ? times[middle]
-        : round((times[middle - 1] + times[middle]) / 2, 1)
+    medianSecondsToAcknowledge: acknowledged
+      ? acknowledged % 2
+        ? sorted[middle]
+        : round((sorted[middle - 1] + sorted[middle]) / 2, 1)
       : null,
-    p90SecondsToAcknowledge: times.length ? times[Math.ceil(0.9 * times.length) - 1] : null,
+    p90SecondsToAcknowledge: acknowledged ? sorted[Math.ceil(0.9 * acknowledged) - 1] : null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError, isIanaTimeZone } from '@app/core';
-import { civilDayOf, CurrentOnCallProjection, weekdayOf } from '@app/scheduling';
+import { civilDayOf, CurrentOnCallProjection, wallClockInstant, weekdayOf } from '@app/scheduling';
 import { DateTime } from 'luxon';
 import { assertRange } from './on-call-figures.query.js';
 import { EscalationFiguresProjection, type EscalationFigureRow } from '../projections/escalation-figures.projection.js';
@@ -27,6 +27,7 @@ export interface EscalationFigures {
 }
 
 const DAY_MS = 86_400_000;
+const CACHED_ANSWERS = 64;
 
 /**
  * Escalations per week and per team over a range, with time to acknowledge. An escalation counts
@@ -35,6 +36,10 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class EscalationFiguresQuery {
+  /** Answers computed since the rows last changed (a dashboard asks the same question again and again). */
+  private readonly answers = new Map<string, EscalationFigures>();
+  private answersRevision = -1;
+
   constructor(
     private readonly readModel: EscalationFiguresProjection,
     private readonly schedule: CurrentOnCallProjection,
@@ -43,6 +48,21 @@ export class EscalationFiguresQuery {
   figures(from: Date, to: Date, timeZone = 'UTC', team?: string): EscalationFigures {
     assertRange(from, to);
     if (!isIanaTimeZone(timeZone)) throw new BadUserInputError('timeZone', 'timeZone must be an IANA time zone');
+    if (this.answersRevision !== this.readModel.rowsRevision) {
+      this.answers.clear();
+      this.answersRevision = this.readModel.rowsRevision;
+    }
+    const key = JSON.stringify([from.getTime(), to.getTime(), timeZone, team ?? null]);
+    let answer = this.answers.get(key);
+    if (!answer) {
+      if (this.answers.size >= CACHED_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+      answer = this.compute(from, to, timeZone, team);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private compute(from: Date, to: Date, timeZone: string, team: string | undefined): EscalationFigures {
     const teamOf = new Map<string, string>();
     const teamFor = (rotationId: string) => {
       let name = teamOf.get(rotationId);
@@ -53,12 +73,23 @@ export class EscalationFiguresQuery {
       .raisedBetween(from, to)
       .filter((row) => team === undefined || teamFor(row.rotationId) === team);
     const weeks = new Map<number, EscalationFigureRow[]>();
-    for (const row of rows) {
-      const day = civilDayOf(Date.parse(row.raisedAt), timeZone);
-      const monday = day - (weekdayOf(day) - 1);
-      let list = weeks.get(monday);
-      if (!list) weeks.set(monday, (list = []));
-      list.push(row);
+    if (rows.length > 0) {
+      // Rows come oldest first: walk the week boundaries (Mondays 00:00 in the zone) alongside them.
+      const firstDay = civilDayOf(rows[0].raisedAt, timeZone);
+      let monday = firstDay - (weekdayOf(firstDay) - 1);
+      let nextWeek = wallClockInstant(monday + 7, 0, timeZone);
+      let list: EscalationFigureRow[] = [];
+      weeks.set(monday, list);
+      for (const row of rows) {
+        while (row.raisedAt >= nextWeek) {
+          monday += 7;
+          nextWeek = wallClockInstant(monday + 7, 0, timeZone);
+          list = [];
+          weeks.set(monday, list);
+        }
+        list.push(row);
+      }
+      for (const [key, value] of weeks) if (value.length === 0) weeks.delete(key);
     }
     const byTeam = (list: EscalationFigureRow[]): TeamStats[] => {
       const groups = new Map<string, EscalationFigureRow[]>();
