@@ -15,6 +15,8 @@ interface Fixture {
   overrideIds: Record<Role, string>;
   spanId: string;
   tokenId: string;
+  roundId: string;
+  slotId: string;
   rapidActionId: string;
   criterionId: string;
   escalationId: string;
@@ -156,6 +158,38 @@ export const MATRIX: Record<string, Row> = {
           second: { shiftStart: '2026-01-02T09:00:00Z', responderId: f.bob },
         },
       },
+    }),
+  },
+  publishWeekendSlots: {
+    allowed: ['admin', 'manager'],
+    request: (f, n) => {
+      const day = new Date(Date.UTC(2028, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      return {
+        query: `mutation($input: PublishSlotRoundInput!) { publishWeekendSlots(input: $input) { id } }`,
+        variables: {
+          input: {
+            rotationId: f.rotationId,
+            title: `Weekend ${n}`,
+            timeZone: 'UTC',
+            slots: [{ start: `${day}T00:00`, end: `${day}T08:00` }],
+            volunteerDeadline: '2027-12-01T00:00',
+          },
+        },
+      };
+    },
+  },
+  volunteerForSlot: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($input: SlotVolunteerInput!) { volunteerForSlot(input: $input) { id } }`,
+      variables: { input: { roundId: f.roundId, slotId: f.slotId, responderId: f.bob } },
+    }),
+  },
+  withdrawFromSlot: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($input: SlotVolunteerInput!) { withdrawFromSlot(input: $input) { id } }`,
+      variables: { input: { roundId: f.roundId, slotId: f.slotId, responderId: f.bob } },
     }),
   },
   rebuildProjection: {
@@ -391,6 +425,18 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     const token = await app.ok(
       `mutation { issueApiToken(input: { subjectKind: INTEGRATION, subject: "pager", role: INTEGRATION, label: "x", expiresInDays: 1 }) { apiToken { id } } }`,
     );
+    const round = await app.ok(
+      `mutation($input: PublishSlotRoundInput!) { publishWeekendSlots(input: $input) { id slots { id } } }`,
+      {
+        input: {
+          rotationId,
+          title: 'Matrix weekend',
+          timeZone: 'UTC',
+          slots: [{ start: '2026-12-05T00:00', end: '2026-12-05T08:00' }],
+          volunteerDeadline: '2026-11-01T00:00',
+        },
+      },
+    );
     const action = await app.ok(
       `mutation($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { id exitCriteria { id } } }`,
       {
@@ -410,6 +456,8 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     );
     const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
     fixture = {
+      roundId: round.publishWeekendSlots.id,
+      slotId: round.publishWeekendSlots.slots[0].id,
       escalationId: raised.raiseEscalation.id,
       pageId: raised.raiseEscalation.pages[0].id,
       serviceId: service.registerService.id,

@@ -36,6 +36,7 @@ export async function registerResponder(
     team: string;
     role: string;
     onCallRestricted: boolean;
+    workingHours: Array<{ weekdays?: string[]; start: string; end: string }>;
   }> = {},
 ): Promise<string> {
   counter += 1;
@@ -48,6 +49,7 @@ export async function registerResponder(
       team: overrides.team ?? 'support',
       role: overrides.role ?? 'ENGINEER',
       ...(overrides.onCallRestricted !== undefined ? { onCallRestricted: overrides.onCallRestricted } : {}),
+      ...(overrides.workingHours ? { workingHours: overrides.workingHours } : {}),
     },
   });
   return data.registerResponder.id;

@@ -11,6 +11,7 @@ import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
+import { FiguresModule } from '@app/figures';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
 import { configModule, eventStoreModule, identityModule } from './config/shared-modules.js';
@@ -57,6 +58,7 @@ type Config = ConfigService<Environment, true>;
     RapidActionsModule,
     EscalationsModule,
     HandoversModule,
+    FiguresModule,
   ],
   controllers: [HealthController],
   providers: [

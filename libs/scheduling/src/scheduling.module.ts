@@ -6,6 +6,14 @@ import { CreateRotationHandler } from './commands/create-rotation.command.js';
 import { RegisterResponderHandler } from './commands/register-responder.command.js';
 import { ScheduleOverrideHandler } from './commands/schedule-override.command.js';
 import { SwapShiftsHandler } from './commands/swap-shifts.command.js';
+import { CloseSlotRoundsAtDeadline } from './commands/close-slot-rounds.due-task.js';
+import { PublishSlotRoundHandler } from './commands/publish-slot-round.command.js';
+import { VolunteerForSlotHandler } from './commands/volunteer-for-slot.command.js';
+import { SlotRoundResolver } from './graphql/slot-round.resolver.js';
+import { OnCallLedger } from './projections/on-call-ledger.js';
+import { SlotRoundFacts } from './projections/slot-round-facts.js';
+import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js';
+import { SlotRoundsProjection } from './projections/slot-rounds.projection.js';
 import { OnCallResolver } from './graphql/on-call.resolver.js';
 import { ResponderResolver } from './graphql/responder.resolver.js';
 import { RotationResolver } from './graphql/rotation.resolver.js';
@@ -15,10 +23,18 @@ import { ScheduleQueries } from './projections/schedule.queries.js';
 import { ResponderAuditSource, RotationAuditSource } from './scheduling.audit.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
 
-/** Who is on call: responders, rotations, overrides and swaps. */
+/** Who is on call: responders, rotations, overrides, swaps and weekend slot rounds. */
 @Module({
   providers: [
     CurrentOnCallProjection,
+    SlotRoundsProjection,
+    OnCallLedger,
+    SlotRoundFacts,
+    RecordedScheduleQuery,
+    PublishSlotRoundHandler,
+    VolunteerForSlotHandler,
+    CloseSlotRoundsAtDeadline,
+    SlotRoundResolver,
     ScheduleQueries,
     SchedulingMapper,
     SchedulingPolicy,
@@ -35,6 +51,6 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     RotationResolver,
     OnCallResolver,
   ],
-  exports: [ScheduleQueries, SchedulingMapper],
+  exports: [ScheduleQueries, SchedulingMapper, OnCallLedger, CurrentOnCallProjection, SlotRoundsProjection],
 })
 export class SchedulingModule {}

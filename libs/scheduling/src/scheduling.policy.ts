@@ -40,6 +40,17 @@ export class SchedulingPolicy {
     requireRole(context, ['admin', 'manager'], 'swap shifts for others');
   }
 
+  /** Managers and admins publish weekend and holiday slot rounds. */
+  assertCanPublishSlots(context: RequestContext): void {
+    requireRole(context, ['admin', 'manager'], 'publish weekend slots');
+  }
+
+  /** A responder volunteers (or withdraws) themself; managers and admins may do it for anyone. */
+  assertCanVolunteer(context: RequestContext, responderId: string): void {
+    if (this.isOwn(context, [responderId])) return;
+    requireRole(context, ['admin', 'manager'], 'volunteer someone else for a slot');
+  }
+
   private isOwn(context: RequestContext, responderIds: Array<string | undefined>): boolean {
     if (context.role !== 'responder') return false;
     if (responderIds.includes(context.actor)) return true;

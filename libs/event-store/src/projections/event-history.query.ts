@@ -34,15 +34,29 @@ export class EventHistoryQuery {
       'SELECT * FROM event_history WHERE stream_id = ? ORDER BY revision LIMIT ?',
     )
       .all(streamId, limit)
-      .map((row) => ({
-        position: BigInt(row.position),
-        streamId: row.stream_id,
-        revision: row.revision,
-        type: row.type,
-        actor: row.actor,
-        correlationId: row.correlation_id,
-        occurredAt: row.occurred_at,
-        data: JSON.parse(row.data),
-      }));
+      .map(toEntry);
   }
+
+  /** Every event of one stream recorded at or before an instant, oldest first: the stream as it stood then. */
+  forStreamAsOf(streamId: string, at: Date): HistoryEntry[] {
+    return cachedStatement<[string, string], Row>(
+      this.readModels.db,
+      'SELECT * FROM event_history WHERE stream_id = ? AND occurred_at <= ? ORDER BY revision',
+    )
+      .all(streamId, at.toISOString())
+      .map(toEntry);
+  }
+}
+
+function toEntry(row: Row): HistoryEntry {
+  return {
+    position: BigInt(row.position),
+    streamId: row.stream_id,
+    revision: row.revision,
+    type: row.type,
+    actor: row.actor,
+    correlationId: row.correlation_id,
+    occurredAt: row.occurred_at,
+    data: JSON.parse(row.data),
+  };
 }

@@ -13,7 +13,7 @@ export interface ShiftSide {
   responderId: string;
 }
 
-/** Two responders trade shifts. Returns the swap id. */
+/** Two responders trade shifts (turns or filled weekend slots). Returns the swap id. */
 export class SwapShiftsCommand extends Command<string> {
   constructor(
     readonly rotationId: string,
@@ -47,6 +47,7 @@ export class SwapShiftsHandler implements ICommandHandler<SwapShiftsCommand> {
         type: 'SwapShifts',
         rotationId,
         availability,
+        slots: rotation.slots ?? [],
         swap: { swapId, first: side(first), second: side(second), createdBy: context.actor },
       },
       context,

@@ -1,4 +1,5 @@
 import { Args, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { RecordedScheduleQuery } from '../projections/recorded-schedule.query.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { RotationOnCallModel } from './models/on-call.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
@@ -8,6 +9,7 @@ export class OnCallResolver {
   constructor(
     private readonly queries: ScheduleQueries,
     private readonly mapper: SchedulingMapper,
+    private readonly recorded: RecordedScheduleQuery,
   ) {}
 
   @Query(() => [RotationOnCallModel], {
@@ -18,5 +20,16 @@ export class OnCallResolver {
     @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
   ): RotationOnCallModel[] {
     return this.queries.onCallAt(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry));
+  }
+
+  @Query(() => [RotationOnCallModel], {
+    description:
+      'Who was on call at a past instant, and why (turn, override, swap, volunteer, automatic assignment), from the schedule as it was recorded at that instant',
+  })
+  onCallAsRecorded(
+    @Args('at', { type: () => GraphQLISODateTime }) at: Date,
+    @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
+  ): RotationOnCallModel[] {
+    return this.recorded.onCallAsRecorded(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry, true));
   }
 }

@@ -25,6 +25,19 @@ export enum OnCallReasonKind {
   TURN = 'TURN',
   SWAP = 'SWAP',
   OVERRIDE = 'OVERRIDE',
+  VOLUNTEER = 'VOLUNTEER',
+  AUTOMATIC = 'AUTOMATIC',
+}
+
+export enum SlotFillValue {
+  VOLUNTEER = 'VOLUNTEER',
+  AUTOMATIC = 'AUTOMATIC',
+}
+
+export enum SlotExclusionValue {
+  RESTRICTED = 'RESTRICTED',
+  UNAVAILABLE = 'UNAVAILABLE',
+  ON_CALL = 'ON_CALL',
 }
 
 export enum Ineligibility {
@@ -37,3 +50,12 @@ registerEnumType(ResponderRoleValue, { name: 'ResponderRole' });
 registerEnumType(ShiftCycle, { name: 'ShiftCycle', description: 'Handoffs repeat every day or every week.' });
 registerEnumType(OnCallReasonKind, { name: 'OnCallReasonKind' });
 registerEnumType(Ineligibility, { name: 'Ineligibility', description: 'Why a responder was skipped for a turn.' });
+registerEnumType(SlotFillValue, {
+  name: 'SlotFill',
+  description: 'How a weekend slot got its responder: they volunteered, or the fairness rules assigned it.',
+});
+registerEnumType(SlotExclusionValue, {
+  name: 'SlotExclusion',
+  description:
+    'Why a candidate could not take a slot: restricted by local law, unavailable, or on call elsewhere then.',
+});

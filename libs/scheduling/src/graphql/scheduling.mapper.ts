@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Responder } from '../domain/responder/responder.decider.js';
+import type { RoundSlot, SlotRound } from '../domain/slot-round/slot-round.decider.js';
+import type { SlotAssignmentExplanation } from '../domain/slot-round/slot-round.events.js';
+import { SlotRoundsProjection } from '../projections/slot-rounds.projection.js';
 import type { Rotation } from '../domain/rotation/rotation.decider.js';
 import type { OnCallSegment } from '../domain/schedule/on-call-timeline.js';
 import type { ClockWindow, Membership } from '../domain/schedule/schedule.types.js';
@@ -8,7 +11,15 @@ import type { ClockWindowModel } from './models/clock-window.model.js';
 import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from './models/on-call.model.js';
 import type { ResponderModel } from './models/responder.model.js';
 import type { RotationMemberModel, RotationModel } from './models/rotation.model.js';
-import { Ineligibility, OnCallReasonKind, ResponderRoleValue, ShiftCycle } from './scheduling.enums.js';
+import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from './models/slot-round.model.js';
+import {
+  Ineligibility,
+  OnCallReasonKind,
+  ResponderRoleValue,
+  ShiftCycle,
+  SlotExclusionValue,
+  SlotFillValue,
+} from './scheduling.enums.js';
 
 const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
 
@@ -22,7 +33,10 @@ export class SchedulingMapper {
   private readonly responders = new WeakMap<Responder, ResponderModel>();
   private readonly rotations = new WeakMap<Rotation, RotationModel>();
 
-  constructor(private readonly queries: ScheduleQueries) {}
+  constructor(
+    private readonly queries: ScheduleQueries,
+    private readonly slotRounds: SlotRoundsProjection,
+  ) {}
 
   responder(responder: Responder): ResponderModel {
     let model = this.responders.get(responder);
@@ -108,9 +122,14 @@ export class SchedulingMapper {
     };
   }
 
-  onCallShift(segment: OnCallSegment, isDri = false): OnCallShiftModel {
+  /** `rotation` is the schedule the segment was computed from (the current one by default). */
+  onCallShift(
+    segment: OnCallSegment,
+    isDri = false,
+    rotation: Rotation = this.queries.rotation(segment.rotationId),
+  ): OnCallShiftModel {
     const mapper = this;
-    const rotation = this.queries.rotation(segment.rotationId);
+    const turnOrSlot = segment.slot ?? segment.shift;
     return {
       get rotation() {
         return mapper.rotation(rotation);
@@ -121,8 +140,8 @@ export class SchedulingMapper {
       start: new Date(segment.start),
       end: new Date(segment.end),
       shiftNumber: segment.shift?.number,
-      shiftStart: segment.shift ? new Date(segment.shift.start) : undefined,
-      shiftEnd: segment.shift ? new Date(segment.shift.end) : undefined,
+      shiftStart: turnOrSlot ? new Date(turnOrSlot.start) : undefined,
+      shiftEnd: turnOrSlot ? new Date(turnOrSlot.end) : undefined,
       isDri,
       get reason() {
         return mapper.reason(segment, rotation);
@@ -130,11 +149,15 @@ export class SchedulingMapper {
     };
   }
 
-  rotationOnCall(entry: RotationOnCall): RotationOnCallModel {
+  rotationOnCall(entry: RotationOnCall, asRecorded = false): RotationOnCallModel {
     const mapper = this;
-    const onCall = entry.onCall.map((segment) => this.onCallShift(segment, segment.isDri));
+    const onCall = entry.onCall.map((segment) =>
+      this.onCallShift(segment, segment.isDri, asRecorded ? entry.rotation : undefined),
+    );
     return {
-      rotation: this.rotation(entry.rotation),
+      rotation: asRecorded
+        ? this.rotation(this.queries.rotation(entry.rotation.rotationId))
+        : this.rotation(entry.rotation),
       at: entry.at,
       onCall,
       dri: onCall.find((shift) => shift.isDri),
@@ -152,9 +175,75 @@ export class SchedulingMapper {
     };
   }
 
+  slotRound(round: SlotRound): SlotRoundModel {
+    const mapper = this;
+    return {
+      id: round.roundId,
+      get rotation() {
+        return mapper.rotation(mapper.queries.rotation(round.rotationId));
+      },
+      title: round.title,
+      timeZone: round.timeZone,
+      volunteerDeadline: new Date(round.deadline),
+      closed: round.closedAt !== undefined,
+      closedAt: date(round.closedAt),
+      publishedBy: round.publishedBy,
+      slots: round.slots.map((slot) => this.slot(slot)),
+    };
+  }
+
+  slot(slot: RoundSlot): SlotModel {
+    const mapper = this;
+    return {
+      id: slot.slotId,
+      start: new Date(slot.start),
+      end: new Date(slot.end),
+      get volunteer() {
+        return slot.volunteerId ? mapper.responderById(slot.volunteerId) : undefined;
+      },
+      get assignee() {
+        return slot.assigneeId ? mapper.responderById(slot.assigneeId) : undefined;
+      },
+      how: slot.how as SlotFillValue | undefined,
+      explanation: slot.explanation ? this.explanation(slot.explanation) : undefined,
+    };
+  }
+
+  private explanation(explanation: SlotAssignmentExplanation): SlotAssignmentExplanationModel {
+    const mapper = this;
+    return {
+      quarter: explanation.quarter,
+      hoursFrom: new Date(explanation.hoursFrom),
+      hoursTo: new Date(explanation.hoursTo),
+      candidates: explanation.candidates.map((c) => ({
+        get responder() {
+          return mapper.responderById(c.responderId);
+        },
+        rank: c.rank,
+        excluded: c.excluded as SlotExclusionValue | undefined,
+        weekendSlotsThisQuarter: c.weekendSlotsThisQuarter,
+        onCallHoursLast12Months: c.onCallHoursLast12Months,
+        lastSlotEnd: date(c.lastSlotEnd),
+      })),
+    };
+  }
+
   private reason(segment: OnCallSegment, rotation: Rotation): OnCallReasonModel {
     const reason = segment.reason;
+    const mapper = this;
     switch (reason.kind) {
+      case 'VOLUNTEER':
+      case 'AUTOMATIC':
+        return {
+          kind: reason.kind === 'VOLUNTEER' ? OnCallReasonKind.VOLUNTEER : OnCallReasonKind.AUTOMATIC,
+          slotRoundId: reason.roundId,
+          get slot() {
+            const slot = mapper.slotRounds.round(reason.roundId)?.slots.find((s) => s.slotId === reason.slotId);
+            return slot ? mapper.slot(slot) : undefined;
+          },
+          replaced: reason.replaced ? this.responderById(reason.replaced) : undefined,
+          skipped: [],
+        };
       case 'OVERRIDE': {
         const override = rotation.overrides.find((o) => o.overrideId === reason.overrideId);
         return {

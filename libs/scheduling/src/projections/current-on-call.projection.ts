@@ -11,15 +11,16 @@ import { responderDecider, type Responder } from '../domain/responder/responder.
 import type { ResponderEvent } from '../domain/responder/responder.events.js';
 import { rotationDecider, type Rotation } from '../domain/rotation/rotation.decider.js';
 import type { RotationEvent } from '../domain/rotation/rotation.events.js';
-import type { Override, Swap } from '../domain/schedule/schedule.types.js';
+import type { AssignedSlot, Override, Swap } from '../domain/schedule/schedule.types.js';
+import type { SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
 
 type ResponderCore = Omit<Responder, 'unavailability'>;
-type RotationCore = Omit<Rotation, 'overrides' | 'swaps'>;
+type RotationCore = Omit<Rotation, 'overrides' | 'swaps' | 'slots'>;
 type UnavailableSpan = Responder['unavailability'][number];
 
 /**
  * The schedule's read model: responders and rotations (folded with the deciders' own `evolve`),
- * with their unavailable spans, overrides and swaps in tables of their own so that each event is
+ * with their unavailable spans, overrides, swaps and filled weekend slots in tables of their own so that each event is
  * one small write. The on-call queries compute who is on call at any instant from it; they read
  * whole documents from an in-memory copy that each commit refreshes for the ids it touched.
  */
@@ -27,7 +28,7 @@ type UnavailableSpan = Responder['unavailability'][number];
 @Injectable()
 export class CurrentOnCallProjection implements Projection {
   readonly name = 'current-on-call';
-  readonly version = 2;
+  readonly version = 3;
   private db?: Database;
   private responders?: Map<string, Responder>;
   private rotations?: Map<string, Rotation>;
@@ -41,17 +42,18 @@ export class CurrentOnCallProjection implements Projection {
       ${ownedTable('schedule_unavailability')}
       ${ownedTable('schedule_overrides')}
       ${ownedTable('schedule_swaps')}
+      ${ownedTable('schedule_slots')}
     `);
   }
 
   tearDown(db: Database): void {
-    for (const table of ['responders', 'unavailability', 'rotations', 'overrides', 'swaps']) {
+    for (const table of ['responders', 'unavailability', 'rotations', 'overrides', 'swaps', 'slots']) {
       db.exec(`DROP TABLE IF EXISTS schedule_${table}`);
     }
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
-    const event = toDomainEvent<ResponderEvent | RotationEvent>(recorded);
+    const event = toDomainEvent<ResponderEvent | RotationEvent | SlotRoundEvent>(recorded);
     switch (event.type) {
       case 'ResponderRegistered':
       case 'ResponderOnCallRestrictionChanged': {
@@ -82,7 +84,7 @@ export class CurrentOnCallProjection implements Projection {
         const current = this.loadRotationCore(db, id);
         const next = rotationDecider.evolve(current && { ...current, overrides: [], swaps: [] }, event);
         if (next) {
-          const { overrides: _, swaps: __, ...core } = next;
+          const { overrides: _, swaps: __, slots: ___, ...core } = next;
           write(db, 'INSERT OR REPLACE INTO schedule_rotations (rotation_id, doc) VALUES (?, ?)', id, core);
         }
         this.touched.rotations.add(id);
@@ -100,6 +102,16 @@ export class CurrentOnCallProjection implements Projection {
         insertOwned(db, 'schedule_swaps', event.data.rotationId, recorded, event.data.swapId);
         this.touched.rotations.add(event.data.rotationId);
         break;
+      case 'SlotAssigned': {
+        const { roundId, slotId, responderId, start, end, how, rotationId } = event.data;
+        const slot: AssignedSlot = { roundId, slotId, responderId, start, end, how };
+        cachedStatement(
+          db,
+          'INSERT OR REPLACE INTO schedule_slots (position, owner, item_id, doc) VALUES (?, ?, ?, ?)',
+        ).run(recorded.position, rotationId, slotId, JSON.stringify(slot));
+        this.touched.rotations.add(rotationId);
+        break;
+      }
     }
   }
 
@@ -150,6 +162,7 @@ export class CurrentOnCallProjection implements Projection {
     if (!this.rotations) {
       const overrides = groupBy(this.rows('SELECT owner, doc FROM schedule_overrides ORDER BY position'));
       const swaps = groupBy(this.rows('SELECT owner, doc FROM schedule_swaps ORDER BY position'));
+      const slots = groupBy(this.rows('SELECT owner, doc FROM schedule_slots ORDER BY position'));
       this.rotations = new Map(
         this.rows('SELECT rotation_id AS owner, doc FROM schedule_rotations').map(({ owner, doc }) => [
           owner,
@@ -157,6 +170,7 @@ export class CurrentOnCallProjection implements Projection {
             ...(JSON.parse(doc) as RotationCore),
             overrides: (overrides.get(owner) ?? []) as Override[],
             swaps: (swaps.get(owner) ?? []) as Swap[],
+            slots: (slots.get(owner) ?? []) as AssignedSlot[],
           },
         ]),
       );
@@ -181,6 +195,7 @@ export class CurrentOnCallProjection implements Projection {
       ...core,
       overrides: this.docs<Override>('SELECT doc FROM schedule_overrides WHERE owner = ? ORDER BY position', id),
       swaps: this.docs<Swap>('SELECT doc FROM schedule_swaps WHERE owner = ? ORDER BY position', id),
+      slots: this.docs<AssignedSlot>('SELECT doc FROM schedule_slots WHERE owner = ? ORDER BY position', id),
     };
   }
 

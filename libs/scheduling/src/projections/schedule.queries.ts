@@ -109,7 +109,8 @@ function involves(rotation: Rotation, responderId: string): boolean {
   return (
     rotation.participants.some((m) => m.responderId === responderId) ||
     rotation.overrides.some((o) => o.responderId === responderId) ||
-    rotation.swaps.some((s) => s.first.responderId === responderId || s.second.responderId === responderId)
+    rotation.swaps.some((s) => s.first.responderId === responderId || s.second.responderId === responderId) ||
+    (rotation.slots ?? []).some((s) => s.responderId === responderId)
   );
 }
 

@@ -2,7 +2,9 @@ import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
 import type { Decider } from '@app/event-store';
 import { assignShift, ineligibility, type AvailabilityLookup } from '../schedule/shift-assignment.js';
 import { ShiftCalendar } from '../schedule/shift-calendar.js';
+import { slotHolder } from '../schedule/slot-holder.js';
 import type {
+  AssignedSlot,
   Membership,
   Override,
   ResponderAvailability,
@@ -31,7 +33,14 @@ export type RotationCommand =
     }
   | { type: 'ScheduleOverride'; rotationId: string; override: Override; availability: Availability }
   | { type: 'CancelOverride'; rotationId: string; overrideId: string; cancelledBy: string }
-  | { type: 'SwapShifts'; rotationId: string; swap: Swap; availability: Availability };
+  | {
+      type: 'SwapShifts';
+      rotationId: string;
+      swap: Swap;
+      availability: Availability;
+      /** The rotation's filled weekend slots (from the slot rounds): a side may name one. */
+      slots?: AssignedSlot[];
+    };
 
 function existing(state: RotationState, rotationId: string): Rotation {
   if (!state) throw new NotFoundError('Rotation', rotationId);
@@ -117,7 +126,7 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
       }
       case 'SwapShifts': {
         const rotation = existing(state, command.rotationId);
-        assertSwappable(rotation, command.swap, lookup(command.availability));
+        assertSwappable(rotation, command.swap, lookup(command.availability), command.slots ?? []);
         return [{ type: 'ShiftsSwapped', data: { rotationId: command.rotationId, ...command.swap } }];
       }
     }
@@ -162,32 +171,53 @@ function closeMembership(list: Membership[], responderId: string, until: string)
   return list.map((m) => (m.responderId === responderId && m.until === undefined ? { ...m, until } : m));
 }
 
-function assertSwappable(rotation: Rotation, swap: Swap, availability: AvailabilityLookup): void {
+interface SwapUnit {
+  key: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Each side names a shift start and its holder: a filled weekend slot starting then and held by
+ * that responder, or else a turn of the rotation.
+ */
+function assertSwappable(
+  rotation: Rotation,
+  swap: Swap,
+  availability: AvailabilityLookup,
+  slots: AssignedSlot[],
+): void {
   const calendar = new ShiftCalendar(rotation);
   const sides = [
     ['first', swap.first],
     ['second', swap.second],
   ] as const;
-  const shifts = sides.map(([field, side]) => {
-    const shift = calendar.shiftStartingAt(Date.parse(side.shiftStart));
+  const units = sides.map(([field, side]): SwapUnit => {
+    const start = Date.parse(side.shiftStart);
+    const slotsThen = slots.filter((s) => Date.parse(s.start) === start);
+    const slot = slotsThen.find((s) => slotHolder(s, rotation.swaps).responderId === side.responderId);
+    if (slot) return { key: `slot:${slot.slotId}`, start, end: Date.parse(slot.end) };
+    const shift = calendar.shiftStartingAt(start);
+    if (!shift && slotsThen.length > 0)
+      throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} does not hold that slot`);
     if (!shift)
       throw new BadUserInputError(
         `${field}.shiftStart`,
-        `${side.shiftStart} is not the start of a shift of this rotation`,
+        `${side.shiftStart} is not the start of a shift or slot of this rotation`,
       );
     const assigned = assignShift(shift, rotation, availability).map((a) => a.responderId);
     if (!assigned.includes(side.responderId)) {
       throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} is not on call in that shift`);
     }
-    return shift;
+    return { key: `shift:${shift.number}`, start: shift.start, end: shift.end };
   });
-  if (shifts[0].number === shifts[1].number)
+  if (units[0].key === units[1].key)
     throw new BadUserInputError('second.shiftStart', 'a shift cannot be swapped with itself');
   if (swap.first.responderId === swap.second.responderId) {
     throw new BadUserInputError('second.responderId', 'a responder cannot swap with themselves');
   }
   sides.forEach(([field, side], i) => {
-    const other = shifts[1 - i];
+    const other = units[1 - i];
     if (ineligibility(availability(side.responderId), other.start, other.end)) {
       throw new BadUserInputError(`${field}.responderId`, `responder ${side.responderId} cannot take the other shift`);
     }

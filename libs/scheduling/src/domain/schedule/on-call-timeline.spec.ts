@@ -251,3 +251,74 @@ describe('overrides and swaps', () => {
     expect(segment.reason).toEqual({ kind: 'SWAP', swapId: 's1', swappedWith: 'alice', skipped: [] });
   });
 });
+
+describe('weekend slots', () => {
+  const weekdays = rotation({
+    pattern: daily('09:00'),
+    startDate: '2026-06-01',
+    coverageWindows: [{ weekdays: [1, 2, 3, 4, 5], start: '00:00', end: '24:00' }],
+    participants: [{ responderId: 'alice' }, { responderId: 'bob' }],
+    slots: [
+      {
+        roundId: 'r',
+        slotId: 'sat',
+        responderId: 'carol',
+        start: '2026-06-06T04:00:00.000Z', // Saturday 00:00 New York
+        end: '2026-06-06T12:00:00.000Z',
+        how: 'AUTOMATIC',
+      },
+      {
+        roundId: 'r',
+        slotId: 'fri',
+        responderId: 'dave',
+        start: '2026-06-05T20:00:00.000Z', // Friday 16:00 New York, over alice's turn
+        end: '2026-06-05T22:00:00.000Z',
+        how: 'VOLUNTEER',
+      },
+    ],
+  });
+
+  it('adds coverage where no turn is, and replaces the turn where one is', () => {
+    const segments = new OnCallTimeline(weekdays, nobodyRestricted).between(
+      at('2026-06-05T19:00:00Z'),
+      at('2026-06-06T13:00:00Z'),
+    );
+    expect(segments.map((s) => [s.responderId, iso(s.start), iso(s.end), s.reason])).toEqual([
+      ['alice', '2026-06-05T13:00:00.000Z', '2026-06-05T20:00:00.000Z', { kind: 'TURN', skipped: [] }],
+      [
+        'dave',
+        '2026-06-05T20:00:00.000Z',
+        '2026-06-05T22:00:00.000Z',
+        { kind: 'VOLUNTEER', roundId: 'r', slotId: 'fri', replaced: 'alice' },
+      ],
+      ['alice', '2026-06-05T22:00:00.000Z', '2026-06-06T04:00:00.000Z', { kind: 'TURN', skipped: [] }],
+      [
+        'carol',
+        '2026-06-06T04:00:00.000Z',
+        '2026-06-06T12:00:00.000Z',
+        { kind: 'AUTOMATIC', roundId: 'r', slotId: 'sat' },
+      ],
+    ]);
+  });
+
+  it('hands a swapped slot to the other responder', () => {
+    const swapped: RotationSchedule = {
+      ...weekdays,
+      swaps: [
+        {
+          swapId: 's',
+          first: { shiftStart: '2026-06-06T04:00:00.000Z', responderId: 'carol' },
+          second: { shiftStart: '2026-06-09T13:00:00.000Z', responderId: 'alice' },
+          createdBy: 'carol',
+        },
+      ],
+    };
+    const [slot] = new OnCallTimeline(swapped, nobodyRestricted).at(at('2026-06-06T05:00:00Z'));
+    expect([slot.responderId, slot.reason, slot.slot?.slotId]).toEqual([
+      'alice',
+      { kind: 'SWAP', swapId: 's', swappedWith: 'carol', skipped: [] },
+      'sat',
+    ]);
+    expect(whoAt(swapped, '2026-06-09T14:00:00Z')).toEqual(['carol']);
+  });
+});

@@ -1,9 +1,21 @@
 import { intersectWithWindows, insideWindows, type Interval } from './clock-windows.js';
 import { assignShift, isActive, type AssignmentReason, type AvailabilityLookup } from './shift-assignment.js';
 import { ShiftCalendar, type BaseShift } from './shift-calendar.js';
-import type { Override, RotationSchedule } from './schedule.types.js';
+import type { AssignedSlot, Override, RotationSchedule, SlotFill } from './schedule.types.js';
+import { slotHolder } from './slot-holder.js';
 
-export type OnCallReason = AssignmentReason | { kind: 'OVERRIDE'; overrideId: string; replaced?: string };
+export type OnCallReason =
+  | AssignmentReason
+  | { kind: 'OVERRIDE'; overrideId: string; replaced?: string }
+  | { kind: SlotFill; roundId: string; slotId: string; replaced?: string };
+
+/** The weekend or holiday slot a stretch belongs to. */
+export interface SlotRef {
+  roundId: string;
+  slotId: string;
+  start: number;
+  end: number;
+}
 
 /** A stretch of time during which one responder is on call for a rotation, and why. */
 export interface OnCallSegment {
@@ -13,14 +25,19 @@ export interface OnCallSegment {
   end: number;
   /** The turn this stretch belongs to; absent for an override outside any shift. */
   shift?: BaseShift;
+  /** The slot this stretch belongs to, for slots filled from a slot round. */
+  slot?: SlotRef;
   reason: OnCallReason;
 }
 
 interface Piece {
   responderId: string;
   shift?: BaseShift;
+  slot?: SlotRef;
   reason: OnCallReason;
 }
+
+type TimedSlot = AssignedSlot & { startMs: number; endMs: number };
 
 interface CoveredShift extends Interval {
   shift: BaseShift;
@@ -28,7 +45,8 @@ interface CoveredShift extends Interval {
 
 /**
  * Computes on-call for one rotation from its schedule: turns (with coverage windows, skips and
- * swaps), then overrides on top. Segments are never clipped to the query range, so each one
+ * swaps), then filled weekend slots (each replaces the first responder of the turn, or adds
+ * coverage where no turn is), then overrides on top. Segments are never clipped to the query range, so each one
  * reports its whole extent.
  */
 export class OnCallTimeline {
@@ -46,24 +64,29 @@ export class OnCallTimeline {
     const overrides = this.schedule.overrides
       .map((o) => ({ ...o, startMs: Date.parse(o.start), endMs: Date.parse(o.end) }))
       .filter((o) => o.startMs < to && from < o.endMs);
-    const windowStart = Math.min(from, ...overrides.map((o) => o.startMs));
-    const windowEnd = Math.max(to, ...overrides.map((o) => o.endMs));
+    const slots = (this.schedule.slots ?? [])
+      .map((s) => ({ ...s, startMs: Date.parse(s.start), endMs: Date.parse(s.end) }))
+      .filter((s) => s.startMs < to && from < s.endMs);
+    const extras = [...overrides, ...slots];
+    const windowStart = Math.min(from, ...extras.map((o) => o.startMs));
+    const windowEnd = Math.max(to, ...extras.map((o) => o.endMs));
     const covered = this.coveredShifts(windowStart, windowEnd);
 
     const boundaries = new Set<number>();
     for (const c of covered) boundaries.add(c.start).add(c.end);
-    for (const o of overrides) boundaries.add(o.startMs).add(o.endMs);
+    for (const o of extras) boundaries.add(o.startMs).add(o.endMs);
     const points = [...boundaries].sort((a, b) => a - b);
 
     const segments: OnCallSegment[] = [];
     const open = new Map<string, OnCallSegment>();
+    let next = 0;
     for (let i = 0; i < points.length - 1; i++) {
       const [start, end] = [points[i], points[i + 1]];
-      const base = covered.find((c) => c.start <= start && start < c.end);
-      const pieces = this.applyOverrides(
-        this.piecesOf(base),
-        overrides.filter((o) => o.startMs <= start && start < o.endMs),
-      );
+      while (next < covered.length && covered[next].end <= start) next++;
+      const base = covered[next] && covered[next].start <= start ? covered[next] : undefined;
+      const turns = this.piecesOf(base);
+      const filled = slots.length > 0 ? this.applySlots(turns, activeAt(slots, start)) : turns;
+      const pieces = this.applyOverrides(filled, activeAt(overrides, start));
       const seen = new Set<string>();
       for (const piece of pieces) {
         const key = `${piece.responderId}|${reasonKey(piece)}`;
@@ -112,6 +135,22 @@ export class OnCallTimeline {
     return assignShift(base.shift, this.schedule, this.availability).map((a) => ({ ...a, shift: base.shift }));
   }
 
+  private applySlots(pieces: Piece[], slots: TimedSlot[]): Piece[] {
+    let result = pieces;
+    for (const slot of [...slots].sort((a, b) => a.startMs - b.startMs || a.slotId.localeCompare(b.slotId))) {
+      const holder = slotHolder(slot, this.schedule.swaps);
+      const ref: SlotRef = { roundId: slot.roundId, slotId: slot.slotId, start: slot.startMs, end: slot.endMs };
+      const turnIndex = result.findIndex((p) => !p.slot && p.reason.kind !== 'OVERRIDE');
+      const replaced = turnIndex >= 0 ? result[turnIndex].responderId : undefined;
+      const reason: OnCallReason = holder.swap
+        ? { kind: 'SWAP', swapId: holder.swap.swapId, swappedWith: holder.swap.swappedWith, skipped: [] }
+        : { kind: slot.how, roundId: slot.roundId, slotId: slot.slotId, ...(replaced ? { replaced } : {}) };
+      const piece: Piece = { responderId: holder.responderId, slot: ref, reason };
+      result = turnIndex >= 0 ? result.map((p, i) => (i === turnIndex ? piece : p)) : [...result, piece];
+    }
+    return result;
+  }
+
   private applyOverrides(pieces: Piece[], overrides: Override[]): Piece[] {
     let result = pieces;
     for (const override of overrides) {
@@ -126,6 +165,7 @@ export class OnCallTimeline {
             ? {
                 responderId: override.responderId,
                 shift: replaced.shift,
+                ...(replaced.slot ? { slot: replaced.slot } : {}),
                 reason: { ...reason, replaced: replaced.responderId },
               }
             : p,
@@ -138,11 +178,17 @@ export class OnCallTimeline {
   }
 }
 
+function activeAt<T extends { startMs: number; endMs: number }>(items: T[], instant: number): T[] {
+  return items.filter((item) => item.startMs <= instant && instant < item.endMs);
+}
+
 function reasonKey(piece: Piece): string {
   const r = piece.reason;
+  if (piece.slot && r.kind !== 'OVERRIDE') return `slot:${piece.slot.slotId}:${r.kind}`;
   if (r.kind === 'OVERRIDE') return `override:${r.overrideId}:${piece.shift?.number ?? ''}`;
   if (r.kind === 'SWAP') return `swap:${r.swapId}:${piece.shift?.number}`;
-  return `turn:${piece.shift?.number}`;
+  if (r.kind === 'TURN') return `turn:${piece.shift?.number}`;
+  return `slot:${r.slotId}`;
 }
 
 /** One responder covering two places at once counts once. */

@@ -80,6 +80,21 @@ export interface RotationSchedule {
   shadows: Membership[];
   overrides: Override[];
   swaps: Swap[];
+  /** Weekend and holiday slots filled from slot rounds (absent: none). */
+  slots?: AssignedSlot[];
+}
+
+/** How a weekend or holiday slot got its responder. */
+export type SlotFill = 'VOLUNTEER' | 'AUTOMATIC';
+
+/** A slot of a slot round with its responder, as recorded when the round closed. */
+export interface AssignedSlot {
+  roundId: string;
+  slotId: string;
+  responderId: string;
+  start: string;
+  end: string;
+  how: SlotFill;
 }
 
 export interface Span {

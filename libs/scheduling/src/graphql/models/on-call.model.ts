@@ -1,7 +1,8 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Ineligibility, OnCallReasonKind } from '../scheduling.enums.js';
 import { ResponderModel } from './responder.model.js';
 import { RotationModel } from './rotation.model.js';
+import { SlotModel } from './slot-round.model.js';
 
 @ObjectType('SkippedResponder')
 export class SkippedResponderModel {
@@ -12,7 +13,10 @@ export class SkippedResponderModel {
   why: Ineligibility;
 }
 
-@ObjectType('OnCallReason', { description: 'Why this responder is on call: their turn, an override, or a swap.' })
+@ObjectType('OnCallReason', {
+  description:
+    'Why this responder is on call: their turn, an override, a swap, or a weekend slot they volunteered for or were assigned.',
+})
 export class OnCallReasonModel {
   @Field(() => OnCallReasonKind)
   kind: OnCallReasonKind;
@@ -23,7 +27,16 @@ export class OnCallReasonModel {
   @Field({ nullable: true })
   swapId?: string;
 
-  @Field(() => ResponderModel, { nullable: true, description: 'Whom an override covers for' })
+  @Field(() => ID, { nullable: true, description: 'The slot round, for VOLUNTEER and AUTOMATIC' })
+  slotRoundId?: string;
+
+  @Field(() => SlotModel, {
+    nullable: true,
+    description: 'The weekend slot, with the candidates and figures of an automatic assignment',
+  })
+  slot?: SlotModel;
+
+  @Field(() => ResponderModel, { nullable: true, description: 'Whom an override or a slot covers for' })
   replaced?: ResponderModel;
 
   @Field(() => ResponderModel, { nullable: true, description: 'Whose turn a swap took' })
@@ -53,7 +66,7 @@ export class OnCallShiftModel {
   @Field(() => Int, { nullable: true, description: 'The turn this stretch belongs to' })
   shiftNumber?: number;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'Start of the turn or weekend slot: what swapShifts names' })
   shiftStart?: Date;
 
   @Field({ nullable: true })

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { EventHistoryQuery, fold, type DomainEvent } from '@app/event-store';
+import { responderDecider, type Responder } from '../domain/responder/responder.decider.js';
+import { responderStream, type ResponderEvent } from '../domain/responder/responder.events.js';
+import { rotationDecider, type Rotation } from '../domain/rotation/rotation.decider.js';
+import { rotationStream, type RotationEvent } from '../domain/rotation/rotation.events.js';
+import { OnCallTimeline } from '../domain/schedule/on-call-timeline.js';
+import type { AssignedSlot } from '../domain/schedule/schedule.types.js';
+import { slotRoundDecider } from '../domain/slot-round/slot-round.decider.js';
+import { slotRoundStream, type SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
+import type { RotationOnCall } from './schedule.queries.js';
+import { ScheduleQueries } from './schedule.queries.js';
+import { SlotRoundsProjection } from './slot-rounds.projection.js';
+
+/**
+ * Who was on call at a past instant, and why, as the schedule stood then: each rotation, its
+ * responders and its slot rounds are folded from their events recorded up to that instant. An
+ * override or swap recorded later, or cancelled later, does not change the answer.
+ */
+@Injectable()
+export class RecordedScheduleQuery {
+  constructor(
+    private readonly history: EventHistoryQuery,
+    private readonly queries: ScheduleQueries,
+    private readonly slotRounds: SlotRoundsProjection,
+  ) {}
+
+  onCallAsRecorded(at: Date, rotationIds?: string[]): RotationOnCall[] {
+    const rotations = rotationIds ? rotationIds.map((id) => this.queries.rotation(id)) : this.queries.rotations();
+    const responders = new Map<string, Responder | null>();
+    const responderAsOf = (id: string) => {
+      if (!responders.has(id)) responders.set(id, this.fold(responderStream(id), at, responderDecider));
+      return responders.get(id) ?? undefined;
+    };
+    const instant = at.getTime();
+    return rotations.flatMap((current) => {
+      const rotation = this.fold<Rotation | null, RotationEvent>(
+        rotationStream(current.rotationId),
+        at,
+        rotationDecider,
+      );
+      if (!rotation) return [];
+      const schedule: Rotation = { ...rotation, slots: this.slotsAsOf(current.rotationId, at) };
+      const timeline = new OnCallTimeline(schedule, responderAsOf);
+      const segments = timeline.at(instant);
+      const driWindow = timeline.isDriWindow(instant);
+      return [
+        {
+          rotation: schedule,
+          at,
+          onCall: segments.map((segment, i) => ({ ...segment, isDri: driWindow && i === 0 })),
+          shadowIds: segments.length > 0 ? timeline.shadowsAt(instant) : [],
+        },
+      ];
+    });
+  }
+
+  private slotsAsOf(rotationId: string, at: Date): AssignedSlot[] {
+    return this.slotRounds.roundsOf(rotationId).flatMap((current) => {
+      const round = this.fold<ReturnType<typeof slotRoundDecider.initialState>, SlotRoundEvent>(
+        slotRoundStream(current.roundId),
+        at,
+        slotRoundDecider,
+      );
+      return (round?.slots ?? []).flatMap((slot) =>
+        slot.assigneeId && slot.how
+          ? [
+              {
+                roundId: round!.roundId,
+                slotId: slot.slotId,
+                responderId: slot.assigneeId,
+                start: slot.start,
+                end: slot.end,
+                how: slot.how,
+              },
+            ]
+          : [],
+      );
+    });
+  }
+
+  private fold<State, Event extends DomainEvent>(
+    streamId: string,
+    at: Date,
+    decider: { initialState(): State; evolve(state: State, event: Event): State },
+  ): State {
+    const events = this.history
+      .forStreamAsOf(streamId, at)
+      .map((entry) => ({ type: entry.type, data: entry.data }) as unknown as Event);
+    return fold(decider, events);
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import {
+  cachedStatement,
+  ReadModelProjection,
+  toDomainEvent,
+  type Projection,
+  type RecordedEvent,
+} from '@app/event-store';
+import { slotRoundDecider, type SlotRound } from '../domain/slot-round/slot-round.decider.js';
+import { SLOT_ROUND_EVENT_TYPES, type SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
+
+const TYPES = new Set<string>(SLOT_ROUND_EVENT_TYPES);
+
+/** Weekend and holiday slot rounds: their slots, volunteers, assignments with explanations, and deadlines. */
+@ReadModelProjection()
+@Injectable()
+export class SlotRoundsProjection implements Projection {
+  readonly name = 'slot-rounds';
+  readonly version = 1;
+  private db?: Database;
+
+  setUp(db: Database): void {
+    this.db = db;
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS slot_rounds (
+        round_id    TEXT PRIMARY KEY,
+        rotation_id TEXT NOT NULL,
+        first_start TEXT NOT NULL,
+        last_end    TEXT NOT NULL,
+        deadline    TEXT NOT NULL,
+        closed      INTEGER NOT NULL,
+        doc         TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS slot_rounds_open_by_deadline ON slot_rounds (closed, deadline);
+      CREATE INDEX IF NOT EXISTS slot_rounds_by_rotation ON slot_rounds (rotation_id, first_start);
+    `);
+  }
+
+  tearDown(db: Database): void {
+    db.exec('DROP TABLE IF EXISTS slot_rounds');
+  }
+
+  apply(recorded: RecordedEvent, db: Database): void {
+    if (!TYPES.has(recorded.type)) return;
+    const event = toDomainEvent<SlotRoundEvent>(recorded);
+    const next = slotRoundDecider.evolve(this.load(db, event.data.roundId), event);
+    if (!next) return;
+    const starts = next.slots.map((s) => s.start).sort();
+    const ends = next.slots.map((s) => s.end).sort();
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO slot_rounds (round_id, rotation_id, first_start, last_end, deadline, closed, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      next.roundId,
+      next.rotationId,
+      starts[0],
+      ends[ends.length - 1],
+      next.deadline,
+      next.closedAt ? 1 : 0,
+      JSON.stringify(next),
+    );
+  }
+
+  round(roundId: string): SlotRound | undefined {
+    return this.load(this.database(), roundId) ?? undefined;
+  }
+
+  /** Rounds of a rotation, by first slot; only those overlapping [from, to) when given. */
+  roundsOf(rotationId: string, from?: string, to?: string): SlotRound[] {
+    return cachedStatement<[string, string, string], { doc: string }>(
+      this.database(),
+      'SELECT doc FROM slot_rounds WHERE rotation_id = ? AND first_start < ? AND last_end > ? ORDER BY first_start',
+    )
+      .all(rotationId, to ?? '9999', from ?? '0000')
+      .map((row) => JSON.parse(row.doc) as SlotRound);
+  }
+
+  /** Open rounds whose deadline has passed, earliest deadline first. */
+  dueRounds(now: Date, limit: number): SlotRound[] {
+    return cachedStatement<[string, number], { doc: string }>(
+      this.database(),
+      'SELECT doc FROM slot_rounds WHERE closed = 0 AND deadline <= ? ORDER BY deadline LIMIT ?',
+    )
+      .all(now.toISOString(), limit)
+      .map((row) => JSON.parse(row.doc) as SlotRound);
+  }
+
+  private load(db: Database, roundId: string): SlotRound | null {
+    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM slot_rounds WHERE round_id = ?').get(
+      roundId,
+    );
+    return row ? (JSON.parse(row.doc) as SlotRound) : null;
+  }
+
+  private database(): Database {
+    if (!this.db) throw new Error('The slot-rounds projection is not set up yet');
+    return this.db;
+  }
+}
