@@ -233,7 +233,8 @@ async function measure(nodeArgs: string[], events: number, head: bigint, path: s
   try {
     const starting = performance.now();
     const authorization = `Bearer ${service.issueAdminToken()}`;
-    await service.start();
+    await service.start(180_000);
+    console.log(`service answering its health check after ${Math.round(performance.now() - starting)} ms`);
     http = new HttpLoad(service.port, { clients: CLIENTS, seconds: SECONDS, authorization });
     await waitForProjections(http, head);
     console.log(

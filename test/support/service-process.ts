@@ -53,7 +53,7 @@ export class ServiceProcess {
     return this.token;
   }
 
-  async start(): Promise<void> {
+  async start(timeoutMs = 20_000): Promise<void> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
     this.child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
       env: this.environment,
@@ -61,7 +61,7 @@ export class ServiceProcess {
     });
     this.child.stdout!.on('data', (chunk) => (this.output += chunk));
     this.child.stderr!.on('data', (chunk) => (this.output += chunk));
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (this.child.exitCode !== null) throw new Error(`The service exited:\n${this.output}`);
       try {

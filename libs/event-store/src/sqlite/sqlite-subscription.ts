@@ -48,6 +48,9 @@ export class SqliteSubscription implements StoreSubscription {
         if (events.length > 0) {
           await this.callbacks.onEvents(events);
           this.position = events[events.length - 1].position;
+          // A handler that settles at once would keep this loop in microtasks, starving HTTP and
+          // timers for a whole catch-up: give the event loop a turn between batches.
+          await new Promise((resolve) => setImmediate(resolve));
         } else {
           await this.sleep();
         }

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
@@ -19,8 +19,8 @@ const AUDIENCE = 'incident-coordination-api';
 export class TokenSigner {
   private constructor(
     private readonly algorithm: 'HS256' | 'RS256',
-    private readonly signingKey: Uint8Array | CryptoKey,
-    private readonly verificationKey: Uint8Array | CryptoKey,
+    private readonly signingKey: KeyObject | CryptoKey,
+    private readonly verificationKey: KeyObject | CryptoKey,
   ) {}
 
   static async create(options: IdentityOptions): Promise<TokenSigner> {
@@ -29,7 +29,8 @@ export class TokenSigner {
       const publicKey = await importSPKI(options.jwtPublicKey, 'RS256');
       return new TokenSigner('RS256', privateKey, publicKey);
     }
-    const secret = new TextEncoder().encode(options.jwtSecret ?? secretFromFile(options.jwtSecretFile));
+    // A KeyObject, made once: from raw bytes jose would import the key again for every token.
+    const secret = createSecretKey(Buffer.from(options.jwtSecret ?? secretFromFile(options.jwtSecretFile)));
     return new TokenSigner('HS256', secret, secret);
   }
 
