@@ -181,9 +181,16 @@ async function seed(path: string, now: number): Promise<{ events: number; head: 
   return { events, head: head === 'start' ? 0n : head };
 }
 
+/** Until the api-tokens read model has caught up too, the admin token is not known yet: keep asking. */
 async function waitForProjections(http: HttpLoad, head: bigint): Promise<void> {
   for (;;) {
-    const { projections } = await http.gql('{ projections { name position state } }');
+    const response = JSON.parse(await http.post(JSON.stringify({ query: '{ projections { name position state } }' })));
+    if (response.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    if (response.errors) throw new Error(JSON.stringify(response.errors));
+    const { projections } = response.data;
     const behind = (projections as Array<{ position: string; state: string }>).filter(
       (p) => p.position === 'start' || BigInt(p.position) < head,
     );
