@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@app/core';
-import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase } from '@app/event-store';
+import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase, readDoc } from '@app/event-store';
 import type { Page as EscalationPage } from '../domain/escalation/escalation.decider.js';
 import {
   EMERGENCY_SEVERITIES,
@@ -241,11 +241,10 @@ export class EscalationQueries {
   }
 
   policy(rotationId: string): PolicySnapshot | undefined {
-    const row = cachedStatement<[string], { doc: string }>(
-      this.db,
-      'SELECT doc FROM escalation_policies WHERE rotation_id = ?',
-    ).get(rotationId);
-    return row ? (JSON.parse(row.doc) as PolicySnapshot) : undefined;
+    return (
+      readDoc<PolicySnapshot>(this.db, 'SELECT doc FROM escalation_policies WHERE rotation_id = ?', rotationId) ??
+      undefined
+    );
   }
 
   service(serviceId: string): ServiceData {
@@ -258,11 +257,7 @@ export class EscalationQueries {
   }
 
   serviceNamed(name: string): ServiceData | undefined {
-    const row = cachedStatement<[string], { doc: string }>(
-      this.db,
-      'SELECT doc FROM escalation_services WHERE name = ?',
-    ).get(name);
-    return row ? (JSON.parse(row.doc) as ServiceData) : undefined;
+    return readDoc<ServiceData>(this.db, 'SELECT doc FROM escalation_services WHERE name = ?', name) ?? undefined;
   }
 
   services(): ServiceData[] {

@@ -6,6 +6,7 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
+  readDoc,
 } from '@app/event-store';
 import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
 import type { EscalationEvent } from '../domain/escalation/escalation.events.js';
@@ -258,11 +259,7 @@ export class EscalationsProjection implements Projection {
   }
 
   private load(db: Database, id: string): EscalationDoc | null {
-    const row = cachedStatement<[string], { doc: string }>(
-      db,
-      'SELECT doc FROM escalations WHERE escalation_id = ?',
-    ).get(id);
-    return row ? (JSON.parse(row.doc) as EscalationDoc) : null;
+    return readDoc<EscalationDoc>(db, 'SELECT doc FROM escalations WHERE escalation_id = ?', id);
   }
 }
 

@@ -67,3 +67,9 @@ export function cachedStatement<Params extends unknown[] = unknown[], Row = unkn
   if (!statement) cache.set(sql, (statement = db.prepare(sql)));
   return statement as BetterSqlite3.Statement<Params, Row>;
 }
+
+/** The JSON document a `SELECT doc … WHERE …` finds, parsed; null when there is none. */
+export function readDoc<T>(db: Database, sql: string, ...params: unknown[]): T | null {
+  const row = cachedStatement<unknown[], { doc: string }>(db, sql).get(...params);
+  return row ? (JSON.parse(row.doc) as T) : null;
+}

@@ -6,6 +6,7 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
+  readDoc,
 } from '@app/event-store';
 import { apiTokenDecider, type ApiToken } from '../domain/api-token/api-token.decider.js';
 import type { ApiTokenEvent } from '../domain/api-token/api-token.events.js';
@@ -52,10 +53,7 @@ export class ApiTokensProjection implements Projection {
   }
 
   private load(db: Database, tokenId: string): ApiToken | null {
-    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM api_tokens WHERE token_id = ?').get(
-      tokenId,
-    );
-    return row ? (JSON.parse(row.doc) as ApiToken) : null;
+    return readDoc<ApiToken>(db, 'SELECT doc FROM api_tokens WHERE token_id = ?', tokenId);
   }
 
   private database(): Database {

@@ -6,6 +6,7 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
+  readDoc,
 } from '@app/event-store';
 import { rapidActionDecider, type RapidAction } from '../domain/rapid-action/rapid-action.decider.js';
 import type { RapidActionEvent } from '../domain/rapid-action/rapid-action.events.js';
@@ -106,9 +107,5 @@ export class RapidActionStatusProjection implements Projection {
 }
 
 export function loadRapidAction(db: Database, rapidActionId: string): RapidAction | null {
-  const row = cachedStatement<[string], { doc: string }>(
-    db,
-    'SELECT doc FROM rapid_actions WHERE rapid_action_id = ?',
-  ).get(rapidActionId);
-  return row ? (JSON.parse(row.doc) as RapidAction) : null;
+  return readDoc<RapidAction>(db, 'SELECT doc FROM rapid_actions WHERE rapid_action_id = ?', rapidActionId);
 }

@@ -6,6 +6,7 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
+  readDoc,
 } from '@app/event-store';
 import { responderDecider, type Responder } from '../domain/responder/responder.decider.js';
 import type { ResponderEvent } from '../domain/responder/responder.events.js';
@@ -200,19 +201,11 @@ export class CurrentOnCallProjection implements Projection {
   }
 
   private loadResponderCore(db: Database, id: string): ResponderCore | null {
-    const row = cachedStatement<[string], { doc: string }>(
-      db,
-      'SELECT doc FROM schedule_responders WHERE responder_id = ?',
-    ).get(id);
-    return row ? (JSON.parse(row.doc) as ResponderCore) : null;
+    return readDoc<ResponderCore>(db, 'SELECT doc FROM schedule_responders WHERE responder_id = ?', id);
   }
 
   private loadRotationCore(db: Database, id: string): RotationCore | null {
-    const row = cachedStatement<[string], { doc: string }>(
-      db,
-      'SELECT doc FROM schedule_rotations WHERE rotation_id = ?',
-    ).get(id);
-    return row ? (JSON.parse(row.doc) as RotationCore) : null;
+    return readDoc<RotationCore>(db, 'SELECT doc FROM schedule_rotations WHERE rotation_id = ?', id);
   }
 
   private rows(sql: string): Array<{ owner: string; doc: string }> {

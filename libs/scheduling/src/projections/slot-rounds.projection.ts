@@ -6,6 +6,7 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
+  readDoc,
 } from '@app/event-store';
 import { slotRoundDecider, type SlotRound } from '../domain/slot-round/slot-round.decider.js';
 import { SLOT_ROUND_EVENT_TYPES, type SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
@@ -88,10 +89,7 @@ export class SlotRoundsProjection implements Projection {
   }
 
   private load(db: Database, roundId: string): SlotRound | null {
-    const row = cachedStatement<[string], { doc: string }>(db, 'SELECT doc FROM slot_rounds WHERE round_id = ?').get(
-      roundId,
-    );
-    return row ? (JSON.parse(row.doc) as SlotRound) : null;
+    return readDoc<SlotRound>(db, 'SELECT doc FROM slot_rounds WHERE round_id = ?', roundId);
   }
 
   private database(): Database {
