@@ -12,6 +12,8 @@ import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
+import { IntegrationsModule } from '@app/integrations';
+import { NotificationsModule } from '@app/notifications';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
 import { configModule, eventStoreModule, identityModule } from './config/shared-modules.js';
@@ -59,6 +61,8 @@ type Config = ConfigService<Environment, true>;
     EscalationsModule,
     HandoversModule,
     FiguresModule,
+    NotificationsModule,
+    IntegrationsModule,
   ],
   controllers: [HealthController],
   providers: [
