@@ -386,6 +386,45 @@ export const MATRIX: Record<string, Row> = {
   },
 };
 
+const UNKNOWN = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+function unknownFixture(): Fixture {
+  const overrideIds = Object.fromEntries(ROLES.map((role, i) => [role, UNKNOWN(100 + i)])) as Record<Role, string>;
+  return {
+    alice: UNKNOWN(1),
+    bob: UNKNOWN(2),
+    rotationId: UNKNOWN(3),
+    overrideIds,
+    spanId: UNKNOWN(4),
+    tokenId: UNKNOWN(5),
+    roundId: UNKNOWN(6),
+    slotId: UNKNOWN(7),
+    rapidActionId: UNKNOWN(8),
+    criterionId: UNKNOWN(9),
+    escalationId: UNKNOWN(10),
+    pageId: UNKNOWN(11),
+    serviceId: UNKNOWN(12),
+  };
+}
+
+/** Refusals that depend on the thing itself (its DRI, its recipients): its readers learn it is not there. */
+const MEMBERS_ONLY: Role[] = ['admin', 'manager', 'responder'];
+const MAY_BE_TOLD_NOT_FOUND: Record<string, Role[]> = Object.fromEntries(
+  [
+    'cancelOverride',
+    ...Object.keys(MATRIX).filter((name) => /RapidAction/.test(name) && name !== 'declareRapidAction'),
+    'acknowledgePage',
+    'resolvePage',
+    'mitigateEscalation',
+    'resolveEscalation',
+    'recordCustomerContact',
+    'recordCustomerReply',
+    'qualifyEmergency',
+    'reassignEscalation',
+    'rerouteEscalation',
+  ].map((name) => [name, MEMBERS_ONLY]),
+);
+
 describe('role matrix: every mutation against every role (over HTTP)', () => {
   let app: TestApp;
   let fixture: Fixture;
@@ -496,6 +535,24 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       expect(codes).toEqual(['FORBIDDEN']);
       expect(await app.store.headPosition()).toBe(before);
     }
+  });
+
+  /**
+   * Access before lookup: every id unknown. A role refused at the token-role level is told
+   * FORBIDDEN whatever it names, so the answer cannot tell it what exists. Only a caller who may
+   * read the thing anyway (a responder or admin acting on a page or a rapid action it is no member
+   * of) may be told NOT_FOUND instead.
+   */
+  const unknownCases = Object.entries(MATRIX).flatMap(([mutation, row]) =>
+    ROLES.filter((role) => !row.allowed.includes(role)).map((role) => [mutation, role, row] as const),
+  );
+  it.each(unknownCases)('%s as %s with unknown ids', async (mutation, role, row) => {
+    const before = await app.store.headPosition();
+    const { query, variables } = row.request(unknownFixture(), n++, role);
+    const response = await clients[role].gql(query, variables);
+    const codes = (response.errors ?? []).map((e) => e.extensions.code);
+    expect(codes).toEqual([MAY_BE_TOLD_NOT_FOUND[mutation]?.includes(role) ? 'NOT_FOUND' : 'FORBIDDEN']);
+    expect(await app.store.headPosition()).toBe(before);
   });
 
   it('covers every mutation of the schema', async () => {

@@ -35,9 +35,19 @@ export class EscalationAccessPolicy {
     requireRole(context, PARTICIPANTS, 'add notes or tags to escalations');
   }
 
+  /** The token-role gate of answering pages, asked before the page is looked up. */
+  mayAnswerPages(context: RequestContext): void {
+    requireRole(context, PARTICIPANTS, 'answer pages');
+  }
+
+  /** The token-role gate of changing escalations, asked before the escalation is looked up. */
+  mayChangeEscalations(context: RequestContext): void {
+    requireRole(context, PARTICIPANTS, 'change escalations');
+  }
+
   /** A page is acknowledged (or resolved) by one of its recipients; shadows only get a copy. */
   mayAnswerPage(context: RequestContext, page: Page): string {
-    requireRole(context, PARTICIPANTS, 'answer pages');
+    this.mayAnswerPages(context);
     const responder = this.requireResponder(context);
     if (!page.recipients.includes(responder.responderId)) {
       throw new ForbiddenError(`Only the responders paged can answer page ${page.pageId}`, { pageId: page.pageId });
@@ -47,7 +57,7 @@ export class EscalationAccessPolicy {
 
   /** Mitigate, resolve, reassign, qualify, reroute, record customer contact: the DRI, anyone paged for it, or a manager. */
   mayManage(context: RequestContext, escalation: Escalation): Actor {
-    requireRole(context, PARTICIPANTS, 'change escalations');
+    this.mayChangeEscalations(context);
     if (LEADS.includes(context.role)) return this.actor(context);
     const responder = this.requireResponder(context);
     const involved =

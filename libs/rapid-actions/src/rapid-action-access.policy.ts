@@ -91,16 +91,19 @@ export class RapidActionAccessPolicy {
     return action;
   }
 
-  /** NOT_FOUND when the caller may not see the action, FORBIDDEN when they see it but may not take the step. */
+  /**
+   * FORBIDDEN for token roles that change no rapid action (whatever the id), then NOT_FOUND when the
+   * caller may not see the action, then FORBIDDEN when they see it but may not take the step.
+   */
   assertMay(
     step: RapidActionStep,
     context: RequestContext,
     action: RapidActionAccessFacts | null,
     rapidActionId: string,
   ): void {
-    const seen = this.visible(context, action, rapidActionId);
     if (context.role === 'system') return;
     requireRole(context, WRITER_ROLES, 'change rapid actions');
+    const seen = this.visible(context, action, rapidActionId);
     if (ROLE_MAY[step]?.includes(context.role)) return;
     const allowed: readonly RapidActionRole[] = WHO_MAY[step];
     if (!this.rolesOf(context, seen).some((role) => allowed.includes(role))) {
@@ -108,9 +111,14 @@ export class RapidActionAccessPolicy {
     }
   }
 
+  /** The token-role gate of declaring, asked before the DRI and stakeholders named are looked up. */
+  assertMayDeclareAny(context: RequestContext): void {
+    requireRole(context, WRITER_ROLES, 'declare rapid actions');
+  }
+
   /** Anyone may declare; a confidential action must name its declarer, or they could not see what they declared. */
   assertMayDeclare(context: RequestContext, draft: RapidActionAccessFacts): void {
-    requireRole(context, WRITER_ROLES, 'declare rapid actions');
+    this.assertMayDeclareAny(context);
     if (draft.confidential && !this.canSee(context, draft)) {
       throw new BadUserInputError(
         'stakeholderIds',

@@ -31,6 +31,7 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
   ) {}
 
   async execute({ answer, pageId, context }: AnswerPageCommand): Promise<string> {
+    this.access.mayAnswerPages(context);
     const escalation = this.queries.escalation(this.queries.escalationIdOfPage(pageId));
     const page = escalation.pages.find((p) => p.pageId === pageId);
     if (!page) throw new NotFoundError('Page', pageId);

@@ -39,6 +39,7 @@ export class ChangeEscalationHandler implements ICommandHandler<ChangeEscalation
   ) {}
 
   async execute({ escalationId, change, context }: ChangeEscalationCommand): Promise<void> {
+    this.access.mayChangeEscalations(context);
     const escalation = this.queries.escalation(escalationId);
     const actor = this.access.mayManage(context, escalation);
     const at = this.clock.now().toISOString();

@@ -30,8 +30,8 @@ export class PageBackupPoolHandler implements ICommandHandler<PageBackupPoolComm
   ) {}
 
   async execute({ escalationId, context }: PageBackupPoolCommand): Promise<void> {
-    const escalation = this.queries.escalation(escalationId);
     const actor = this.access.mayPageBackupPool(context);
+    const escalation = this.queries.escalation(escalationId);
     await this.runner.run(
       escalationStream(escalationId),
       escalationDecider,

@@ -36,6 +36,7 @@ export class RerouteEscalationHandler implements ICommandHandler<RerouteEscalati
   ) {}
 
   async execute({ escalationId, target, context }: RerouteEscalationCommand): Promise<void> {
+    this.access.mayChangeEscalations(context);
     const escalation = this.queries.escalation(escalationId);
     const actor = this.access.mayManage(context, escalation);
     const service = target.serviceId ? this.queries.service(target.serviceId) : undefined;

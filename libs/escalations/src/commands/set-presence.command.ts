@@ -28,8 +28,8 @@ export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
   ) {}
 
   async execute({ responderId, status, context }: SetPresenceCommand): Promise<void> {
-    this.schedule.responder(responderId);
     this.access.maySetPresence(context, responderId);
+    this.schedule.responder(responderId);
     await this.runner.run(
       presenceStream(responderId),
       presenceDecider,

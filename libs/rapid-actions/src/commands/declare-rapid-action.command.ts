@@ -40,6 +40,7 @@ export class DeclareRapidActionHandler implements ICommandHandler<DeclareRapidAc
   ) {}
 
   async execute({ input, context }: DeclareRapidActionCommand): Promise<string> {
+    this.policy.assertMayDeclareAny(context);
     const dri = this.schedule.responder(input.driId);
     const stakeholderIds = input.stakeholderIds ?? [];
     for (const id of stakeholderIds) this.schedule.responder(id);

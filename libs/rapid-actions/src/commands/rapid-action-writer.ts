@@ -27,6 +27,15 @@ export class RapidActionWriter {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * Asks the policy on the action's current state before a handler looks anything else up (a
+   * responder named in the command), so a refused caller learns nothing from the answer.
+   */
+  async assertMay(step: RapidActionStep, rapidActionId: string, context: RequestContext): Promise<void> {
+    const state = await this.runner.load(rapidActionStream(rapidActionId), rapidActionDecider);
+    this.policy.assertMay(step, context, state, rapidActionId);
+  }
+
   async run(step: RapidActionStep, change: RapidActionChange, context: RequestContext): Promise<void> {
     const policy = this.policy;
     const guarded: Decider<RapidActionCommand, RapidActionState, RapidActionEvent> = {
