@@ -1,4 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import request from 'supertest';
 import { TokenSigner } from '@app/identity';
 import { registerResponder } from '../support/scheduling.fixtures.js';
@@ -82,6 +83,28 @@ describe('authentication (over HTTP)', () => {
       new Date('2027-01-01T00:00:00Z'),
     );
     expect((await post(app, ME, `Bearer ${neverIssued}`)).body.errors[0].message).toBe('The token is not valid');
+  });
+
+  it.each([
+    [
+      'issued two minutes in the future',
+      '2026-07-15T12:02:00Z',
+      '2026-08-15T12:00:00Z',
+      'The token is issued in the future',
+    ],
+    ['living ten years', '2026-07-15T11:00:00Z', '2036-07-15T11:00:00Z', 'The token lives longer than 366 days'],
+    ['living 367 days', '2026-07-15T11:00:00Z', '2027-07-17T11:00:00Z', 'The token lives longer than 366 days'],
+  ])('refuses a token signed with the real key but %s', async (_, issuedAt, expiresAt, message) => {
+    const signer = app.app.get(TokenSigner);
+    // the admin's own token id, subject and role: only the times differ
+    const claims = { subject: 'test-admin', role: 'admin' as const, tokenId: decodeJwt(app.token).jti! };
+    const bad = await signer.sign(claims, new Date(issuedAt), new Date(expiresAt));
+    const refused = await post(app, ME, `Bearer ${bad}`);
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
+    // within the rules (30 s of skew, 366 days) the same claims are accepted
+    const fine = await signer.sign(claims, new Date('2026-07-15T12:00:30Z'), new Date('2027-07-16T12:00:30Z'));
+    expect((await post(app, ME, `Bearer ${fine}`)).body.data.me.actor).toBe('test-admin');
   });
 
   it('refuses an expired token (the clock is the injected one)', async () => {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { SignJWT, errors, importPKCS8, importSPKI, jwtVerify, type CryptoKey } from 'jose';
 import { ROLES, UnauthenticatedError, type Role } from '@app/core';
+import { MAX_LIFETIME_DAYS } from '../domain/api-token/api-token.decider.js';
 import type { IdentityOptions } from '../identity.options.js';
 
 export interface TokenClaims {
@@ -14,6 +15,9 @@ export interface TokenClaims {
 
 const ISSUER = 'incident-coordination';
 const AUDIENCE = 'incident-coordination-api';
+/** How far ahead of our clock a token's issue time may be (another instance's clock drifting). */
+export const ISSUED_AT_SKEW_SECONDS = 60;
+const MAX_LIFETIME_SECONDS = MAX_LIFETIME_DAYS * 86_400;
 
 /** Signs and verifies API tokens (JWT, HS256 or RS256) with the configured secret or keys. */
 export class TokenSigner {
@@ -46,7 +50,11 @@ export class TokenSigner {
       .sign(this.signingKey);
   }
 
-  /** The token's claims; UNAUTHENTICATED when it is forged, expired, or not one of ours. */
+  /**
+   * The token's claims; UNAUTHENTICATED when it is forged, expired, or not one of ours, and when
+   * its claims could not have been issued here: an issue time in the future (beyond a minute of
+   * skew) or a lifetime longer than tokens are issued for.
+   */
   async verify(token: string, now: Date): Promise<TokenClaims> {
     try {
       const { payload } = await jwtVerify(token, this.verificationKey, {
@@ -54,8 +62,15 @@ export class TokenSigner {
         issuer: ISSUER,
         audience: AUDIENCE,
         currentDate: now,
-        requiredClaims: ['sub', 'jti', 'exp'],
+        requiredClaims: ['sub', 'jti', 'exp', 'iat'],
       });
+      const issuedAt = payload.iat!;
+      if (issuedAt > now.getTime() / 1000 + ISSUED_AT_SKEW_SECONDS) {
+        throw new UnauthenticatedError('The token is issued in the future');
+      }
+      if (payload.exp! - issuedAt > MAX_LIFETIME_SECONDS) {
+        throw new UnauthenticatedError(`The token lives longer than ${MAX_LIFETIME_DAYS} days`);
+      }
       const role = payload.role as Role;
       if (!ROLES.includes(role)) throw new UnauthenticatedError('The token names no known role');
       return { subject: payload.sub!, role, tokenId: payload.jti! };

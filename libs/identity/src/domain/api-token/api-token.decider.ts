@@ -11,7 +11,8 @@ export type ApiTokenCommand =
   | ({ type: 'IssueApiToken' } & ApiTokenIssuedData)
   | { type: 'RevokeApiToken'; tokenId: string; reason: string; now: string };
 
-const MAX_LIFETIME_DAYS = 366;
+/** The longest a token may live, checked when it is issued and again each time it is verified. */
+export const MAX_LIFETIME_DAYS = 366;
 
 export const apiTokenDecider: Decider<ApiTokenCommand, ApiToken | null, ApiTokenEvent> = {
   initialState: () => null,
