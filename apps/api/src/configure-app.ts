@@ -24,6 +24,7 @@ function bodyParserErrors(error: { type?: string; status?: number }, _req: Reque
 /** HTTP set-up shared by main.ts and the end-to-end tests; call before init/listen. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);
   app.use('/graphql', offlineConsole);

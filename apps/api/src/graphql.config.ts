@@ -3,7 +3,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { AppError, formatGraphQLError, type GraphQLContext } from '@app/core';
+import { AppError, formatGraphQLError, unsupportedOperationsPlugin, type GraphQLContext } from '@app/core';
 import type { Authenticator } from '@app/identity';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQUESTS: 429 };
@@ -45,6 +45,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
     plugins: [
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       ApolloServerPluginCacheControlDisabled(),
+      unsupportedOperationsPlugin(),
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },

@@ -3,6 +3,7 @@ export * from './clock/clock.js';
 export * from './clock/manual-clock.js';
 export * from './request-context/request-context.js';
 export * from './graphql/format-graphql-error.js';
+export * from './graphql/unsupported-operations.plugin.js';
 export * from './graphql/request-context.decorator.js';
 export * from './graphql/offline-console.middleware.js';
 export * from './validation/validation.pipe.js';

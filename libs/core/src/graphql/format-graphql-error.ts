@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors/app-error.js';
 
 const logger = new Logger('GraphQL');
@@ -15,6 +15,15 @@ const CODE_BY_HTTP_STATUS: Record<number, string> = {
   413: 'PAYLOAD_TOO_LARGE',
   429: 'TOO_MANY_REQUESTS',
 };
+
+/**
+ * Apollo's own refusals of a request it cannot run (a persisted-query hash that does not match
+ * its query, an unknown persisted-query version): a 400 with a plain message and no code.
+ */
+function isApolloRequestError(error: unknown): error is GraphQLError {
+  if (!(error instanceof GraphQLError) || error.extensions?.code !== undefined) return false;
+  return (error.extensions?.http as { status?: number } | undefined)?.status === 400;
+}
 
 function httpStatusOf(error: unknown): number | undefined {
   const status = (error as { getStatus?: () => number })?.getStatus?.();
@@ -36,6 +45,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const status = httpStatusOf(original);
   if (status !== undefined && CODE_BY_HTTP_STATUS[status]) {
     return { ...base, message: (original as Error).message, extensions: { code: CODE_BY_HTTP_STATUS[status] } };
+  }
+  if (isApolloRequestError(original)) {
+    return { ...base, message: original.message, extensions: { code: 'BAD_REQUEST' } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
