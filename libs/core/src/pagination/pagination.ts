@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Type as Constructor } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
@@ -38,25 +39,47 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/**
+ * Cursors are signed: the key is drawn at start-up, so a cursor holds for the life of the process
+ * (a list is paged through in minutes) and one that was altered, made up or kept across a restart
+ * is refused rather than read as some other position.
+ */
+const CURSOR_KEY = randomBytes(32);
+const TAG_BYTES = 16;
+
+function tagOf(content: string): Buffer {
+  return createHmac('sha256', CURSOR_KEY).update(content).digest().subarray(0, TAG_BYTES);
+}
+
 export function encodeCursor(key: CursorKey): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const content = Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  return `${content}.${tagOf(content).toString('base64url')}`;
 }
 
 /** The sort key a cursor stands for; BAD_USER_INPUT on `after` when it is not one of ours. */
 export function decodeCursor(cursor: string, length: number): CursorKey {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (
-      Array.isArray(key) &&
-      key.length === length &&
-      key.every((part) => part === null || typeof part === 'string' || typeof part === 'number')
-    ) {
-      return key as CursorKey;
+  const [content, tag, ...rest] = cursor.split('.');
+  if (content && tag && rest.length === 0 && isTagOf(content, tag)) {
+    try {
+      const key = JSON.parse(Buffer.from(content, 'base64url').toString('utf8')) as unknown;
+      if (
+        Array.isArray(key) &&
+        key.length === length &&
+        key.every((part) => part === null || typeof part === 'string' || typeof part === 'number')
+      ) {
+        return key as CursorKey;
+      }
+    } catch {
+      // reported below
     }
-  } catch {
-    // reported below
   }
   throw new BadUserInputError('after', 'after must be the endCursor of a previous page');
+}
+
+function isTagOf(content: string, tag: string): boolean {
+  const given = Buffer.from(tag, 'base64url');
+  // base64url decoding skips characters outside its alphabet: the tag must also read back the same
+  return given.length === TAG_BYTES && given.toString('base64url') === tag && timingSafeEqual(given, tagOf(content));
 }
 
 /**

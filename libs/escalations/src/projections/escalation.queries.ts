@@ -145,12 +145,12 @@ export class EscalationQueries {
       this.db,
       `SELECT COUNT(*) AS n FROM escalations WHERE ${conditions}`,
     ).get(...params)!.n;
-    const keyset = after ? ' AND (severity, raised_at, escalation_id) > (?, ?, ?)' : '';
+    const keyset = after != null ? ' AND (severity, raised_at, escalation_id) > (?, ?, ?)' : '';
     const rows = cachedStatement<unknown[], EscalationRow>(
       this.db,
       `SELECT escalation_id, severity, raised_at FROM escalations WHERE ${conditions}${keyset}
        ORDER BY severity, raised_at, escalation_id LIMIT ?`,
-    ).all(...params, ...(after ? decodeCursor(after, 3) : []), first + 1);
+    ).all(...params, ...(after != null ? decodeCursor(after, 3) : []), first + 1);
     return { rows, totalCount };
   }
 
@@ -171,12 +171,12 @@ export class EscalationQueries {
       this.db,
       `SELECT COUNT(*) AS n FROM escalation_pages p WHERE ${conditions}`,
     ).get(...params)!.n;
-    const keyset = after ? ' AND (p.ack_deadline, p.page_id) > (?, ?)' : '';
+    const keyset = after != null ? ' AND (p.ack_deadline, p.page_id) > (?, ?)' : '';
     const rows = cachedStatement<unknown[], { page_id: string; ack_deadline: string; escalation_id: string }>(
       this.db,
       `SELECT p.page_id, p.ack_deadline, p.escalation_id FROM escalation_pages p
        WHERE ${conditions}${keyset} ORDER BY p.ack_deadline, p.page_id LIMIT ?`,
-    ).all(...params, ...(after ? decodeCursor(after, 2) : []), first + 1);
+    ).all(...params, ...(after != null ? decodeCursor(after, 2) : []), first + 1);
     const docs = this.byIds(rows.map((r) => r.escalation_id));
     return toPage(
       rows,

@@ -47,12 +47,12 @@ export class HandoverQueries {
       this.db,
       'SELECT COUNT(*) AS n FROM handover_boundaries WHERE rotation_id = ? AND at >= ? AND at < ?',
     ).get(rotationId, from, to)!.n;
-    const keyset = after ? ' AND (at, boundary_id) < (?, ?)' : '';
+    const keyset = after != null ? ' AND (at, boundary_id) < (?, ?)' : '';
     const rows = cachedStatement<unknown[], { at: string; boundary_id: string; doc: string }>(
       this.db,
       `SELECT at, boundary_id, doc FROM handover_boundaries WHERE rotation_id = ? AND at >= ? AND at < ?${keyset}
        ORDER BY at DESC, boundary_id DESC LIMIT ?`,
-    ).all(rotationId, from, to, ...(after ? decodeCursor(after, 2) : []), first + 1);
+    ).all(rotationId, from, to, ...(after != null ? decodeCursor(after, 2) : []), first + 1);
     return toPage(rows, first, totalCount, (r) => [r.at, r.boundary_id], parse);
   }
 
