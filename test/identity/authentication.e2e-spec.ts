@@ -18,7 +18,7 @@ describe('authentication (over HTTP)', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ identity: { issuedAtSkewSeconds: 60 } });
   });
 
   afterAll(() => app.close());

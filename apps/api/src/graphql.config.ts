@@ -3,8 +3,15 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { AppError, formatGraphQLError, unsupportedOperationsPlugin, type GraphQLContext } from '@app/core';
+import {
+  AppError,
+  fieldAccessPlugin,
+  formatGraphQLError,
+  unsupportedOperationsPlugin,
+  type GraphQLContext,
+} from '@app/core';
 import type { Authenticator } from '@app/identity';
+import { fieldAccess } from './read-access.js';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQUESTS: 429 };
 
@@ -12,6 +19,7 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQ
  * Apollo through Nest, code first.
  * - Every request is authenticated while its context is built, before anything is parsed or run.
  * - graphql-armor limits depth, cost, aliases, directives and tokens of each operation.
+ * - Each field is read only by the roles its context's read-access table names (fieldAccess).
  * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
  *   the offline console instead (see configureApp).
  */
@@ -46,6 +54,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       ApolloServerPluginCacheControlDisabled(),
       unsupportedOperationsPlugin(),
+      fieldAccessPlugin(fieldAccess) as NonNullable<ApolloDriverConfig['plugins']>[number],
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },

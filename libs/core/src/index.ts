@@ -12,4 +12,6 @@ export * from './core.module.js';
 export * from './graphql/app-error.filter.js';
 export * from './authorization/require-role.js';
 export * from './authorization/read-access.guard.js';
+export * from './authorization/field-access.js';
 export * from './pagination/pagination.js';
+export * from './authorization/core.read-access.js';

@@ -16,3 +16,4 @@ export * from './decider/deterministic-id.js';
 export * from './scheduler/due-task.js';
 export * from './scheduler/due-task-scheduler.js';
 export * from './audit/audit-source.js';
+export * from './graphql/event-store.read-access.js';

@@ -4,3 +4,4 @@ export * from './projections/shift-boundaries.projection.js';
 export * from './domain/handover/handover.events.js';
 export * from './domain/handover/handover.decider.js';
 export * from './scheduler/shift-boundary.source.js';
+export * from './graphql/handovers.read-access.js';

@@ -8,6 +8,11 @@ export interface IdentityOptions {
   jwtSecretFile: string;
   /** Requests per minute allowed for one token. */
   rateLimitPerMinute: number;
+  /**
+   * How far ahead of the clock a token's issue time may be (another instance's clock drifting);
+   * 60 s unless set. Tests that move their clock backwards past the tokens they issued widen it.
+   */
+  issuedAtSkewSeconds?: number;
 }
 
 export const IDENTITY_OPTIONS = Symbol('IDENTITY_OPTIONS');

@@ -4,3 +4,4 @@ export * from './authentication/authenticator.js';
 export * from './first-admin.js';
 export * from './commands/issue-api-token.command.js';
 export * from './tokens/token-signer.js';
+export * from './graphql/identity.read-access.js';

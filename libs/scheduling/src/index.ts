@@ -21,3 +21,4 @@ export * from './domain/slot-round/slot-round.decider.js';
 export * from './domain/slot-round/slot-round.events.js';
 export * from './commands/close-slot-rounds.due-task.js';
 export { civilDayOf, wallClockInstant, weekdayOf } from './domain/schedule/wall-clock.js';
+export * from './graphql/scheduling.read-access.js';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { RequestContext } from '@app/core';
+import { requireRole, type RequestContext } from '@app/core';
 import { AuditSourceProvider, type AuditSource } from '@app/event-store';
 import { responderStream } from './domain/responder/responder.events.js';
 import { rotationStream } from './domain/rotation/rotation.events.js';
 import { ScheduleQueries } from './projections/schedule.queries.js';
 
-/** Rotations and responders are visible to every reader, so is their history. */
+/** Rotations are visible to every reader, so is their history. */
 @AuditSourceProvider()
 @Injectable()
 export class RotationAuditSource implements AuditSource {
@@ -22,6 +22,10 @@ export class RotationAuditSource implements AuditSource {
   }
 }
 
+/**
+ * A responder's history holds why they were unavailable: it is for admins and managers, and for
+ * the responder themself (asked before the responder is looked up).
+ */
 @AuditSourceProvider()
 @Injectable()
 export class ResponderAuditSource implements AuditSource {
@@ -33,7 +37,8 @@ export class ResponderAuditSource implements AuditSource {
     return responderStream(id);
   }
 
-  assertCanAudit(_context: RequestContext, id: string): void {
+  assertCanAudit(context: RequestContext, id: string): void {
+    if (context.actor !== id) requireRole(context, ['admin', 'manager'], "read someone else's history");
     this.queries.responder(id);
   }
 }

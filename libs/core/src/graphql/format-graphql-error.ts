@@ -36,7 +36,12 @@ function httpStatusOf(error: unknown): number | undefined {
  * reported as INTERNAL_SERVER_ERROR without their message, which may hold internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const unwrapped = unwrapResolverError(error);
+  // an AppError raised by a plugin before execution travels inside a GraphQLError
+  const original =
+    unwrapped instanceof GraphQLError && unwrapped.originalError instanceof AppError
+      ? unwrapped.originalError
+      : unwrapped;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {

@@ -15,7 +15,7 @@ export interface TokenClaims {
 
 const ISSUER = 'incident-coordination';
 const AUDIENCE = 'incident-coordination-api';
-/** How far ahead of our clock a token's issue time may be (another instance's clock drifting). */
+/** How far ahead of our clock a token's issue time may be, unless configured otherwise. */
 export const ISSUED_AT_SKEW_SECONDS = 60;
 const MAX_LIFETIME_SECONDS = MAX_LIFETIME_DAYS * 86_400;
 
@@ -25,17 +25,19 @@ export class TokenSigner {
     private readonly algorithm: 'HS256' | 'RS256',
     private readonly signingKey: KeyObject | CryptoKey,
     private readonly verificationKey: KeyObject | CryptoKey,
+    private readonly issuedAtSkewSeconds: number,
   ) {}
 
   static async create(options: IdentityOptions): Promise<TokenSigner> {
+    const skew = options.issuedAtSkewSeconds ?? ISSUED_AT_SKEW_SECONDS;
     if (options.jwtPrivateKey && options.jwtPublicKey) {
       const privateKey = await importPKCS8(options.jwtPrivateKey, 'RS256');
       const publicKey = await importSPKI(options.jwtPublicKey, 'RS256');
-      return new TokenSigner('RS256', privateKey, publicKey);
+      return new TokenSigner('RS256', privateKey, publicKey, skew);
     }
     // A KeyObject, made once: from raw bytes jose would import the key again for every token.
     const secret = createSecretKey(Buffer.from(options.jwtSecret ?? secretFromFile(options.jwtSecretFile)));
-    return new TokenSigner('HS256', secret, secret);
+    return new TokenSigner('HS256', secret, secret, skew);
   }
 
   sign(claims: TokenClaims, issuedAt: Date, expiresAt: Date): Promise<string> {
@@ -65,7 +67,7 @@ export class TokenSigner {
         requiredClaims: ['sub', 'jti', 'exp', 'iat'],
       });
       const issuedAt = payload.iat!;
-      if (issuedAt > now.getTime() / 1000 + ISSUED_AT_SKEW_SECONDS) {
+      if (issuedAt > now.getTime() / 1000 + this.issuedAtSkewSeconds) {
         throw new UnauthenticatedError('The token is issued in the future');
       }
       if (payload.exp! - issuedAt > MAX_LIFETIME_SECONDS) {

@@ -1,0 +1,20 @@
+import { coreReadAccess, FieldAccess } from '@app/core';
+import { escalationsReadAccess } from '@app/escalations';
+import { eventStoreReadAccess } from '@app/event-store';
+import { figuresReadAccess } from '@app/figures';
+import { handoversReadAccess } from '@app/handovers';
+import { identityReadAccess } from '@app/identity';
+import { rapidActionsReadAccess } from '@app/rapid-actions';
+import { schedulingReadAccess } from '@app/scheduling';
+
+/** Who may read each field of the schema: every bounded context's table, in one place. */
+export const fieldAccess = new FieldAccess(
+  coreReadAccess,
+  eventStoreReadAccess,
+  identityReadAccess,
+  schedulingReadAccess,
+  escalationsReadAccess,
+  rapidActionsReadAccess,
+  handoversReadAccess,
+  figuresReadAccess,
+);

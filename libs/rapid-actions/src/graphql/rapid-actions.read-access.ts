@@ -1,0 +1,72 @@
+import type { ReadAccessTable } from '@app/core';
+
+/**
+ * Who may read each field of the rapid-actions context's GraphQL types (see FieldAccess in @app/core).
+ * Readers; a confidential action is further hidden by RapidActionAccessPolicy in every resolver.
+ */
+export const rapidActionsReadAccess: ReadAccessTable = {
+  ExitCriterion: { readers: ['dashboardUrl', 'description', 'evidence', 'id', 'met', 'metAt', 'metBy'] },
+  RapidAction: {
+    readers: [
+      'businessDaysSinceLastUpdate',
+      'confidential',
+      'daysSinceLastUpdate',
+      'declaredAt',
+      'declaredBy',
+      'dri',
+      'driTimeZone',
+      'exitCriteria',
+      'exitCriteriaMet',
+      'exitCriteriaTotal',
+      'followUps',
+      'history',
+      'id',
+      'issuesInScope',
+      'latestUpdate',
+      'madePublicAt',
+      'nextUpdateDueBy',
+      'openBlockers',
+      'overdue',
+      'overdueSince',
+      'problemStatement',
+      'problems',
+      'resolution',
+      'retrospective',
+      'severity',
+      'stakeholders',
+      'state',
+      'subDris',
+      'title',
+      'updates',
+    ],
+  },
+  RapidActionBlocker: { readers: ['blockers', 'date', 'scope', 'updateId'] },
+  RapidActionDigest: { readers: ['date', 'entries', 'markdown'] },
+  RapidActionDigestEntry: { readers: ['rapidAction', 'updates'] },
+  RapidActionFollowUp: { readers: ['description', 'id', 'issueUrl', 'owner'] },
+  RapidActionList: { readers: ['hasMore', 'items', 'totalCount'] },
+  RapidActionResolution: {
+    readers: ['overridden', 'overriddenCriteria', 'overrideReason', 'resolvedAt', 'resolvedBy', 'summary'],
+  },
+  RapidActionRetrospective: { readers: ['documentUrl', 'heldOn', 'recordedAt', 'summary'] },
+  RapidActionSubDri: { readers: ['assignedAt', 'responder', 'scope'] },
+  RapidActionUpdate: {
+    readers: [
+      'blockers',
+      'current',
+      'date',
+      'id',
+      'markdown',
+      'postedAs',
+      'postedAt',
+      'postedBy',
+      'praise',
+      'previousVersions',
+      'progressExpectedByNextUpdate',
+      'progressSinceLastUpdate',
+      'scope',
+      'version',
+    ],
+  },
+  SubDriScope: { readers: ['description', 'kind'] },
+};

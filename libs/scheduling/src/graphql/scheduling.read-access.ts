@@ -1,0 +1,65 @@
+import type { ReadAccessTable } from '@app/core';
+
+/**
+ * Who may read each field of the scheduling context's GraphQL types (see FieldAccess in @app/core).
+ * Everything on the schedule is for readers, except why someone is unavailable and the raw history holding it: admins and managers only.
+ */
+export const schedulingReadAccess: ReadAccessTable = {
+  ClockWindowModel: { readers: ['end', 'start', 'weekdays'] },
+  Handoff: { readers: ['time', 'weekday'] },
+  OnCallReason: {
+    readers: ['actor', 'kind', 'overrideId', 'replaced', 'skipped', 'slot', 'slotRoundId', 'swapId', 'swappedWith'],
+  },
+  OnCallShift: {
+    readers: ['end', 'isDri', 'reason', 'responder', 'rotation', 'shiftEnd', 'shiftNumber', 'shiftStart', 'start'],
+  },
+  Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'start', 'timeZone'] },
+  Responder: {
+    readers: [
+      'handle',
+      'id',
+      'name',
+      'onCallRestricted',
+      'role',
+      'shifts',
+      'team',
+      'timeZone',
+      'unavailability',
+      'workingHours',
+    ],
+    leads: ['history'],
+  },
+  Rotation: {
+    readers: [
+      'coverageWindows',
+      'driWindows',
+      'history',
+      'id',
+      'name',
+      'overrides',
+      'participants',
+      'pattern',
+      'shadows',
+      'shifts',
+      'startDate',
+      'swaps',
+      'team',
+      'timeZone',
+    ],
+  },
+  RotationMember: { readers: ['from', 'responder', 'until'] },
+  RotationOnCall: { readers: ['at', 'dri', 'onCall', 'rotation', 'shadows'] },
+  ShiftPattern: { readers: ['cycle', 'handoffs', 'respondersPerShift', 'shiftDuration'] },
+  ShiftSide: { readers: ['responder', 'shiftStart'] },
+  SkippedResponder: { readers: ['responder', 'why'] },
+  Slot: { readers: ['assignee', 'end', 'explanation', 'how', 'id', 'start', 'volunteer'] },
+  SlotAssignmentExplanation: { readers: ['candidates', 'hoursFrom', 'hoursTo', 'quarter'] },
+  SlotCandidate: {
+    readers: ['excluded', 'lastSlotEnd', 'onCallHoursLast12Months', 'rank', 'responder', 'weekendSlotsThisQuarter'],
+  },
+  SlotRound: {
+    readers: ['closed', 'closedAt', 'id', 'publishedBy', 'rotation', 'slots', 'timeZone', 'title', 'volunteerDeadline'],
+  },
+  Swap: { readers: ['createdBy', 'first', 'id', 'second'] },
+  UnavailableSpan: { readers: ['end', 'spanId', 'start'], leads: ['reason'] },
+};
