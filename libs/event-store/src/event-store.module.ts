@@ -1,3 +1,4 @@
+import { UniqueKeys } from './unique-key/unique-keys.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import {
@@ -81,6 +82,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       },
       ProjectionRunner,
       CommandRunner,
+      UniqueKeys,
       DueTaskScheduler,
       EventHistoryProjection,
       EventHistoryQuery,
@@ -91,7 +93,15 @@ export class EventStoreModule implements OnApplicationShutdown {
       module: EventStoreModule,
       imports: [...(options.imports ?? []), DiscoveryModule],
       providers,
-      exports: [EVENT_STORE, READ_MODEL_DATABASE, ProjectionRunner, CommandRunner, DueTaskScheduler, EventHistoryQuery],
+      exports: [
+        EVENT_STORE,
+        READ_MODEL_DATABASE,
+        ProjectionRunner,
+        CommandRunner,
+        UniqueKeys,
+        DueTaskScheduler,
+        EventHistoryQuery,
+      ],
     };
   }
 

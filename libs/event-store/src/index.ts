@@ -17,3 +17,5 @@ export * from './scheduler/due-task.js';
 export * from './scheduler/due-task-scheduler.js';
 export * from './audit/audit-source.js';
 export * from './graphql/event-store.read-access.js';
+export * from './unique-key/unique-key.decider.js';
+export * from './unique-key/unique-keys.js';

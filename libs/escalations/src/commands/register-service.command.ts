@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
-import { CommandRunner } from '@app/event-store';
+import { CommandRunner, UniqueKeys } from '@app/event-store';
 import { ScheduleQueries } from '@app/scheduling';
 import { serviceDecider } from '../domain/service/service.decider.js';
 import { serviceStream } from '../domain/service/service.events.js';
@@ -13,6 +13,9 @@ export interface ServiceOwnership {
   owningTeam?: string;
   secondTierRotationId?: string;
 }
+
+/** The stream of a service name's claim: `service-name-<name, NFC, lower-cased>`. */
+export const SERVICE_NAME_SCOPE = 'service-name';
 
 /** Registers a service (`serviceId` absent) or changes its owners. Returns the service id. */
 export class SaveServiceCommand extends Command<string> {
@@ -31,6 +34,7 @@ export class SaveServiceHandler implements ICommandHandler<SaveServiceCommand> {
     private readonly schedule: ScheduleQueries,
     private readonly queries: EscalationQueries,
     private readonly access: EscalationAccessPolicy,
+    private readonly uniqueKeys: UniqueKeys,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -53,17 +57,20 @@ export class SaveServiceHandler implements ICommandHandler<SaveServiceCommand> {
       );
       return service.serviceId;
     }
+    // One service per name (case-insensitive), claimed on the store as handles are (RegisterResponderHandler).
     const name = service.name!;
-    if (this.queries.serviceNamed(name)) {
-      throw new ConflictError(`A service named ${name} already exists`, { field: 'name' });
+    const taken = () => new ConflictError(`A service named ${name} already exists`, { field: 'name' });
+    if (this.queries.serviceNamed(name)) throw taken();
+    const registration = (serviceId: string) => ({ type: 'RegisterService' as const, serviceId, name, ...ownership });
+    const candidateId = randomUUID();
+    serviceDecider.decide(registration(candidateId), serviceDecider.initialState());
+    const serviceId = await this.uniqueKeys.claim(SERVICE_NAME_SCOPE, name, candidateId, context);
+    try {
+      await this.runner.run(serviceStream(serviceId), serviceDecider, registration(serviceId), context);
+    } catch (error) {
+      if (error instanceof ConflictError) throw taken();
+      throw error;
     }
-    const serviceId = randomUUID();
-    await this.runner.run(
-      serviceStream(serviceId),
-      serviceDecider,
-      { type: 'RegisterService', serviceId, name, ...ownership },
-      context,
-    );
     return serviceId;
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@app/core';
-import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase, readDoc } from '@app/event-store';
+import { cachedStatement, normaliseUniqueKey, READ_MODEL_DATABASE, ReadModelDatabase, readDoc } from '@app/event-store';
 import type { Page as EscalationPage } from '../domain/escalation/escalation.decider.js';
 import {
   EMERGENCY_SEVERITIES,
@@ -256,8 +256,10 @@ export class EscalationQueries {
     return JSON.parse(row.doc) as ServiceData;
   }
 
+  /** Service names compare case-insensitively (NFC, lower-cased), as their claims on the store do. */
   serviceNamed(name: string): ServiceData | undefined {
-    return readDoc<ServiceData>(this.db, 'SELECT doc FROM escalation_services WHERE name = ?', name) ?? undefined;
+    const key = normaliseUniqueKey(name);
+    return this.services().find((service) => normaliseUniqueKey(service.name) === key);
   }
 
   services(): ServiceData[] {

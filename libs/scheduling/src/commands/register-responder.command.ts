@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
-import { CommandRunner } from '@app/event-store';
-import { responderDecider } from '../domain/responder/responder.decider.js';
+import { CommandRunner, UniqueKeys } from '@app/event-store';
+import { responderDecider, type ResponderCommand } from '../domain/responder/responder.decider.js';
 import { responderStream, type ResponderRole } from '../domain/responder/responder.events.js';
 import type { ClockWindow } from '../domain/schedule/schedule.types.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
@@ -18,6 +18,11 @@ export interface RegisterResponder {
   workingHours?: ClockWindow[];
   onCallRestricted?: boolean;
 }
+
+/** The stream of a handle's claim: `responder-handle-<handle, NFC, lower-cased>`. */
+export const HANDLE_SCOPE = 'responder-handle';
+
+type RegisterResponderDecision = Extract<ResponderCommand, { type: 'RegisterResponder' }>;
 
 /** Returns the new responder's id. */
 export class RegisterResponderCommand extends Command<string> {
@@ -35,32 +40,44 @@ export class RegisterResponderHandler implements ICommandHandler<RegisterRespond
     private readonly runner: CommandRunner,
     private readonly policy: SchedulingPolicy,
     private readonly queries: ScheduleQueries,
+    private readonly uniqueKeys: UniqueKeys,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /**
+   * A handle belongs to one responder, compared case-insensitively (`ana` and `ANA` are one). The
+   * handle is claimed on its own stream first (expected no_stream), for a responder id; the
+   * responder is then registered under the id the claim names. A claim whose responder was never
+   * written (the process died between the two appends) is taken over by the next registration of
+   * that handle, under the same id, so no handle is locked out; the responder stream's own
+   * expected revision keeps that take-over single.
+   */
   async execute({ input, context }: RegisterResponderCommand): Promise<string> {
     this.policy.assertCanManagePeople(context);
-    if (this.queries.responderByHandle(input.handle)) {
-      throw new ConflictError(`The handle ${input.handle} is already taken`, { field: 'handle' });
+    const taken = () => new ConflictError(`The handle ${input.handle} is already taken`, { field: 'handle' });
+    if (this.queries.responderByHandle(input.handle)) throw taken();
+    const registration = (responderId: string): RegisterResponderDecision => ({
+      type: 'RegisterResponder',
+      responderId,
+      name: input.name,
+      handle: input.handle,
+      timeZone: input.timeZone,
+      team: input.team,
+      role: input.role,
+      workingHours: input.workingHours ?? [],
+      onCallRestricted: input.onCallRestricted ?? false,
+      registeredAt: this.clock.now().toISOString(),
+    });
+    const candidateId = randomUUID();
+    // decided once before the claim, so a registration its decider refuses claims nothing
+    responderDecider.decide(registration(candidateId), responderDecider.initialState());
+    const responderId = await this.uniqueKeys.claim(HANDLE_SCOPE, input.handle, candidateId, context);
+    try {
+      await this.runner.run(responderStream(responderId), responderDecider, registration(responderId), context);
+    } catch (error) {
+      if (error instanceof ConflictError) throw taken();
+      throw error;
     }
-    const responderId = randomUUID();
-    await this.runner.run(
-      responderStream(responderId),
-      responderDecider,
-      {
-        type: 'RegisterResponder',
-        responderId,
-        name: input.name,
-        handle: input.handle,
-        timeZone: input.timeZone,
-        team: input.team,
-        role: input.role,
-        workingHours: input.workingHours ?? [],
-        onCallRestricted: input.onCallRestricted ?? false,
-        registeredAt: this.clock.now().toISOString(),
-      },
-      context,
-    );
     return responderId;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError, CLOCK, NotFoundError, type Clock } from '@app/core';
+import { normaliseUniqueKey } from '@app/event-store';
 import type { Responder } from '../domain/responder/responder.decider.js';
 import type { Rotation } from '../domain/rotation/rotation.decider.js';
 import { OnCallTimeline, type OnCallSegment } from '../domain/schedule/on-call-timeline.js';
@@ -38,8 +39,10 @@ export class ScheduleQueries {
     return this.readModel.responder(id);
   }
 
+  /** Handles compare case-insensitively (NFC, lower-cased): `ana` and `ANA` are one. */
   responderByHandle(handle: string): Responder | undefined {
-    return this.readModel.allResponders().find((r) => r.handle === handle);
+    const key = normaliseUniqueKey(handle);
+    return this.readModel.allResponders().find((r) => normaliseUniqueKey(r.handle) === key);
   }
 
   responders(team?: string): Responder[] {
