@@ -48,9 +48,11 @@ describe('invalid escalation steps get a typed error and append nothing (over HT
     expect(error.message).toMatch(/resolved/);
   });
 
-  it('resolving it again: CONFLICT', async () => {
-    const error = await rejected(RESOLVE_ESCALATION, { id: resolvedId });
-    expect(error.extensions.code).toBe('CONFLICT');
+  it('resolving it again: answered like the first (its current state), appending nothing', async () => {
+    const before = await app.store.headPosition();
+    const again = await app.ok(RESOLVE_ESCALATION, { id: resolvedId }, as('inv-oncall'));
+    expect(again.resolveEscalation).toEqual({ id: resolvedId, state: 'RESOLVED' });
+    expect(await app.store.headPosition()).toBe(before);
   });
 
   it('a note on an unknown escalation: NOT_FOUND', async () => {

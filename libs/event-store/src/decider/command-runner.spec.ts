@@ -5,7 +5,7 @@ import type { EventStore, ExpectedRevision, NewEvent } from '../event-store.port
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ReadModelDatabase } from '../projections/read-model-database.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
-import { CommandRunner } from './command-runner.js';
+import { CommandRunner, RETRY_POLICY, retryDelayMs } from './command-runner.js';
 import type { Decider, DomainEvent } from './decider.js';
 
 type CounterEvent = DomainEvent<'Incremented', { by: number }>;
@@ -90,6 +90,15 @@ describe('CommandRunner', () => {
       .run('counter-4', counter, { by: 1, max: 1000 }, context)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(await inner.readStream('counter-4')).toHaveLength(5);
+    // the racing writer's events only: one per attempt
+    expect(await inner.readStream('counter-4')).toHaveLength(RETRY_POLICY.maxAttempts);
+  });
+
+  it('waits longer after each conflict, at random up to a bound', () => {
+    expect([1, 2, 3, 4, 5].map((attempt) => retryDelayMs(attempt, () => 1))).toEqual([2, 4, 8, 16, 32]);
+    expect(retryDelayMs(15, () => 1)).toBe(RETRY_POLICY.maxDelayMs);
+    expect(retryDelayMs(3, () => 0.5)).toBe(4);
+    const worstTotal = Array.from({ length: RETRY_POLICY.maxAttempts - 1 }, (_, i) => retryDelayMs(i + 1, () => 1));
+    expect(worstTotal.reduce((a, b) => a + b, 0)).toBeLessThan(1100);
   });
 });

@@ -13,12 +13,27 @@ export interface CommandOutcome<State, Event extends DomainEvent> {
   position?: bigint;
 }
 
-const MAX_ATTEMPTS = 5;
+/**
+ * How often a command is decided again after another writer got there first, and how long it
+ * waits in between: exponential backoff with full jitter (a random wait up to 2, 4, 8 … ms, at
+ * most 100 ms), so that commands whose decisions commute (notes, updates, presence) all land
+ * under bursts of dozens at once, while a hopelessly contested stream still answers CONFLICT
+ * after about a second of waiting at most.
+ */
+export const RETRY_POLICY = { maxAttempts: 16, baseDelayMs: 2, maxDelayMs: 100 } as const;
+
+/** The wait before attempt `attempt + 1` (attempt counts from 1). */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(RETRY_POLICY.maxDelayMs, RETRY_POLICY.baseDelayMs * 2 ** (attempt - 1));
+  return random() * ceiling;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs one command against one stream: read, fold, decide, append with the revision read.
- * A concurrent writer makes the append fail; the command is then decided again on fresh state,
- * a few times, before the caller gets a CONFLICT. Once the events are stored it waits until the
+ * A concurrent writer makes the append fail; the command is then decided again on fresh state
+ * (RETRY_POLICY) before the caller gets a CONFLICT. Once the events are stored it waits until the
  * projections have applied them, so the caller can read its own writes.
  */
 @Injectable()
@@ -53,10 +68,11 @@ export class CommandRunner {
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        if (attempt >= MAX_ATTEMPTS) {
+        if (attempt >= RETRY_POLICY.maxAttempts) {
           this.logger.warn(`Giving up on ${streamId} after ${attempt} conflicting attempts`);
           throw new ConflictError(`${streamId} was changed concurrently; try again`, { streamId });
         }
+        await sleep(retryDelayMs(attempt));
       }
     }
   }

@@ -222,6 +222,14 @@ describe('escalation decider', () => {
       ]);
   });
 
+  it('answers a repeated transition like the first, recording nothing more', () => {
+    const resolved = { type: 'EscalationResolved', data: { escalationId, at: at(3), by: 'mona', note: null } } as const;
+    spec
+      .given([raised, resolved])
+      .when({ type: 'Resolve', escalationId, at: at(4), by: 'ana', note: 'again' })
+      .then([]);
+  });
+
   it('downgrades an emergency that is not one, which needs the follow-up ticket', () => {
     const qualify = (followUpTicket: string | null): EscalationCommand => ({
       type: 'Qualify',

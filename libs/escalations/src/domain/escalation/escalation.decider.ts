@@ -404,6 +404,8 @@ export const escalationDecider: Decider<EscalationCommand, EscalationDeciderStat
 
       case 'Resolve': {
         const escalation = existing(state, command.escalationId);
+        // a repeated transition is answered like the first: nothing more to record (see README)
+        if (escalation.state === 'RESOLVED') return [];
         stillOpen(escalation, 'resolve it');
         return [
           {
