@@ -1,5 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  GraphQLError,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
 import { ForbiddenError } from '../errors/app-error.js';
 import type { GraphQLContext } from '../graphql/request-context.decorator.js';
 import type { Role } from '../request-context/request-context.js';
@@ -61,22 +72,54 @@ export class FieldAccess {
     return (this.rolesFor(type, field) ?? READER_ROLES).includes(role);
   }
 
-  /** Every `Type.field` the operation selects (fragments included) that `role` may not read. */
+  /**
+   * Every `Type.field` the operation selects (fragments included) that `role` may not read. A
+   * direct walk of the selection sets (no visitor): a few microseconds for a dashboard query.
+   */
   refusedFields(schema: GraphQLSchema, document: DocumentNode, role: Role): string[] {
     const refused = new Set<string>();
-    const roots = new Set([schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()]);
-    const typeInfo = new TypeInfo(schema);
-    visit(
-      document,
-      visitWithTypeInfo(typeInfo, {
-        Field: (node) => {
-          const parent = typeInfo.getParentType();
-          const name = node.name.value;
-          if (!parent || roots.has(parent as never) || name.startsWith('__') || parent.name.startsWith('__')) return;
-          if (!this.mayRead(role, parent.name, name)) refused.add(`${parent.name}.${name}`);
-        },
-      }),
-    );
+    const roots = new Set<GraphQLNamedType | null | undefined>([
+      schema.getQueryType(),
+      schema.getMutationType(),
+      schema.getSubscriptionType(),
+    ]);
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const walked = new Set<string>();
+    const walk = (type: GraphQLNamedType | null | undefined, selectionSet: SelectionSetNode): void => {
+      for (const selection of selectionSet.selections) {
+        if (selection.kind === Kind.FIELD) {
+          const name = selection.name.value;
+          // __typename, __schema, __type: introspection reveals the schema, not data
+          if (name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+          const field = type.getFields()[name];
+          if (!field) continue;
+          if (!roots.has(type) && !this.mayRead(role, type.name, name)) refused.add(`${type.name}.${name}`);
+          if (selection.selectionSet) walk(getNamedType(field.type), selection.selectionSet);
+        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+          walk(
+            selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type,
+            selection.selectionSet,
+          );
+        } else {
+          const fragment = fragments.get(selection.name.value);
+          if (!fragment || walked.has(fragment.name.value)) continue;
+          walked.add(fragment.name.value);
+          walk(schema.getType(fragment.typeCondition.name.value), fragment.selectionSet);
+        }
+      }
+    };
+    for (const definition of document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+      const root = {
+        query: schema.getQueryType(),
+        mutation: schema.getMutationType(),
+        subscription: schema.getSubscriptionType(),
+      };
+      walk(root[definition.operation], definition.selectionSet);
+    }
     return [...refused].sort();
   }
 }
