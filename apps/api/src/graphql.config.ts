@@ -3,7 +3,15 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import type { Request } from 'express';
 import { GraphQLError } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { AppError, formatGraphQLError, type GraphQLContext } from '@app/core';
+import {
+  AppError,
+  DEFAULT_REQUEST_BUDGET_MS,
+  enforceRequestBudget,
+  formatGraphQLError,
+  requestBudgetPlugin,
+  StrictDateTimeScalar,
+  type GraphQLContext,
+} from '@app/core';
 import type { Authenticator } from '@app/identity';
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQUESTS: 429 };
@@ -14,12 +22,16 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQ
  * - graphql-armor limits depth, cost, aliases, directives and tokens of each operation.
  * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
  *   the offline console instead (see configureApp).
+ * - Every `Date` maps to the one strict DateTime scalar (RFC 3339 with an offset, real dates, 1970-9999).
+ * - Each request has a time budget: resolvers run under its deadline and time walks check it.
  */
 export interface GraphQLLimits {
   introspection: boolean;
   maxDepth: number;
   maxCost: number;
   production: boolean;
+  /** Milliseconds one request may run (REQUEST_TIMEOUT after); 5,000 by default. */
+  requestBudgetMs?: number;
 }
 
 export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticator): ApolloDriverConfig {
@@ -35,6 +47,8 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
   return {
     autoSchemaFile: true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }] },
+    transformSchema: enforceRequestBudget,
     graphiql: false,
     introspection: limits.introspection,
     csrfPrevention: true,
@@ -45,6 +59,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
     plugins: [
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       ApolloServerPluginCacheControlDisabled(),
+      requestBudgetPlugin(limits.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS),
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
+import { findForbiddenCharacters } from './text.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
@@ -18,9 +19,26 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
   return undefined;
 }
 
+/**
+ * Refuses control characters and bidirectional overrides in every string of every argument
+ * (see text.ts), then validates with class-validator.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const found = findForbiddenCharacters(value);
+      if (found !== undefined) {
+        const field = found === 'input' ? (metadata.data ?? 'input') : found;
+        throw new BadUserInputError(field, `${field} must not contain control characters or bidirectional overrides`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates inputs with class-validator; the first problem becomes BAD_USER_INPUT naming its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

@@ -1,5 +1,9 @@
+import { assertWalkable } from '@app/core';
 import type { ClockWindow } from './schedule.types.js';
 import { civilDayOf, minutesOf, wallClockInstant, weekdayOf } from './wall-clock.js';
+
+/** Windows are walked day by day over at most this span (see MAX_WALK_DAYS in shift-calendar.ts). */
+const MAX_WINDOW_WALK_MS = 1_500 * 86_400_000;
 
 export interface Interval {
   start: number;
@@ -9,6 +13,7 @@ export interface Interval {
 /** The parts of [start, end) that fall inside the windows (wall-clock, in `zone`), merged. */
 export function intersectWithWindows(span: Interval, windows: ClockWindow[], zone: string): Interval[] {
   if (windows.length === 0) return [span];
+  assertWalkable('a window walk', span.start, span.end, MAX_WINDOW_WALK_MS);
   const pieces: Interval[] = [];
   const firstDay = civilDayOf(span.start, zone) - 1;
   const lastDay = civilDayOf(span.end, zone);

@@ -1,4 +1,5 @@
 import { DateTime, Duration } from 'luxon';
+import { WalkLimitExceededError } from '@app/core';
 import type { Weekday } from './schedule.types.js';
 
 /**
@@ -72,6 +73,7 @@ function luxonWallClock(day: CivilDay, minutes: number, zone: string): DateTime 
 
 /** The local calendar day at an instant. */
 export function civilDayOf(instant: number, zone: string): CivilDay {
+  if (!Number.isFinite(instant)) throw new WalkLimitExceededError('an instant must be a real date');
   const utcDay = Math.floor(instant / DAY_MS);
   for (const day of [utcDay, utcDay - 1, utcDay + 1]) {
     const info = localDay(zone, day);

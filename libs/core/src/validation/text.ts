@@ -1,0 +1,69 @@
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/**
+ * Rules for free text sent by callers (names, teams, titles, notes, descriptions, reasons):
+ * - never C0 controls (U+0000-U+001F) other than line feed and tab, DEL and C1 controls
+ *   (U+007F-U+009F), bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069);
+ * - single-line fields take no line feed or tab either;
+ * - a value must not be blank once trimmed of white space and zero-width characters
+ *   (U+200B-U+200D, U+FEFF), unless the field allows an empty value.
+ */
+const FORBIDDEN_ANYWHERE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const LINE_BREAKS = /[\n\t]/;
+const BLANK = /^[\s\u200B-\u200D\uFEFF]*$/;
+
+export interface TextRules {
+  /** Line feeds and tabs allowed (notes, descriptions, summaries). */
+  multiline?: boolean;
+  /** An empty or blank value is accepted (an optional description). */
+  allowBlank?: boolean;
+}
+
+/** Why a text value breaks the rules, or undefined when it is fine. */
+export function textProblem(value: string, rules: TextRules = {}): string | undefined {
+  if (FORBIDDEN_ANYWHERE.test(value)) return 'must not contain control characters or bidirectional overrides';
+  if (!rules.multiline && LINE_BREAKS.test(value)) return 'must be a single line (no line breaks or tabs)';
+  if (!rules.allowBlank && BLANK.test(value)) return 'must not be blank';
+  return undefined;
+}
+
+/** Free text under the rules above; applies to each element of an array. */
+export function IsText(rules: TextRules = {}, options?: ValidationOptions) {
+  return (target: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isText',
+      target: target.constructor,
+      propertyName,
+      options: {
+        message: (args) => `${propertyName} ${textProblem(String(args.value), rules) ?? 'must be text'}`,
+        ...options,
+      },
+      validator: {
+        validate: (value: unknown) =>
+          Array.isArray(value)
+            ? value.every((v) => typeof v === 'string' && !textProblem(v, rules))
+            : typeof value === 'string' && !textProblem(value, rules),
+      },
+    });
+}
+
+/**
+ * The first string anywhere in an argument (nested inputs and lists included) holding a control
+ * character or a bidirectional override, with its path: checked for every argument, so an input
+ * field without its own @IsText is covered too.
+ */
+export function findForbiddenCharacters(value: unknown, path: Array<string | number> = []): string | undefined {
+  if (typeof value === 'string') return FORBIDDEN_ANYWHERE.test(value) ? path.join('.') || 'input' : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findForbiddenCharacters(item, [...path, i]);
+      if (found !== undefined) return found;
+    }
+  } else if (value && typeof value === 'object' && !(value instanceof Date)) {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findForbiddenCharacters(item, [...path, key]);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
