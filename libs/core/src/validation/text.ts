@@ -19,6 +19,10 @@ export interface TextRules {
   allowBlank?: boolean;
 }
 
+export function isBlankText(value: string): boolean {
+  return BLANK.test(value);
+}
+
 /** Why a text value breaks the rules, or undefined when it is fine. */
 export function textProblem(value: string, rules: TextRules = {}): string | undefined {
   if (FORBIDDEN_ANYWHERE.test(value)) return 'must not contain control characters or bidirectional overrides';
@@ -35,7 +39,13 @@ export function IsText(rules: TextRules = {}, options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options: {
-        message: (args) => `${propertyName} ${textProblem(String(args.value), rules) ?? 'must be text'}`,
+        message: (args) => {
+          const values: unknown[] = Array.isArray(args.value) ? args.value : [args.value];
+          const problem = values
+            .map((v) => (typeof v === 'string' ? textProblem(v, rules) : 'must be text'))
+            .find(Boolean);
+          return `${propertyName} ${problem ?? 'must be text'}`;
+        },
         ...options,
       },
       validator: {

@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
-import { findForbiddenCharacters } from './text.js';
+import { findForbiddenCharacters, isBlankText } from './text.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
@@ -20,16 +20,26 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
 }
 
 /**
- * Refuses control characters and bidirectional overrides in every string of every argument
- * (see text.ts), then validates with class-validator.
+ * Refuses control characters and bidirectional overrides in every string of every argument, and
+ * blank string arguments (see text.ts), then validates with class-validator.
  */
+/** GraphQL arguments (GqlParamtype.ARGS of @nestjs/graphql, which does not export it); not parents or contexts. */
+const GRAPHQL_ARGS = 3;
+
+function isArgument(metadata: ArgumentMetadata): boolean {
+  return Number(metadata.type) === GRAPHQL_ARGS;
+}
+
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type !== 'custom') {
+    if (isArgument(metadata)) {
       const found = findForbiddenCharacters(value);
       if (found !== undefined) {
         const field = found === 'input' ? (metadata.data ?? 'input') : found;
         throw new BadUserInputError(field, `${field} must not contain control characters or bidirectional overrides`);
+      }
+      if (typeof value === 'string' && metadata.data && isBlankText(value)) {
+        throw new BadUserInputError(metadata.data, `${metadata.data} must not be blank`);
       }
     }
     return super.transform(value, metadata);

@@ -20,12 +20,23 @@ export function intersectWithWindows(span: Interval, windows: ClockWindow[], zon
   for (let day = firstDay; day <= lastDay; day++) {
     for (const window of windows) {
       if (window.weekdays.length > 0 && !window.weekdays.includes(weekdayOf(day))) continue;
-      const start = Math.max(span.start, wallClockInstant(day, minutesOf(window.start), zone));
-      const end = Math.min(span.end, wallClockInstant(day, minutesOf(window.end), zone));
+      const [from, until] = windowMinutes(window);
+      const start = Math.max(span.start, wallClockInstant(day, from, zone));
+      const end = Math.min(span.end, wallClockInstant(day, until, zone));
       if (start < end) pieces.push({ start, end });
     }
   }
   return merge(pieces);
+}
+
+/**
+ * A window's start and end in minutes from the midnight of the day it starts: a window that ends
+ * at or before its start time ends the next day (22:00-06:00 covers the night; its weekdays are
+ * the days it starts on).
+ */
+export function windowMinutes(window: ClockWindow): [number, number] {
+  const [start, end] = [minutesOf(window.start), minutesOf(window.end)];
+  return [start, end > start ? end : end + 1440];
 }
 
 /** True when `instant` falls inside one of the windows. */
