@@ -6,6 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AppError,
   DEFAULT_REQUEST_BUDGET_MS,
+  enforceIdArguments,
   enforceRequestBudget,
   formatGraphQLError,
   requestBudgetPlugin,
@@ -23,6 +24,7 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQ
  * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
  *   the offline console instead (see configureApp).
  * - Every `Date` maps to the one strict DateTime scalar (RFC 3339 with an offset, real dates, 1970-9999).
+ * - ID arguments must be UUIDs (BAD_USER_INPUT otherwise), before any lookup.
  * - Each request has a time budget: resolvers run under its deadline and time walks check it.
  */
 export interface GraphQLLimits {
@@ -48,7 +50,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
     autoSchemaFile: true,
     sortSchema: true,
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }] },
-    transformSchema: enforceRequestBudget,
+    transformSchema: (schema) => enforceRequestBudget(enforceIdArguments(schema)),
     graphiql: false,
     introspection: limits.introspection,
     csrfPrevention: true,

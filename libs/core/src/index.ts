@@ -18,3 +18,4 @@ export * from './time/bounded-walk.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/request-budget.plugin.js';
 export * from './validation/text.js';
+export * from './graphql/id-arguments.js';

@@ -1,4 +1,4 @@
-import { findForbiddenCharacters, textProblem } from './text.js';
+import { findArgumentTextProblem, textProblem } from './text.js';
 
 describe('text rules', () => {
   it.each([
@@ -33,11 +33,11 @@ describe('text rules', () => {
     expect(textProblem('', { allowBlank: true })).toBeUndefined();
   });
 
-  it('finds the path of a forbidden character in nested inputs', () => {
-    expect(
-      findForbiddenCharacters({ name: 'Ana', pattern: { handoffs: [{ time: '09:00' }, { time: '1\u202e' }] } }),
-    ).toBe('pattern.handoffs.1.time');
-    expect(findForbiddenCharacters('x\u0000')).toBe('input');
-    expect(findForbiddenCharacters({ name: 'Ana', ok: ['a', 'b'] })).toBeUndefined();
+  it('finds the path of a forbidden character or an overlong string in nested inputs', () => {
+    const nested = { name: 'Ana', pattern: { handoffs: [{ time: '09:00' }, { time: '1\u202e' }] } };
+    expect(findArgumentTextProblem(nested)?.path).toBe('pattern.handoffs.1.time');
+    expect(findArgumentTextProblem('x\u0000')?.path).toBe('');
+    expect(findArgumentTextProblem({ name: 'x'.repeat(20_001) })?.problem).toMatch(/at most 20000/);
+    expect(findArgumentTextProblem({ name: 'Ana', ok: ['a', 'b'] })).toBeUndefined();
   });
 });

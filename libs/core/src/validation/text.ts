@@ -57,22 +57,41 @@ export function IsText(rules: TextRules = {}, options?: ValidationOptions) {
     });
 }
 
+/** No string an argument carries is longer (the longest text fields, problem statements, take 20,000). */
+export const MAX_TEXT_LENGTH = 20_000;
+
+export interface ArgumentTextProblem {
+  /** Path of the string inside the argument ('' for the argument itself). */
+  path: string;
+  problem: string;
+}
+
 /**
- * The first string anywhere in an argument (nested inputs and lists included) holding a control
- * character or a bidirectional override, with its path: checked for every argument, so an input
- * field without its own @IsText is covered too.
+ * The first string anywhere in an argument (nested inputs and lists included) that holds a
+ * control character or a bidirectional override, or is longer than MAX_TEXT_LENGTH, with its
+ * path: checked for every argument, so an input field without its own @IsText is covered too.
  */
-export function findForbiddenCharacters(value: unknown, path: Array<string | number> = []): string | undefined {
-  if (typeof value === 'string') return FORBIDDEN_ANYWHERE.test(value) ? path.join('.') || 'input' : undefined;
+export function findArgumentTextProblem(
+  value: unknown,
+  path: Array<string | number> = [],
+): ArgumentTextProblem | undefined {
+  if (typeof value === 'string') {
+    if (value.length > MAX_TEXT_LENGTH)
+      return { path: path.join('.'), problem: `must be at most ${MAX_TEXT_LENGTH} characters` };
+    if (FORBIDDEN_ANYWHERE.test(value)) {
+      return { path: path.join('.'), problem: 'must not contain control characters or bidirectional overrides' };
+    }
+    return undefined;
+  }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = findForbiddenCharacters(item, [...path, i]);
-      if (found !== undefined) return found;
+      const found = findArgumentTextProblem(item, [...path, i]);
+      if (found) return found;
     }
   } else if (value && typeof value === 'object' && !(value instanceof Date)) {
     for (const [key, item] of Object.entries(value)) {
-      const found = findForbiddenCharacters(item, [...path, key]);
-      if (found !== undefined) return found;
+      const found = findArgumentTextProblem(item, [...path, key]);
+      if (found) return found;
     }
   }
   return undefined;

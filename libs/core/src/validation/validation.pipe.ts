@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
-import { findForbiddenCharacters, isBlankText } from './text.js';
+import { findArgumentTextProblem, isBlankText } from './text.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
@@ -20,8 +20,8 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
 }
 
 /**
- * Refuses control characters and bidirectional overrides in every string of every argument, and
- * blank string arguments (see text.ts), then validates with class-validator.
+ * Refuses control characters, bidirectional overrides and strings over 20,000 characters in every
+ * argument, and blank string arguments (see text.ts), then validates with class-validator.
  */
 /** GraphQL arguments (GqlParamtype.ARGS of @nestjs/graphql, which does not export it); not parents or contexts. */
 const GRAPHQL_ARGS = 3;
@@ -33,10 +33,10 @@ function isArgument(metadata: ArgumentMetadata): boolean {
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (isArgument(metadata)) {
-      const found = findForbiddenCharacters(value);
-      if (found !== undefined) {
-        const field = found === 'input' ? (metadata.data ?? 'input') : found;
-        throw new BadUserInputError(field, `${field} must not contain control characters or bidirectional overrides`);
+      const found = findArgumentTextProblem(value);
+      if (found) {
+        const field = found.path || (metadata.data ?? 'input');
+        throw new BadUserInputError(field, `${field} ${found.problem}`);
       }
       if (typeof value === 'string' && metadata.data && isBlankText(value)) {
         throw new BadUserInputError(metadata.data, `${metadata.data} must not be blank`);
