@@ -31,6 +31,8 @@ describe('text rules', () => {
 
   it('accepts a blank value where the field allows one', () => {
     expect(textProblem('', { allowBlank: true })).toBeUndefined();
+    expect(textProblem('  ', { allowBlank: true, multiline: true })).toBeUndefined();
+    expect(textProblem('\u200b', { allowBlank: true })).toMatch(/blank/);
   });
 
   it('finds the path of a forbidden character or an overlong string in nested inputs', () => {

@@ -11,11 +11,12 @@ import { registerDecorator, type ValidationOptions } from 'class-validator';
 const FORBIDDEN_ANYWHERE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LINE_BREAKS = /[\n\t]/;
 const BLANK = /^[\s\u200B-\u200D\uFEFF]*$/;
+const ZERO_WIDTH = /[\u200B-\u200D\uFEFF]/;
 
 export interface TextRules {
   /** Line feeds and tabs allowed (notes, descriptions, summaries). */
   multiline?: boolean;
-  /** An empty or blank value is accepted (an optional description). */
+  /** An empty or white-space value is accepted (an optional description); zero-width only is not. */
   allowBlank?: boolean;
 }
 
@@ -27,7 +28,7 @@ export function isBlankText(value: string): boolean {
 export function textProblem(value: string, rules: TextRules = {}): string | undefined {
   if (FORBIDDEN_ANYWHERE.test(value)) return 'must not contain control characters or bidirectional overrides';
   if (!rules.multiline && LINE_BREAKS.test(value)) return 'must be a single line (no line breaks or tabs)';
-  if (!rules.allowBlank && BLANK.test(value)) return 'must not be blank';
+  if (BLANK.test(value) && (!rules.allowBlank || ZERO_WIDTH.test(value))) return 'must not be blank';
   return undefined;
 }
 

@@ -23,11 +23,9 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
  * Refuses control characters, bidirectional overrides and strings over 20,000 characters in every
  * argument, and blank string arguments (see text.ts), then validates with class-validator.
  */
-/** GraphQL arguments (GqlParamtype.ARGS of @nestjs/graphql, which does not export it); not parents or contexts. */
-const GRAPHQL_ARGS = 3;
-
+/** GraphQL arguments reach pipes as 'body' (GqlParamtype.ARGS); parents and contexts do not. */
 function isArgument(metadata: ArgumentMetadata): boolean {
-  return Number(metadata.type) === GRAPHQL_ARGS;
+  return metadata.type === 'body';
 }
 
 class InputValidationPipe extends ValidationPipe {
