@@ -51,6 +51,7 @@ type Config = ConfigService<Environment, true>;
           introspection: config.get('INTROSPECTION', { infer: true }) ?? !production,
           maxDepth: config.get('GRAPHQL_MAX_DEPTH', { infer: true }),
           maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }),
+          requestBudgetMs: config.get('GRAPHQL_REQUEST_BUDGET_MS', { infer: true }),
         };
         return graphqlConfig(limits, authenticator);
       },

@@ -8,6 +8,11 @@ import {
   fieldAccessPlugin,
   formatGraphQLError,
   unsupportedOperationsPlugin,
+  DEFAULT_REQUEST_BUDGET_MS,
+  enforceIdArguments,
+  enforceRequestBudget,
+  requestBudgetPlugin,
+  StrictDateTimeScalar,
   type GraphQLContext,
 } from '@app/core';
 import type { Authenticator } from '@app/identity';
@@ -22,12 +27,17 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQ
  * - Each field is read only by the roles its context's read-access table names (fieldAccess).
  * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
  *   the offline console instead (see configureApp).
+ * - Every `Date` maps to the one strict DateTime scalar (RFC 3339 with an offset, real dates, 1970-9999).
+ * - ID arguments must be UUIDs (BAD_USER_INPUT otherwise), before any lookup.
+ * - Each request has a time budget: resolvers run under its deadline and time walks check it.
  */
 export interface GraphQLLimits {
   introspection: boolean;
   maxDepth: number;
   maxCost: number;
   production: boolean;
+  /** Milliseconds one request may run (REQUEST_TIMEOUT after); 5,000 by default. */
+  requestBudgetMs?: number;
 }
 
 export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticator): ApolloDriverConfig {
@@ -43,6 +53,8 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
   return {
     autoSchemaFile: true,
     sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }] },
+    transformSchema: (schema) => enforceRequestBudget(enforceIdArguments(schema)),
     graphiql: false,
     introspection: limits.introspection,
     csrfPrevention: true,
@@ -55,6 +67,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
       ApolloServerPluginCacheControlDisabled(),
       unsupportedOperationsPlugin(),
       fieldAccessPlugin(fieldAccess) as NonNullable<ApolloDriverConfig['plugins']>[number],
+      requestBudgetPlugin(limits.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS),
     ],
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: 2000 },

@@ -81,6 +81,11 @@ export class Environment {
   @IsInt()
   @Min(100)
   GRAPHQL_MAX_COST: number = 5000;
+
+  /** How long one GraphQL request may run before it is ended with REQUEST_TIMEOUT. */
+  @IsInt()
+  @Min(1)
+  GRAPHQL_REQUEST_BUDGET_MS: number = 5000;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

@@ -3,7 +3,13 @@
  * (see graphql/format-graphql-error.ts); anything else is an internal error.
  */
 export type AppErrorCode =
-  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'TOO_MANY_REQUESTS';
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'TOO_MANY_REQUESTS'
+  | 'REQUEST_TIMEOUT';
 
 export abstract class AppError extends Error {
   abstract readonly code: AppErrorCode;
@@ -53,4 +59,9 @@ export class UnauthenticatedError extends AppError {
 
 export class TooManyRequestsError extends AppError {
   readonly code = 'TOO_MANY_REQUESTS';
+}
+
+/** A request ran past its time budget (see time/request-budget.ts) and was ended. */
+export class RequestTimeoutError extends AppError {
+  readonly code = 'REQUEST_TIMEOUT';
 }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../errors/app-error.js';
+import { inputValueProblem } from './input-error-field.js';
 
 const logger = new Logger('GraphQL');
 
@@ -32,7 +33,9 @@ function httpStatusOf(error: unknown): number | undefined {
 
 /**
  * Every error leaves with a typed `extensions.code` and without a stack trace. Our AppErrors
- * keep their message and details (e.g. the offending field); unexpected errors are logged and
+ * keep their message and details (e.g. the offending field); values graphql-js itself refuses (a
+ * literal or variable of the wrong shape, a DateTime that is not strict RFC 3339) are BAD_USER_INPUT
+ * naming the argument or input field; unexpected errors are logged and
  * reported as INTERNAL_SERVER_ERROR without their message, which may hold internals.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -47,6 +50,9 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof AppError) {
     return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
   }
+  const problem = inputValueProblem(error);
+  if (problem)
+    return { ...base, message: problem.message, extensions: { code: 'BAD_USER_INPUT', field: problem.field } };
   const status = httpStatusOf(original);
   if (status !== undefined && CODE_BY_HTTP_STATUS[status]) {
     return { ...base, message: (original as Error).message, extensions: { code: CODE_BY_HTTP_STATUS[status] } };

@@ -1,5 +1,6 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
+import { findArgumentTextProblem, isBlankText } from './text.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
@@ -18,9 +19,34 @@ function firstProblem(errors: ValidationError[], parent = ''): { field: string; 
   return undefined;
 }
 
+/**
+ * Refuses control characters, bidirectional overrides and strings over 20,000 characters in every
+ * argument, and blank string arguments (see text.ts), then validates with class-validator.
+ */
+/** GraphQL arguments reach pipes as 'body' (GqlParamtype.ARGS); parents and contexts do not. */
+function isArgument(metadata: ArgumentMetadata): boolean {
+  return metadata.type === 'body';
+}
+
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (isArgument(metadata)) {
+      const found = findArgumentTextProblem(value);
+      if (found) {
+        const field = found.path || (metadata.data ?? 'input');
+        throw new BadUserInputError(field, `${field} ${found.problem}`);
+      }
+      if (typeof value === 'string' && metadata.data && isBlankText(value)) {
+        throw new BadUserInputError(metadata.data, `${metadata.data} must not be blank`);
+      }
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Validates inputs with class-validator; the first problem becomes BAD_USER_INPUT naming its field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,

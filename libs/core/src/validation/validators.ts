@@ -1,4 +1,6 @@
-import { IANAZone, DateTime } from 'luxon';
+import { IANAZone } from 'luxon';
+import { daysInMonth } from '../graphql/date-time.scalar.js';
+import { MAX_YEAR, MIN_YEAR } from '../time/time-limits.js';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 function define(name: string, message: string, test: (value: unknown) => boolean) {
@@ -40,16 +42,24 @@ export const IsLocalTimeOrMidnightEnd = define(
   (v) => typeof v === 'string' && (v === '24:00' || LOCAL_TIME_PATTERN.test(v)),
 );
 
-/** A calendar date "YYYY-MM-DD". */
+/** A real calendar date (no roll-over: 2026-02-30 is refused) in the years 1970-9999. */
+function isRealDate(text: string): boolean {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  return (
+    year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
+
+/** A calendar date "YYYY-MM-DD", real, in the years 1970-9999. */
 export const IsLocalDate = define(
   'isLocalDate',
-  'must be a date as YYYY-MM-DD',
-  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid,
+  'must be a real date as YYYY-MM-DD in the years 1970-9999',
+  (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && isRealDate(v),
 );
 
-/** A wall-clock date and time without zone, "YYYY-MM-DDTHH:mm". */
+/** A wall-clock date and time without zone, "YYYY-MM-DDTHH:mm", real, in the years 1970-9999. */
 export const IsLocalDateTime = define(
   'isLocalDateTime',
-  'must be a local date and time as YYYY-MM-DDTHH:mm',
-  (v) => typeof v === 'string' && LOCAL_DATE_TIME_PATTERN.test(v) && DateTime.fromISO(v).isValid,
+  'must be a real local date and time as YYYY-MM-DDTHH:mm in the years 1970-9999',
+  (v) => typeof v === 'string' && LOCAL_DATE_TIME_PATTERN.test(v) && isRealDate(v),
 );

@@ -1,4 +1,4 @@
-import { Args, Float, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Float, ID, Query, Resolver } from '@nestjs/graphql';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import { EscalationFiguresQuery, type TeamStats } from '../queries/escalation-figures.query.js';
 import { OnCallFiguresQuery, type ParticipantLoad, type WeekendSlotCount } from '../queries/on-call-figures.query.js';
@@ -26,8 +26,8 @@ export class FiguresResolver {
       'Escalations per week and per team over [from, to), with time to acknowledge (median, 90th percentile) and the share acknowledged within the SLO',
   })
   escalationFigures(
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
-    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
     @Args('timeZone', { nullable: true, description: 'Where weeks start on Monday 00:00; UTC by default' })
     timeZone?: string,
     @Args('team', { nullable: true }) team?: string,
@@ -50,8 +50,8 @@ export class FiguresResolver {
     description: 'On-call hours per responder over [from, to), split into working hours and off hours',
   })
   onCallHours(
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
-    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
     @Args('team', { nullable: true }) team?: string,
   ): ResponderOnCallHoursModel[] {
     return this.figures.hoursByResponder(from, to, team).map((row) => ({
@@ -67,8 +67,8 @@ export class FiguresResolver {
   })
   rotationLoad(
     @Args('rotationId', { type: () => ID }) rotationId: string,
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
-    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
     @Args('thresholdHours', { type: () => Float, nullable: true }) thresholdHours?: number,
   ): RotationLoadModel {
     const load = this.figures.rotationLoad(rotationId, from, to, thresholdHours ?? undefined);

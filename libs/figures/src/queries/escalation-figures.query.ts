@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, isIanaTimeZone } from '@app/core';
+import { BadUserInputError, boundedWalk, isIanaTimeZone, MAX_RANGE_DAYS } from '@app/core';
 import { civilDayOf, CurrentOnCallProjection, wallClockInstant, weekdayOf } from '@app/scheduling';
 import { DateTime } from 'luxon';
 import { assertRange } from './on-call-figures.query.js';
@@ -80,8 +80,11 @@ export class EscalationFiguresQuery {
       let nextWeek = wallClockInstant(monday + 7, 0, timeZone);
       let list: EscalationFigureRow[] = [];
       weeks.set(monday, list);
+      // The rows fall within [from, to), at most MAX_RANGE_DAYS: that many weeks, and a few more.
+      const step = boundedWalk('a week walk', Math.ceil(MAX_RANGE_DAYS / 7) + 3);
       for (const row of rows) {
         while (row.raisedAt >= nextWeek) {
+          step();
           monday += 7;
           nextWeek = wallClockInstant(monday + 7, 0, timeZone);
           list = [];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError } from '@app/core';
+import { assertTimeRange, BadUserInputError } from '@app/core';
 import {
   OnCallLedger,
   quarterNamed,
@@ -11,7 +11,6 @@ import {
 } from '@app/scheduling';
 
 const HOUR_MS = 3_600_000;
-const MAX_RANGE_DAYS = 400;
 const QUARTER = /^\d{4}-Q[1-4]$/;
 
 export interface ResponderHours {
@@ -148,9 +147,7 @@ function toHours(responder: Responder, load: OnCallLoad | undefined): ResponderH
   return { responder, totalHours: hours(total), workingHours: hours(working), offHours: hours(total - working) };
 }
 
+/** Real instants in 1970-9999, `to` after `from`, at most 400 days apart (MAX_RANGE_DAYS in @app/core). */
 export function assertRange(from: Date, to: Date): void {
-  if (to.getTime() <= from.getTime()) throw new BadUserInputError('to', 'to must be after from');
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new BadUserInputError('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
-  }
+  assertTimeRange(from, to);
 }

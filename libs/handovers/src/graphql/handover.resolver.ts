@@ -1,6 +1,6 @@
-import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { assertTimeRange, CurrentRequest, PageArgs, type RequestContext } from '@app/core';
 import { ScheduleQueries } from '@app/scheduling';
 import { AcceptHandoverCommand } from '../commands/accept-handover.command.js';
 import { ConfigureHandoversCommand } from '../commands/configure-handovers.command.js';
@@ -22,14 +22,16 @@ export class HandoverResolver {
   ) {}
 
   @Query(() => ShiftBoundaryConnection, {
-    description: 'A rotation’s shift boundaries in [from, to), the latest first, with the escalations open at each',
+    description:
+      'A rotation’s shift boundaries in [from, to) (when both are given: to after from, at most 400 days), the latest first, with the escalations open at each',
   })
   shiftBoundaries(
     @Args('rotationId', { type: () => ID }) rotationId: string,
     @Args() { first, after }: PageArgs,
-    @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
-    @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
+    @Args('from', { type: () => Date, nullable: true }) from?: Date,
+    @Args('to', { type: () => Date, nullable: true }) to?: Date,
   ): ShiftBoundaryConnection {
+    if (from && to) assertTimeRange(from, to);
     this.schedule.rotation(rotationId);
     const page = this.queries.boundaries(rotationId, { from, to }, first, after);
     return { ...page, nodes: this.mapper.boundaries(page.nodes) };

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { systemContext } from '@app/core';
+import { boundedWalk, systemContext } from '@app/core';
 import {
   CommandRunner,
   deterministicId,
@@ -156,7 +156,10 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
       lookahead = { rotation, responders, cursor, next: undefined, searchedUntil };
       this.lookaheads.set(rotation.rotationId, lookahead);
     }
+    // Each pass moves a week (or up to now + a day) ahead: bounded by the distance to now.
+    const step = boundedWalk('a boundary walk', Math.ceil((now - lookahead.searchedUntil) / (WINDOW_MS - 1)) + 2);
     while (!lookahead.next && lookahead.searchedUntil <= now) {
+      step();
       const from = lookahead.searchedUntil;
       const to = Math.min(from + WINDOW_MS, now + DAY_MS);
       const stretches = this.schedule.rotationShifts(rotation.rotationId, new Date(from), new Date(to));

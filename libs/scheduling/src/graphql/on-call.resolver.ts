@@ -1,4 +1,4 @@
-import { Args, GraphQLISODateTime, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { RecordedScheduleQuery } from '../projections/recorded-schedule.query.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { RotationOnCallModel } from './models/on-call.model.js';
@@ -16,7 +16,7 @@ export class OnCallResolver {
     description: 'For every rotation (or those asked for): who is on call at an instant (now by default), and why',
   })
   currentOnCall(
-    @Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date,
+    @Args('at', { type: () => Date, nullable: true }) at?: Date,
     @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
   ): RotationOnCallModel[] {
     return this.queries.onCallAt(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry));
@@ -27,7 +27,7 @@ export class OnCallResolver {
       'Who was on call at a past instant, and why (turn, override, swap, volunteer, automatic assignment), from the schedule as it was recorded at that instant',
   })
   onCallAsRecorded(
-    @Args('at', { type: () => GraphQLISODateTime }) at: Date,
+    @Args('at', { type: () => Date }) at: Date,
     @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
   ): RotationOnCallModel[] {
     return this.recorded.onCallAsRecorded(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry, true));

@@ -1,4 +1,4 @@
-import { Args, GraphQLISODateTime, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentRequest, type RequestContext } from '@app/core';
 import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
@@ -114,8 +114,8 @@ export class RotationResolver {
   @ResolveField(() => [OnCallShiftModel], { description: 'Who is on call over [from, to), and why' })
   shifts(
     @Parent() rotation: RotationModel,
-    @Args('from', { type: () => GraphQLISODateTime }) from: Date,
-    @Args('to', { type: () => GraphQLISODateTime }) to: Date,
+    @Args('from', { type: () => Date }) from: Date,
+    @Args('to', { type: () => Date }) to: Date,
   ): OnCallShiftModel[] {
     return this.queries.rotationShifts(rotation.id, from, to).map((s) => this.mapper.onCallShift(s));
   }

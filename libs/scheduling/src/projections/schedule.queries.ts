@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BadUserInputError, CLOCK, NotFoundError, type Clock } from '@app/core';
+import { assertTimeRange, BadUserInputError, isSupportedInstant, CLOCK, NotFoundError, type Clock } from '@app/core';
 import { normaliseUniqueKey } from '@app/event-store';
 import type { Responder } from '../domain/responder/responder.decider.js';
 import type { Rotation } from '../domain/rotation/rotation.decider.js';
@@ -16,8 +16,6 @@ export interface RotationOnCall {
   onCall: OnCallEntry[];
   shadowIds: string[];
 }
-
-const MAX_RANGE_DAYS = 400;
 
 /** Answers "who is on call, when, and why" from the current-on-call read model. */
 @Injectable()
@@ -68,6 +66,7 @@ export class ScheduleQueries {
   /** Who is on call in each rotation at an instant (now by default), and whether they are its DRI. */
   onCallAt(at: Date = this.clock.now(), rotationIds?: string[]): RotationOnCall[] {
     const rotations = rotationIds ? rotationIds.map((id) => this.rotation(id)) : this.rotations();
+    if (!isSupportedInstant(at)) throw new BadUserInputError('at', 'at must be an instant in 1970-9999');
     const instant = at.getTime();
     return rotations.map((rotation) => {
       const timeline = this.timeline(rotation);
@@ -117,9 +116,7 @@ function involves(rotation: Rotation, responderId: string): boolean {
   );
 }
 
+/** Real instants in 1970-9999, `to` after `from`, at most 400 days apart (MAX_RANGE_DAYS in @app/core). */
 function assertRange(from: Date, to: Date): void {
-  if (to.getTime() <= from.getTime()) throw new BadUserInputError('to', 'to must be after from');
-  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) {
-    throw new BadUserInputError('to', `a range may span at most ${MAX_RANGE_DAYS} days`);
-  }
+  assertTimeRange(from, to);
 }

@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsText } from '@app/core';
 import {
   EscalationKindValue,
   EscalationLayerValue,
@@ -41,10 +42,12 @@ export class RaiseEscalationInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   title: string;
 
   @Field()
   @MaxLength(10_000)
+  @IsText({ multiline: true, allowBlank: true })
   description: string;
 
   @Field(() => [String], { nullable: true, description: 'Tickets, dashboards, chat threads' })
@@ -52,6 +55,7 @@ export class RaiseEscalationInput {
   @ArrayMaxSize(20)
   @IsNotEmpty({ each: true })
   @MaxLength(2000, { each: true })
+  @IsText()
   links?: string[];
 
   @Field(() => ID, { nullable: true, description: 'The rotation to page; absent: the service owner’s second tier' })
@@ -68,6 +72,7 @@ export class RaiseEscalationInput {
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsText()
   incidentTag?: string;
 }
 
@@ -97,6 +102,7 @@ export class OpenEscalationsFilter {
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(100)
+  @IsText({ allowBlank: true })
   incidentTag?: string;
 }
 
@@ -113,6 +119,7 @@ export class EscalationNoteInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(10_000)
+  @IsText({ multiline: true })
   text: string;
 }
 
@@ -129,6 +136,7 @@ export class ReassignEscalationInput {
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   note?: string;
 }
 
@@ -145,12 +153,14 @@ export class QualifyEmergencyInput {
   @Field({ nullable: true })
   @IsOptional()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   note?: string;
 
   @Field({ nullable: true, description: 'Required for NOT_AN_EMERGENCY: where the work continues' })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText()
   followUpTicket?: string;
 }
 
@@ -229,12 +239,14 @@ export class RegisterServiceInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   name: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsText()
   owningTeam?: string;
 
   @Field(() => ID, { nullable: true })
@@ -253,6 +265,7 @@ export class ServiceOwnershipInput {
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsText()
   owningTeam?: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsText } from '@app/core';
 
 @InputType()
 export class HandoverSettingsInput {
@@ -33,16 +34,19 @@ export class HandoverSummaryInput {
   @Field({ description: 'Where things stand' })
   @IsNotEmpty()
   @MaxLength(5000)
+  @IsText({ multiline: true })
   status: string;
 
   @Field({ description: 'What was tried so far' })
   @IsNotEmpty()
   @MaxLength(5000)
+  @IsText({ multiline: true })
   tried: string;
 
   @Field({ description: 'What should happen next' })
   @IsNotEmpty()
   @MaxLength(5000)
+  @IsText({ multiline: true })
   nextSteps: string;
 }
 

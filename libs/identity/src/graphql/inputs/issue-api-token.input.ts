@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsEnum, IsIn, IsInt, IsNotEmpty, Matches, Max, MaxLength, Min } from 'class-validator';
 import { RoleValue, SubjectKindValue } from '../identity.enums.js';
+import { IsText } from '@app/core';
 
 @InputType()
 export class IssueApiTokenInput {
@@ -23,6 +24,7 @@ export class IssueApiTokenInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   label: string;
 
   @Field(() => Int, { defaultValue: 90 })

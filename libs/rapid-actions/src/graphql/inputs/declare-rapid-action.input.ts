@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RapidActionSeverity } from '../rapid-actions.enums.js';
+import { IsText } from '@app/core';
 
 export const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
@@ -21,6 +22,7 @@ export class ExitCriterionInput {
   @Field({ description: 'What must be true to close, e.g. "p95 search latency below 500 ms for 3 days"' })
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   description: string;
 
   @Field({ nullable: true, description: 'The dashboard to watch for it' })
@@ -35,11 +37,13 @@ export class DeclareRapidActionInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   title: string;
 
   @Field()
   @IsNotEmpty()
   @MaxLength(20000)
+  @IsText({ multiline: true })
   problemStatement: string;
 
   @Field(() => [String], { description: 'The problems to solve, each measurable' })
@@ -47,6 +51,7 @@ export class DeclareRapidActionInput {
   @ArrayMaxSize(20)
   @IsNotEmpty({ each: true })
   @MaxLength(2000, { each: true })
+  @IsText({ multiline: true })
   problems: string[];
 
   @Field(() => [ExitCriterionInput])
@@ -65,6 +70,7 @@ export class DeclareRapidActionInput {
   @ArrayMaxSize(200)
   @IsNotEmpty({ each: true })
   @MaxLength(500, { each: true })
+  @IsText()
   issuesInScope?: string[];
 
   @Field(() => ID, { description: 'The directly responsible individual (a responder)' })
@@ -97,12 +103,14 @@ export class ReviseRapidActionInput {
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   title?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(20000)
+  @IsText({ multiline: true })
   problemStatement?: string;
 
   @Field(() => [String], { nullable: true })
@@ -111,6 +119,7 @@ export class ReviseRapidActionInput {
   @ArrayMaxSize(20)
   @IsNotEmpty({ each: true })
   @MaxLength(2000, { each: true })
+  @IsText({ multiline: true })
   problems?: string[];
 
   @Field(() => RapidActionSeverity, { nullable: true })
@@ -123,5 +132,6 @@ export class ReviseRapidActionInput {
   @ArrayMaxSize(200)
   @IsNotEmpty({ each: true })
   @MaxLength(500, { each: true })
+  @IsText()
   issuesInScope?: string[];
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsNotEmpty, IsOptional, IsUrl, IsUUID, MaxLength } from 'class-validator';
 import { URL_OPTIONS } from './declare-rapid-action.input.js';
+import { IsText } from '@app/core';
 
 @InputType()
 export class AddExitCriterionInput {
@@ -11,6 +12,7 @@ export class AddExitCriterionInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   description: string;
 
   @Field({ nullable: true })
@@ -33,6 +35,7 @@ export class RewordExitCriterionInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   description: string;
 
   @Field(() => String, { nullable: true, description: 'Absent: keep the current link; null: remove it' })
@@ -55,6 +58,7 @@ export class MarkExitCriterionMetInput {
   @Field({ description: 'How we know: a figure, a dashboard, a link' })
   @IsNotEmpty({ message: 'evidence is required: say how you know the criterion is met' })
   @MaxLength(5000)
+  @IsText({ multiline: true })
   evidence: string;
 }
 
@@ -71,5 +75,6 @@ export class MarkExitCriterionUnmetInput {
   @Field({ description: 'Why it no longer holds' })
   @IsNotEmpty()
   @MaxLength(5000)
+  @IsText({ multiline: true })
   reason: string;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { IsLocalDate } from '@app/core';
+import { IsLocalDate, IsText } from '@app/core';
 
 /**
  * The daily update. The two progress parts are required, but nullable in the schema on purpose:
@@ -24,6 +24,7 @@ export class PostRapidActionUpdateInput {
   })
   @IsOptional()
   @MaxLength(20000)
+  @IsText({ multiline: true, allowBlank: true })
   progressSinceLastUpdate?: string;
 
   @Field({
@@ -32,6 +33,7 @@ export class PostRapidActionUpdateInput {
   })
   @IsOptional()
   @MaxLength(20000)
+  @IsText({ multiline: true, allowBlank: true })
   progressExpectedByNextUpdate?: string;
 
   @Field({
@@ -40,10 +42,12 @@ export class PostRapidActionUpdateInput {
   })
   @IsOptional()
   @MaxLength(20000)
+  @IsText({ multiline: true, allowBlank: true })
   blockers?: string;
 
   @Field({ nullable: true, description: 'Thanks to the people who helped; absent or "none" for none' })
   @IsOptional()
   @MaxLength(20000)
+  @IsText({ multiline: true, allowBlank: true })
   praise?: string;
 }

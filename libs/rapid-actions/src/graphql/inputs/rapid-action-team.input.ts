@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { SubDriScopeKind } from '../rapid-actions.enums.js';
+import { IsText } from '@app/core';
 
 @InputType()
 export class ChangeRapidActionDriInput {
@@ -17,6 +18,7 @@ export class ChangeRapidActionDriInput {
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   reason?: string;
 }
 
@@ -40,6 +42,7 @@ export class SubDriScopeInput {
   @Field({ description: 'Which part, perspective or time zone, e.g. "APAC"' })
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   description: string;
 }
 

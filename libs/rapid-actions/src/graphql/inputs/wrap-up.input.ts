@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsLocalDate } from '@app/core';
+import { IsLocalDate, IsText } from '@app/core';
 import { URL_OPTIONS } from './declare-rapid-action.input.js';
 
 @InputType()
@@ -23,6 +23,7 @@ export class ResolveRapidActionInput {
   @Field({ nullable: true, description: 'How it was resolved, for the stakeholders' })
   @IsOptional()
   @MaxLength(20000)
+  @IsText({ multiline: true })
   summary?: string;
 
   @Field({ nullable: true, defaultValue: false, description: 'Resolve although exit criteria are unmet' })
@@ -33,6 +34,7 @@ export class ResolveRapidActionInput {
   @Field({ nullable: true, description: 'Required with overrideUnmetCriteria when criteria are unmet' })
   @IsOptional()
   @MaxLength(5000)
+  @IsText({ multiline: true })
   overrideReason?: string;
 }
 
@@ -41,6 +43,7 @@ export class FollowUpInput {
   @Field({ description: 'An enhancement, a refactoring… worth doing now that the problem is solved' })
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   description: string;
 
   @Field({ nullable: true })
@@ -78,6 +81,7 @@ export class RecordRetrospectiveInput {
   @Field({ description: 'What about the process could be improved' })
   @IsNotEmpty()
   @MaxLength(20000)
+  @IsText({ multiline: true })
   summary: string;
 
   @Field({ nullable: true })
@@ -101,5 +105,6 @@ export class MakeRapidActionPublicInput {
   @Field({ nullable: true, description: 'e.g. who cleared it (the security team)' })
   @IsOptional()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   reason?: string;
 }

@@ -7,6 +7,9 @@ import type { RotationDefinition } from './rotation.events.js';
 
 const MINUTES_PER_DAY = 1440;
 
+/** Wall-clock shift lengths: weeks, days, hours, minutes (P1W, P1DT12H, PT6H); no months or years. */
+export const SHIFT_DURATION = /^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/;
+
 /** Checks a rotation's shape; each problem is a BAD_USER_INPUT naming the field. */
 export function assertValidDefinition(definition: RotationDefinition, participants: string[]): void {
   if (!definition.name.trim()) throw new BadUserInputError('name', 'name must not be empty');
@@ -19,6 +22,12 @@ export function assertValidDefinition(definition: RotationDefinition, participan
     throw new BadUserInputError('participantIds', 'participants must not repeat');
   }
   assertValidPattern(definition.pattern);
+  if (definition.pattern.respondersPerShift > participants.length) {
+    throw new BadUserInputError(
+      'pattern.respondersPerShift',
+      `respondersPerShift (${definition.pattern.respondersPerShift}) must not exceed the ${participants.length} participants`,
+    );
+  }
   assertValidWindows('coverageWindows', definition.coverageWindows);
   assertValidWindows('driWindows', definition.driWindows);
 }
@@ -41,10 +50,10 @@ export function assertValidPattern(pattern: ShiftPattern): void {
     throw new BadUserInputError('pattern.handoffs', 'handoffs must not repeat');
   if (pattern.shiftDuration === undefined) return;
   const duration = Duration.fromISO(pattern.shiftDuration);
-  if (!duration.isValid || duration.as('minutes') <= 0) {
+  if (!SHIFT_DURATION.test(pattern.shiftDuration) || !duration.isValid || duration.as('minutes') <= 0) {
     throw new BadUserInputError(
       'pattern.shiftDuration',
-      'shiftDuration must be a positive ISO-8601 duration such as PT6H',
+      'shiftDuration must be a positive ISO-8601 duration in weeks, days, hours and minutes such as PT6H or P1W',
     );
   }
   const shortestGap = Math.min(...sorted.map((p, i) => (sorted[i + 1] ?? sorted[0] + cycleMinutes) - p));
@@ -53,10 +62,12 @@ export function assertValidPattern(pattern: ShiftPattern): void {
   }
 }
 
+/** A window ending at or before its start crosses midnight (22:00-06:00); an empty one is refused. */
 function assertValidWindows(field: string, windows: ClockWindow[]): void {
   windows.forEach((window, i) => {
-    if (minutesOf(window.end) <= minutesOf(window.start)) {
-      throw new BadUserInputError(`${field}.${i}.end`, 'a window must end after it starts (use 24:00 for midnight)');
+    const [start, end] = [minutesOf(window.start), minutesOf(window.end)];
+    if (start === end) {
+      throw new BadUserInputError(`${field}.${i}.end`, 'a window must not be empty (22:00-06:00 crosses midnight)');
     }
   });
 }

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
+import { BadUserInputError, ConflictError, MAX_RANGE_DAYS, NotFoundError } from '@app/core';
 import type { Decider } from '@app/event-store';
 import { assignShift, ineligibility, type AvailabilityLookup } from '../schedule/shift-assignment.js';
 import { ShiftCalendar } from '../schedule/shift-calendar.js';
@@ -108,6 +108,9 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
         const { override } = command;
         const [start, end] = [Date.parse(override.start), Date.parse(override.end)];
         if (end <= start) throw new BadUserInputError('end', 'end must be after start');
+        if (end - start > MAX_RANGE_DAYS * 86_400_000) {
+          throw new BadUserInputError('end', `an override may span at most ${MAX_RANGE_DAYS} days`);
+        }
         const why = ineligibility(command.availability[override.responderId], start, end);
         if (why)
           throw new BadUserInputError(

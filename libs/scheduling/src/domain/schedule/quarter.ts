@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { civilDay, wallClockInstant } from './wall-clock.js';
 
 export interface Quarter {
   /** "2026-Q3" */
@@ -13,11 +14,11 @@ export const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 export function quarterNamed(label: string, zone: string): Quarter {
   const match = QUARTER_PATTERN.exec(label);
   if (!match) throw new Error(`Not a quarter: ${label}`);
-  const start = DateTime.fromObject(
-    { year: Number(match[1]), month: (Number(match[2]) - 1) * 3 + 1, day: 1 },
-    { zone },
-  );
-  return { label, start: start.toMillis(), end: start.plus({ months: 3 }).toMillis() };
+  const [year, first] = [Number(match[1]), (Number(match[2]) - 1) * 3 + 1];
+  const midnight = (y: number, month: number) =>
+    wallClockInstant(civilDay(`${y}-${String(month).padStart(2, '0')}-01`), 0, zone);
+  const end = first === 10 ? midnight(year + 1, 1) : midnight(year, first + 3);
+  return { label, start: midnight(year, first), end };
 }
 
 /** The calendar quarter, in `zone`, that holds an instant. */

@@ -1,4 +1,5 @@
 import { Duration } from 'luxon';
+import { assertWalkable, boundedWalk } from '@app/core';
 import type { RotationSchedule, ShiftPattern } from './schedule.types.js';
 import {
   civilDay,
@@ -9,6 +10,16 @@ import {
   weekdayOf,
   type CivilDay,
 } from './wall-clock.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The longest span a schedule walk covers: a query range (at most 400 days) widened by the
+ * overrides and slots that overlap it (each at most 400 days), with room to spare. Anything
+ * longer is a bug in input checking and is cut off with an error, never walked.
+ */
+export const MAX_WALK_DAYS = 1_500;
+export const MAX_WALK_MS = MAX_WALK_DAYS * DAY_MS;
 
 /** One turn of a rotation: shift `number` counts from 0 at the first handoff on or after the start date. */
 export interface BaseShift {
@@ -62,8 +73,13 @@ export class ShiftCalendar {
 
   /** Shifts overlapping [from, to), in order. */
   shiftsBetween(from: number, to: number): BaseShift[] {
+    assertWalkable('a shift walk', from, to, MAX_WALK_MS);
+    // Shifts start at the handoffs: at most `slots` per cycle, from one cycle before `from`.
+    const cycles = Math.ceil((to - from) / (this.cycleDays * DAY_MS)) + 3;
+    const step = boundedWalk('a shift walk', cycles * this.slots.length);
     const shifts: BaseShift[] = [];
     for (let n = this.firstShiftNumberNear(from); ; n++) {
+      step();
       const shift = this.shift(n);
       if (shift.start >= to) break;
       if (shift.end > from) shifts.push(shift);

@@ -1,4 +1,5 @@
-import { DateTime, Duration } from 'luxon';
+import { DateTime, Duration, IANAZone } from 'luxon';
+import { WalkLimitExceededError } from '@app/core';
 import type { Weekday } from './schedule.types.js';
 
 /**
@@ -46,32 +47,53 @@ function localDay(zone: string, day: CivilDay): LocalDay {
   let info = localDays.get(key);
   if (!info) {
     if (localDays.size >= MAX_LOCAL_DAYS) localDays.clear();
-    const start = luxonWallClock(day, 0, zone);
-    const end = luxonWallClock(day + 1, 0, zone);
-    const steady = start.offset === end.offset && start.toMillis() === day * DAY_MS - start.offset * 60_000;
-    info = { start: start.toMillis(), end: end.toMillis(), offset: steady ? start.offset : undefined };
+    const start = resolveWallClock(day * DAY_MS, zone);
+    const end = resolveWallClock((day + 1) * DAY_MS, zone);
+    const offset = offsetAt(zone, start);
+    const steady =
+      offset === offsetAt(zone, end) &&
+      start === day * DAY_MS - offset * 60_000 &&
+      end === (day + 1) * DAY_MS - offset * 60_000;
+    info = { start, end, offset: steady ? offset : undefined };
     localDays.set(key, info);
   }
   return info;
 }
 
-function luxonWallClock(day: CivilDay, minutes: number, zone: string): DateTime {
-  const date = new Date((day + Math.floor(minutes / 1440)) * DAY_MS);
-  const rest = minutes % 1440;
-  return DateTime.fromObject(
-    {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: Math.floor(rest / 60),
-      minute: rest % 60,
-    },
-    { zone },
-  );
+/** The zone's UTC offset (minutes) at an instant, from the IANA rules (Luxon, via Intl). */
+function offsetAt(zone: string, instant: number): number {
+  return IANAZone.create(zone).offset(instant);
+}
+
+/**
+ * The instant a wall clock in `zone` reads `local` (the wall-clock time written as if it were
+ * UTC milliseconds), by the rules stated in the README (RFC 5545):
+ * - a time that occurs twice (clocks going back) is its first occurrence;
+ * - a time that does not exist (clocks going forward) is the first instant after the gap,
+ *   i.e. the instant of the change itself (02:30 on a night that skips 02:00-03:00 → 03:00).
+ * Zone rules are assumed to change at most once within a day of `local`.
+ */
+export function resolveWallClock(local: number, zone: string): number {
+  const before = offsetAt(zone, local - DAY_MS);
+  const after = offsetAt(zone, local + DAY_MS);
+  const readings = [...new Set([before, after])]
+    .map((offset) => local - offset * 60_000)
+    .filter((instant) => local - offsetAt(zone, instant) * 60_000 === instant);
+  if (readings.length > 0) return Math.min(...readings);
+  // In a gap: the change lies between the reading with the later offset and the one with the earlier.
+  let low = local - after * 60_000;
+  let high = local - before * 60_000;
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (offsetAt(zone, middle) === before) low = middle;
+    else high = middle;
+  }
+  return high;
 }
 
 /** The local calendar day at an instant. */
 export function civilDayOf(instant: number, zone: string): CivilDay {
+  if (!Number.isFinite(instant)) throw new WalkLimitExceededError('an instant must be a real date');
   const utcDay = Math.floor(instant / DAY_MS);
   for (const day of [utcDay, utcDay - 1, utcDay + 1]) {
     const info = localDay(zone, day);
@@ -81,16 +103,15 @@ export function civilDayOf(instant: number, zone: string): CivilDay {
 }
 
 /**
- * The instant (epoch ms) at which a wall clock in `zone` shows `day` + `minutes`. In a
- * spring-forward gap the clock time does not exist and the instant moves forward by the gap,
- * as Luxon does.
+ * The instant (epoch ms) at which a wall clock in `zone` shows `day` + `minutes`; on the days
+ * the clocks change, by the rules of resolveWallClock (first occurrence; after a gap, its end).
  */
 export function wallClockInstant(day: CivilDay, minutes: number, zone: string): number {
   const target = day + Math.floor(minutes / 1440);
   const rest = minutes % 1440;
   const { offset } = localDay(zone, target);
   if (offset !== undefined) return target * DAY_MS + (rest - offset) * 60_000;
-  return luxonWallClock(target, rest, zone).toMillis();
+  return resolveWallClock(target * DAY_MS + rest * 60_000, zone);
 }
 
 /** Adds a duration as a wall clock would (12:00 + 6 h = 18:00 local, even across a DST change). */
@@ -107,9 +128,20 @@ export function plusWallClock(instant: number, duration: Duration, zone: string)
   return wallClockInstant(day, minuteOfDay + duration.as('minutes'), zone);
 }
 
-/** "2026-03-08T02:30" read on a wall clock in `zone`, as an ISO instant (UTC). */
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * "2026-03-08T02:30" read on a wall clock in `zone`, as an ISO instant (UTC), by the rules of
+ * resolveWallClock: 02:30 on the night New York skips 02:00-03:00 is 03:00 EDT (07:00Z).
+ */
 export function localDateTimeToInstant(localDateTime: string, zone: string): string {
-  const instant = DateTime.fromISO(localDateTime, { zone });
-  if (!instant.isValid) throw new Error(`Invalid local date-time ${localDateTime} in ${zone}`);
-  return instant.toUTC().toISO()!;
+  const match = LOCAL_DATE_TIME.exec(localDateTime);
+  if (!match || !IANAZone.isValidZone(zone)) throw new Error(`Invalid local date-time ${localDateTime} in ${zone}`);
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  const check = new Date(local);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+    throw new Error(`Invalid local date-time ${localDateTime} in ${zone}`);
+  }
+  return new Date(resolveWallClock(local, zone)).toISOString();
 }

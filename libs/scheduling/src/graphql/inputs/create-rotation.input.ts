@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone, IsLocalDate, IsLocalTime } from '@app/core';
+import { IsIanaTimeZone, IsLocalDate, IsLocalTime, IsText } from '@app/core';
 import { ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowInput } from './clock-window.input.js';
 
@@ -41,10 +41,13 @@ export class ShiftPatternInput {
   @Type(() => HandoffInput)
   handoffs: HandoffInput[];
 
-  @Field({ nullable: true, description: 'ISO-8601 wall-clock duration such as PT6H; absent: until the next handoff' })
+  @Field({
+    nullable: true,
+    description: 'ISO-8601 wall-clock duration such as PT6H or P1W; absent: until the next handoff',
+  })
   @IsOptional()
-  @Matches(/^P(?!$)(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/, {
-    message: 'shiftDuration must be an ISO-8601 duration such as PT6H',
+  @Matches(/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/, {
+    message: 'shiftDuration must be an ISO-8601 duration such as PT6H or P1W',
   })
   shiftDuration?: string;
 
@@ -61,11 +64,13 @@ export class CreateRotationInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   name: string;
 
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsText()
   team: string;
 
   @Field({ description: 'IANA time zone the handoffs and windows are read in' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsIanaTimeZone, IsLocalDateTime } from '@app/core';
+import { IsIanaTimeZone, IsLocalDateTime, IsText } from '@app/core';
 
 @InputType()
 export class SlotSpanInput {
@@ -23,6 +23,7 @@ export class PublishSlotRoundInput {
   @Field({ description: 'e.g. "Weekend of 18 July"' })
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   title: string;
 
   @Field({ description: 'IANA zone the slots and the deadline are given in' })

@@ -10,7 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IsIanaTimeZone } from '@app/core';
+import { IsIanaTimeZone, IsText } from '@app/core';
 import { ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowInput } from './clock-window.input.js';
 
@@ -19,6 +19,7 @@ export class RegisterResponderInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(200)
+  @IsText()
   name: string;
 
   @Field({ description: 'Chat handle: letters, digits, dot, dash, underscore' })
@@ -32,6 +33,7 @@ export class RegisterResponderInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(100)
+  @IsText()
   team: string;
 
   @Field(() => ResponderRoleValue)

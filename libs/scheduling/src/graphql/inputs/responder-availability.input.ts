@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsNotEmpty, IsOptional, IsUUID, MaxLength } from 'class-validator';
-import { IsIanaTimeZone, IsLocalDateTime } from '@app/core';
+import { IsIanaTimeZone, IsLocalDateTime, IsText } from '@app/core';
 
 @InputType()
 export class SetOnCallRestrictionInput {
@@ -15,6 +15,7 @@ export class SetOnCallRestrictionInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   reason: string;
 }
 
@@ -40,5 +41,6 @@ export class MarkUnavailableInput {
   @Field()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   reason: string;
 }

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsIanaTimeZone, IsLocalDateTime } from '@app/core';
+import { IsIanaTimeZone, IsLocalDateTime, IsText } from '@app/core';
 
 @InputType()
 export class RotationMembershipInput {
@@ -53,6 +53,7 @@ export class ScheduleOverrideInput {
   @IsOptional()
   @IsNotEmpty()
   @MaxLength(2000)
+  @IsText({ multiline: true })
   note?: string;
 }
 

@@ -1,0 +1,40 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { RequestTimeoutError } from '../errors/app-error.js';
+
+/** How long one GraphQL request may run, unless configured otherwise. */
+export const DEFAULT_REQUEST_BUDGET_MS = 5_000;
+
+/** The instant (epoch ms, process clock) after which the current request is ended. */
+export class RequestDeadline {
+  constructor(
+    readonly budgetMs: number,
+    readonly endsAt = Date.now() + budgetMs,
+  ) {}
+
+  get expired(): boolean {
+    return Date.now() > this.endsAt;
+  }
+
+  check(): void {
+    if (this.expired) {
+      throw new RequestTimeoutError(`the request ran longer than its budget of ${this.budgetMs} ms and was ended`, {
+        budgetMs: this.budgetMs,
+      });
+    }
+  }
+}
+
+const current = new AsyncLocalStorage<RequestDeadline>();
+
+/** Runs `work` (and whatever it awaits) under a deadline, which `checkRequestBudget` then enforces. */
+export function withinRequestBudget<T>(deadline: RequestDeadline, work: () => T): T {
+  return current.run(deadline, work);
+}
+
+/**
+ * Ends the current request with REQUEST_TIMEOUT when it is past its deadline. Long loops (time
+ * walks) call it as they go; outside a request (background steps, unit tests) it does nothing.
+ */
+export function checkRequestBudget(): void {
+  current.getStore()?.check();
+}
