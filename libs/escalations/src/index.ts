@@ -15,3 +15,4 @@ export * from './commands/alert-escalation.command.js';
 export * from './domain/escalation/escalation-alert.types.js';
 export * from './domain/escalation/escalation-alert.decide.js';
 export * from './graphql/models/escalation-alert.model.js';
+export * from './graphql/models/service.model.js';

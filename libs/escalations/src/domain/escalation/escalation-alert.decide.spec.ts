@@ -31,7 +31,7 @@ const alert: AlertSourceData = {
   groupKey: '{}:{alertname="DiskFull"}',
   maintenanceWindowId: null,
 };
-const raisedData: EscalationRaisedData = {
+const raisedData: EscalationRaisedData & { alert: AlertSourceData } = {
   escalationId,
   source: 'INFRASTRUCTURE',
   severity: 'S1',
