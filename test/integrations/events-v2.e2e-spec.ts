@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { deterministicId } from '@app/event-store';
+import { alertStream } from '@app/integrations';
 import { alertEscalations, createKey, enqueue, setUpAlertRotation, trigger } from '../support/integrations.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -162,6 +165,64 @@ describe('Events API v2 intake (over HTTP)', () => {
       (e) => e.type === 'EscalationRaised' && (e.data as any).alert?.dedupKey === 'storm',
     );
     expect(raised).toHaveLength(1);
+  });
+
+  it('completes the same escalation after a crash between the dedup stream and the escalation stream', async () => {
+    const stream = alertStream(keyId, 'crashed');
+    const escalationId = deterministicId(stream, 'opening-0');
+    const rotationId = (await app.ok('{ rotations { id } }')).rotations[0].id;
+    // What a process that died right after its first append leaves behind: the dedup stream names
+    // an escalation that was never raised.
+    await app.store.append(
+      stream,
+      [
+        {
+          id: randomUUID(),
+          type: 'AlertOpened',
+          data: {
+            integrationKeyId: keyId,
+            dedupKey: 'crashed',
+            escalationId,
+            replaces: null,
+            rotationId,
+            serviceId: null,
+            severity: 'S2',
+            title: 'Queue backlog',
+            description: '',
+            incidentTag: null,
+            raisedAt: '2026-07-15T12:03:00.000Z',
+            alert: {
+              integrationKeyId: keyId,
+              integrationKeyName: 'monitoring',
+              kind: 'EVENTS_V2',
+              dedupKey: 'crashed',
+              groupKey: null,
+              maintenanceWindowId: null,
+              summary: 'Queue backlog',
+              labels: {},
+              annotations: {},
+              links: [],
+              details: {},
+              occurrenceKey: null,
+            },
+          },
+          metadata: {
+            actor: `integration-key:${keyId}`,
+            correlationId: 'crash',
+            causationId: null,
+            occurredAt: '2026-07-15T12:03:00.000Z',
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
+    // The client got no answer and retries.
+    const retry = await enqueue(app, trigger(key, { dedup_key: 'crashed' }, { summary: 'Queue backlog' }));
+    expect(retry.status).toBe(202);
+    const { nodes } = await alertEscalations(app, { dedupKey: 'crashed' });
+    expect(nodes.map((n: any) => n.id)).toEqual([escalationId]);
+    expect(nodes[0].pages).toHaveLength(1);
   });
 
   describe('refuses what is not a valid event, appending nothing', () => {
