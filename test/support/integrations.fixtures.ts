@@ -65,12 +65,12 @@ export const trigger = (
 });
 
 /** An Alertmanager webhook notification (payload version 4). */
-export function notification(alerts: Array<Record<string, unknown>>, groupKey = '{}:{alertname="HighLatency"}') {
+export function notification(alerts: unknown[], groupKey = '{}:{alertname="HighLatency"}') {
   return {
     version: '4',
     groupKey,
     truncatedAlerts: 0,
-    status: alerts.every((a) => a.status === 'resolved') ? 'resolved' : 'firing',
+    status: alerts.every((a) => (a as { status?: string } | null)?.status === 'resolved') ? 'resolved' : 'firing',
     receiver: 'incident-coordination',
     groupLabels: { alertname: 'HighLatency' },
     commonLabels: {},
