@@ -35,6 +35,10 @@ describe('Events API v2 intake (over HTTP)', () => {
       { id: keyId, name: 'monitoring', kind: 'EVENTS_V2', rotation: { name: 'Alerts sre-1' } },
     ]);
     expect(JSON.stringify(listed)).not.toContain(key);
+    const audit = await app.ok(`query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { type actor } }`, {
+      id: keyId,
+    });
+    expect(audit.auditTrail).toEqual([{ type: 'IntegrationKeyCreated', actor: 'test-admin' }]);
   });
 
   it('triggers (the documented example), pages the on-call responder and answers 202 with the dedup key', async () => {

@@ -15,6 +15,7 @@ import { EventsV2Controller } from './http/events-v2.controller.js';
 import { AlertIntake } from './intake/alert-intake.js';
 import { IntakeGate } from './intake/intake-gate.js';
 import { INTEGRATIONS_OPTIONS, type IntegrationsOptions } from './integrations.options.js';
+import { IntegrationKeyAuditSource, MaintenanceWindowAuditSource } from './integrations.audit.js';
 import { IntegrationsPolicy } from './integrations.policy.js';
 import { IntegrationKeysProjection } from './projections/integration-keys.projection.js';
 import { MaintenanceWindowsProjection } from './projections/maintenance-windows.projection.js';
@@ -43,6 +44,8 @@ import { MaintenanceWindowsProjection } from './projections/maintenance-windows.
     EndMaintenanceWindowHandler,
     IntegrationsResolver,
     EscalationAlertResolver,
+    IntegrationKeyAuditSource,
+    MaintenanceWindowAuditSource,
   ],
   exports: [IntegrationKeysProjection],
 })
