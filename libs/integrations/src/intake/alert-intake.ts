@@ -83,7 +83,7 @@ export class AlertIntake {
           context,
         );
         const data = opened.state.current!;
-        await this.ensureRaised(data, context);
+        await this.raise(data, context);
         if (triggers.length > 1) {
           await this.recordOccurrence(data.escalationId, triggers.length - 1, latest, windowId, context);
         }
@@ -124,6 +124,11 @@ export class AlertIntake {
     if (known) return known.state;
     const stored = await this.runner.load(escalationStream(opened.escalationId), escalationDecider);
     if (stored) return stored.state;
+    return this.raise(opened, context);
+  }
+
+  /** Raising is idempotent (the escalation's id and event ids derive from the alert stream). */
+  private async raise(opened: AlertOpenedData, context: RequestContext): Promise<EscalationState> {
     const { integrationKeyId: _, dedupKey: __, replaces: ___, ...raise } = opened;
     const raised = await this.escalate({ type: 'RAISE', ...raise }, context);
     return raised!.state;
