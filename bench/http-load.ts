@@ -12,6 +12,8 @@ export interface LoadOptions {
   seconds: number;
   /** "Bearer <token>" sent with every request. */
   authorization?: string;
+  /** Where the requests go; /graphql unless set. */
+  path?: string;
 }
 
 /**
@@ -38,7 +40,7 @@ export class HttpLoad {
         {
           host: '127.0.0.1',
           port: this.port,
-          path: '/graphql',
+          path: this.options.path ?? '/graphql',
           method: 'POST',
           agent: this.agent,
           headers: {

@@ -377,6 +377,41 @@ export const MATRIX: Record<string, Row> = {
   acceptHandover: withInput(['admin', 'manager', 'responder'], 'acceptHandover', 'AcceptHandoverInput', () => ({
     boundaryId: UNKNOWN_BOUNDARY,
   })),
+  createIntegrationKey: {
+    allowed: ['admin'],
+    request: (f, n) => ({
+      query: `mutation($input: CreateIntegrationKeyInput!) { createIntegrationKey(input: $input) { integrationKey { id } } }`,
+      variables: { input: { name: `monitoring ${n}`, kind: 'EVENTS_V2', rotationId: f.rotationId } },
+    }),
+  },
+  revokeIntegrationKey: {
+    allowed: ['admin'],
+    request: () => ({
+      query: `mutation($id: ID!) { revokeIntegrationKey(id: $id) { id } }`,
+      variables: { id: '00000000-0000-4000-8000-0000000000a1' },
+    }),
+  },
+  scheduleMaintenanceWindow: {
+    allowed: ['admin', 'manager'],
+    request: (f) => ({
+      query: `mutation($input: ScheduleMaintenanceWindowInput!) { scheduleMaintenanceWindow(input: $input) { id } }`,
+      variables: {
+        input: {
+          rotationId: f.rotationId,
+          start: '2026-08-01T00:00:00Z',
+          end: '2026-08-01T02:00:00Z',
+          reason: 'upgrade',
+        },
+      },
+    }),
+  },
+  endMaintenanceWindow: {
+    allowed: ['admin', 'manager'],
+    request: () => ({
+      query: `mutation($id: ID!) { endMaintenanceWindow(id: $id) { id } }`,
+      variables: { id: '00000000-0000-4000-8000-0000000000a2' },
+    }),
+  },
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({

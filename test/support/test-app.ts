@@ -12,6 +12,7 @@ import {
   type EventStoreModuleOptions,
 } from '@app/event-store';
 import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
+import { INTEGRATIONS_OPTIONS, type IntegrationsOptions } from '@app/integrations';
 import { ScheduleQueries } from '@app/scheduling';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
@@ -57,6 +58,7 @@ export interface TestAppOptions {
   clock?: ManualClock;
   store?: Partial<EventStoreModuleOptions>;
   identity?: Partial<IdentityOptions>;
+  integrations?: Partial<IntegrationsOptions>;
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -94,6 +96,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       issuedAtSkewSeconds: 10 * 366 * 86_400,
       ...options.identity,
     })
+    .overrideProvider(INTEGRATIONS_OPTIONS)
+    .useValue({ alertRateLimitPerMinute: 100_000, ...options.integrations })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);

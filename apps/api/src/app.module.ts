@@ -12,7 +12,7 @@ import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
-import { IntegrationsModule } from '@app/integrations';
+import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
 import { NotificationsModule } from '@app/notifications';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
@@ -32,7 +32,8 @@ type Config = ConfigService<Environment, true>;
       useFactory: (config: Config) => ({
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.routing_key'],
+          serializers: { req: redactIntakeSecrets },
           autoLogging: { ignore: (req) => req.url === '/health' },
         },
       }),

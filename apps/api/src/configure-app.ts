@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { offlineConsole } from '@app/core';
+import { ALERT_INTAKE_PATHS, alertIntakeBodyParsing } from '@app/integrations';
 
 export const MAX_BODY = '1mb';
 
@@ -25,6 +26,7 @@ function bodyParserErrors(error: { type?: string; status?: number }, _req: Reque
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(ALERT_INTAKE_PATHS, ...alertIntakeBodyParsing());
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);
   app.use('/graphql', offlineConsole);

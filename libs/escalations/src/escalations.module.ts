@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SchedulingModule } from '@app/scheduling';
 import { AddEscalationNoteHandler } from './commands/add-escalation-note.command.js';
+import { AlertEscalationHandler } from './commands/alert-escalation.command.js';
 import { AnswerPageHandler } from './commands/answer-page.command.js';
 import { ChangeEscalationHandler } from './commands/change-escalation.command.js';
 import { HandOverEscalationHandler } from './commands/hand-over-escalation.command.js';
@@ -36,6 +37,7 @@ import { EscalationAuditSource } from './escalations.audit.js';
     EscalationsMapper,
     EscalationTimersSource,
     RaiseEscalationHandler,
+    AlertEscalationHandler,
     AnswerPageHandler,
     AddEscalationNoteHandler,
     ChangeEscalationHandler,

@@ -30,6 +30,11 @@ export class EscalationAccessPolicy {
     requireRole(context, [...PARTICIPANTS, 'integration'], 'raise escalations');
   }
 
+  /** An integration acknowledges or resolves what its own alerts raised (the key was checked by the intake). */
+  mayAnswerAsIntegration(context: RequestContext): void {
+    requireRole(context, ['integration'], 'acknowledge or resolve alerts on behalf of an integration');
+  }
+
   /** Notes of what was tried, and incident tags: anyone taking part in incident work. */
   mayAnnotate(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'add notes or tags to escalations');

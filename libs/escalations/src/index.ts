@@ -12,3 +12,8 @@ export * from './domain/escalation/escalation.events.js';
 export * from './domain/escalation/escalation.decider.js';
 export * from './domain/escalation/paging.js';
 export * from './graphql/escalations.read-access.js';
+export * from './commands/alert-escalation.command.js';
+export * from './domain/escalation/escalation-alert.types.js';
+export * from './domain/escalation/escalation-alert.decide.js';
+export * from './graphql/models/escalation-alert.model.js';
+export * from './graphql/models/service.model.js';

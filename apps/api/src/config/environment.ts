@@ -69,6 +69,11 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** Alert requests (Events v2 events, webhook notifications) one integration key may send per minute. */
+  @IsInt()
+  @Min(1)
+  ALERT_RATE_LIMIT_PER_MINUTE: number = 6000;
+
   /** GraphQL introspection; on by default except in production. */
   @IsOptional()
   @IsBoolean()

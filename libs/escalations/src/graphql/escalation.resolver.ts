@@ -10,6 +10,7 @@ import { TagEscalationCommand } from '../commands/tag-escalation.command.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
 import { EscalationsMapper } from './escalations.mapper.js';
 import {
+  AlertEscalationsFilter,
   EscalationNoteInput,
   OpenEscalationsFilter,
   QualifyEmergencyInput,
@@ -38,6 +39,17 @@ export class EscalationResolver {
     @Args('filter', { nullable: true }) filter?: OpenEscalationsFilter,
   ): EscalationConnection {
     const page = this.queries.open(filter ?? {}, first, after);
+    return { ...page, nodes: page.nodes.map((doc) => this.mapper.escalation(doc)) };
+  }
+
+  @Query(() => EscalationConnection, {
+    description: 'Escalations raised by integrations (open and closed), newest first',
+  })
+  alertEscalations(
+    @Args() { first, after }: PageArgs,
+    @Args('filter', { nullable: true }) filter?: AlertEscalationsFilter,
+  ): EscalationConnection {
+    const page = this.queries.fromAlerts(filter ?? {}, first, after);
     return { ...page, nodes: page.nodes.map((doc) => this.mapper.escalation(doc)) };
   }
 

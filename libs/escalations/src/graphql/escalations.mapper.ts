@@ -5,6 +5,8 @@ import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { Page } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
 import type { PolicySnapshot } from '../domain/escalation/escalation.types.js';
+import type { EscalationAlert } from '../domain/escalation/escalation-alert.types.js';
+import type { EscalationAlertModel } from './models/escalation-alert.model.js';
 import type { ServiceData } from '../domain/service/service.events.js';
 import { EscalationQueries, type ResponderPresence } from '../projections/escalation.queries.js';
 import type { EscalationDoc, Note } from '../projections/escalations.projection.js';
@@ -65,6 +67,7 @@ export class EscalationsMapper {
     return {
       id: doc.escalationId,
       source: doc.source as EscalationSourceValue,
+      alert: doc.alert ? alertModel(doc.alert) : undefined,
       severity: doc.severity as SeverityValue,
       kind: orUndefined(doc.kind) as EscalationKindValue | undefined,
       title: doc.title,
@@ -264,6 +267,25 @@ export class EscalationsMapper {
 function instantOf(data: Record<string, unknown>): string | undefined {
   const value = data.at ?? data.pagedAt ?? data.raisedAt;
   return typeof value === 'string' ? value : undefined;
+}
+
+function alertModel(alert: EscalationAlert): EscalationAlertModel {
+  const pairs = (record: Record<string, string>) => Object.entries(record).map(([name, value]) => ({ name, value }));
+  return {
+    integrationKeyId: alert.integrationKeyId,
+    dedupKey: alert.dedupKey,
+    occurrences: alert.occurrences,
+    firstOccurredAt: new Date(alert.firstOccurredAt),
+    lastOccurredAt: new Date(alert.lastOccurredAt),
+    summary: alert.summary,
+    labels: pairs(alert.labels),
+    annotations: pairs(alert.annotations),
+    links: alert.links.map((l) => ({ href: l.href, text: orUndefined(l.text) })),
+    details: JSON.stringify(alert.details),
+    groupKey: orUndefined(alert.groupKey),
+    maintenanceWindowId: orUndefined(alert.maintenanceWindowId),
+    acknowledgedAt: date(alert.acknowledgedAt),
+  };
 }
 
 function note(n: Note): EscalationNoteModel {

@@ -93,6 +93,13 @@ export function describeEscalationEvent(entry: HistoryEntry, nameOf: (responderI
         description: event.data.incidentTag ? `Tagged with incident ${event.data.incidentTag}` : 'Incident tag removed',
         responderIds: [],
       };
+    case 'AlertOccurred': {
+      const d = event.data;
+      const times = d.count === 1 ? 'again' : `${d.count} more times`;
+      return { description: `The alert fired ${times}: ${d.summary}`, responderIds: [] };
+    }
+    case 'AlertAcknowledged':
+      return { description: 'Acknowledged by the integration that raised it', responderIds: [] };
     case 'EscalationRerouted':
       return { description: 'Rerouted to another rotation', responderIds: [] };
     default:

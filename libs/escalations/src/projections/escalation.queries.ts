@@ -18,6 +18,8 @@ export interface OpenEscalationFilter {
   states?: EscalationState[];
   driId?: string;
   incidentTag?: string;
+  integrationKeyId?: string;
+  dedupKey?: string;
 }
 
 export interface AwaitingPageFilter {
@@ -93,6 +95,8 @@ export class EscalationQueries {
       filter.states,
       filter.driId,
       filter.incidentTag,
+      filter.integrationKeyId,
+      filter.dedupKey,
       first,
       after,
     ]);
@@ -140,6 +144,14 @@ export class EscalationQueries {
       where.push('incident_tag = ?');
       params.push(filter.incidentTag);
     }
+    if (filter.integrationKeyId !== undefined) {
+      where.push('integration_key_id = ?');
+      params.push(filter.integrationKeyId);
+    }
+    if (filter.dedupKey !== undefined) {
+      where.push('dedup_key = ?');
+      params.push(filter.dedupKey);
+    }
     const conditions = where.join(' AND ');
     const totalCount = cachedStatement<unknown[], { n: number }>(
       this.db,
@@ -152,6 +164,43 @@ export class EscalationQueries {
        ORDER BY severity, raised_at, escalation_id LIMIT ?`,
     ).all(...params, ...(after != null ? decodeCursor(after, 3) : []), first + 1);
     return { rows, totalCount };
+  }
+
+  /** Escalations raised by integrations, open and closed, newest first. */
+  fromAlerts(
+    filter: { integrationKeyId?: string; dedupKey?: string },
+    first: number,
+    after?: string,
+  ): Page<EscalationDoc> {
+    const where = ['integration_key_id IS NOT NULL'];
+    const params: unknown[] = [];
+    if (filter.integrationKeyId !== undefined) {
+      where.push('integration_key_id = ?');
+      params.push(filter.integrationKeyId);
+    }
+    if (filter.dedupKey !== undefined) {
+      where.push('dedup_key = ?');
+      params.push(filter.dedupKey);
+    }
+    const conditions = where.join(' AND ');
+    const totalCount = cachedStatement<unknown[], { n: number }>(
+      this.db,
+      `SELECT COUNT(*) AS n FROM escalations WHERE ${conditions}`,
+    ).get(...params)!.n;
+    const keyset = after ? ' AND (raised_at, escalation_id) < (?, ?)' : '';
+    const rows = cachedStatement<unknown[], { escalation_id: string; raised_at: string }>(
+      this.db,
+      `SELECT escalation_id, raised_at FROM escalations WHERE ${conditions}${keyset}
+       ORDER BY raised_at DESC, escalation_id DESC LIMIT ?`,
+    ).all(...params, ...(after ? decodeCursor(after, 2) : []), first + 1);
+    const docs = this.byIds(rows.map((r) => r.escalation_id));
+    return toPage(
+      rows,
+      first,
+      totalCount,
+      (r) => [r.raised_at, r.escalation_id],
+      (r) => docs.get(r.escalation_id)!,
+    );
   }
 
   /** Pages still waiting for an acknowledgement, the nearest deadline first. */

@@ -50,6 +50,8 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
   'CustomerBridgeClosed',
   'EscalationTagged',
   'EscalationRerouted',
+  'AlertOccurred',
+  'AlertAcknowledged',
 ] satisfies Array<EscalationEvent['type']>);
 
 /**
@@ -62,7 +64,7 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
 @Injectable()
 export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
-  readonly version = 1;
+  readonly version = 2;
   private pending = new Map<string, EscalationDoc>();
   private db?: Database;
   /** Parsed documents, for the queries; a commit drops the ones it changed. */
@@ -82,8 +84,12 @@ export class EscalationsProjection implements Projection {
         rotation_id   TEXT NOT NULL,
         dri_id        TEXT,
         incident_tag  TEXT,
+        integration_key_id TEXT,
+        dedup_key     TEXT,
         doc           TEXT NOT NULL
       );
+      CREATE INDEX IF NOT EXISTS escalations_by_alert
+        ON escalations (integration_key_id, dedup_key, raised_at) WHERE integration_key_id IS NOT NULL;
       CREATE INDEX IF NOT EXISTS escalations_open
         ON escalations (severity, raised_at, escalation_id) WHERE is_open = 1;
       CREATE INDEX IF NOT EXISTS escalations_open_by_rotation
@@ -175,6 +181,12 @@ export class EscalationsProjection implements Projection {
         );
         break;
       }
+      case 'AlertAcknowledged':
+        for (const pageId of event.data.pageIds) {
+          cachedStatement(db, 'UPDATE escalation_pages SET status = ? WHERE page_id = ?').run('ACKNOWLEDGED', pageId);
+          cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(`ack-timeout:${pageId}`);
+        }
+        break;
       case 'CustomerContacted':
         addDueStep(db, `follow-up:${id}`, id, 'FOLLOW_UP', id, event.data.followUpDueAt);
         break;
@@ -197,8 +209,9 @@ export class EscalationsProjection implements Projection {
     const upsert = cachedStatement(
       db,
       `INSERT OR REPLACE INTO escalations
-         (escalation_id, is_open, state, severity, raised_at, rotation_id, dri_id, incident_tag, doc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         (escalation_id, is_open, state, severity, raised_at, rotation_id, dri_id, incident_tag,
+          integration_key_id, dedup_key, doc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     for (const doc of this.pending.values()) {
       this.touched.add(doc.escalationId);
@@ -211,6 +224,8 @@ export class EscalationsProjection implements Projection {
         doc.rotationId,
         doc.driId,
         doc.incidentTag,
+        doc.alert?.integrationKeyId ?? null,
+        doc.alert?.dedupKey ?? null,
         JSON.stringify(doc),
       );
     }

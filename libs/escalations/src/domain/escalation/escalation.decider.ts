@@ -22,6 +22,8 @@ import {
   type Qualification,
 } from './escalation.types.js';
 import { choosePage, type Candidate, type StepFacts } from './paging.js';
+import { alertAtRaise, decideAlert, evolveAlertEvent, type AlertDecisionCommand } from './escalation-alert.decide.js';
+import type { EscalationAlert } from './escalation-alert.types.js';
 
 export interface Page {
   pageId: string;
@@ -56,8 +58,10 @@ export interface CustomerContact {
   repliedAt: string | null;
 }
 
-export interface Escalation extends Omit<EscalationRaisedData, 'policy'> {
+export interface Escalation extends Omit<EscalationRaisedData, 'policy' | 'alert'> {
   policy: PolicySnapshot;
+  /** The monitoring alert it was raised from, with its occurrences; null when a person raised it. */
+  alert: EscalationAlert | null;
   state: EscalationState;
   driId: string | null;
   driSince: string | null;
@@ -83,6 +87,7 @@ interface Targeted {
 }
 
 export type EscalationCommand =
+  | AlertDecisionCommand
   | ({ type: 'Raise'; pageId: string; paging: StepFacts[] } & EscalationRaisedData)
   | (Targeted & { type: 'AcknowledgePage'; pageId: string; responderId: string })
   | (Targeted & { type: 'ResolvePage'; pageId: string; responderId: string })
@@ -264,6 +269,12 @@ export const escalationDecider: Decider<EscalationCommand, EscalationDeciderStat
 
   decide(command, state) {
     switch (command.type) {
+      case 'RaiseAlert':
+      case 'RecordAlertOccurrence':
+      case 'AcknowledgeAlert':
+      case 'ResolveAlert':
+        return decideAlert(command, state, { pageFromPolicy, cancelTriggered });
+
       case 'Raise': {
         if (state) throw new ConflictError(`Escalation ${command.escalationId} already exists`);
         const { type: _, pageId, paging, ...data } = command;
@@ -601,6 +612,7 @@ export const escalationDecider: Decider<EscalationCommand, EscalationDeciderStat
       const data = event.data;
       return {
         ...data,
+        alert: alertAtRaise(data),
         state: 'OPEN',
         driId: null,
         driSince: null,
@@ -758,6 +770,9 @@ function applyEvent(state: Escalation, event: EscalationEvent): Escalation {
         : state;
     case 'EscalationTagged':
       return { ...state, incidentTag: event.data.incidentTag };
+    case 'AlertOccurred':
+    case 'AlertAcknowledged':
+      return evolveAlertEvent(state, event);
     case 'EscalationRerouted':
       return {
         ...state,

@@ -12,6 +12,7 @@ import type {
   Severity,
 } from './escalation.types.js';
 import type { Selection, SkippedStep } from './paging.js';
+import type { AlertOccurredData, AlertSourceData } from './escalation-alert.types.js';
 
 export interface EscalationRaisedData {
   escalationId: string;
@@ -29,6 +30,8 @@ export interface EscalationRaisedData {
   raisedAt: string;
   raisedBy: string;
   policy: PolicySnapshot;
+  /** Set when an integration raised it from an alert (absent on escalations raised by people). */
+  alert?: AlertSourceData | null;
 }
 
 export type PageKind = 'POLICY_STEP' | 'BACKUP_POOL';
@@ -111,6 +114,8 @@ export type EscalationEvent =
   | DomainEvent<'CustomerFollowUpDue', { escalationId: string; at: string; bridgeClosesAt: string }>
   | DomainEvent<'CustomerBridgeClosed', { escalationId: string; at: string }>
   | DomainEvent<'EscalationTagged', { escalationId: string; incidentTag: string | null; at: string; by: string }>
+  | DomainEvent<'AlertOccurred', AlertOccurredData>
+  | DomainEvent<'AlertAcknowledged', { escalationId: string; pageIds: string[]; at: string; by: string }>
   | DomainEvent<
       'EscalationRerouted',
       {

@@ -104,6 +104,29 @@ export class OpenEscalationsFilter {
   @MaxLength(100)
   @IsText({ allowBlank: true })
   incidentTag?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only escalations raised through this integration key' })
+  @IsOptional()
+  @IsUUID()
+  integrationKeyId?: string;
+
+  @Field({ nullable: true, description: 'Only escalations of this dedup key (Events v2) or alert fingerprint' })
+  @IsOptional()
+  @MaxLength(255)
+  dedupKey?: string;
+}
+
+@InputType()
+export class AlertEscalationsFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  integrationKeyId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @MaxLength(255)
+  dedupKey?: string;
 }
 
 @InputType()

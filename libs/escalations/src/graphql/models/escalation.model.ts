@@ -11,6 +11,7 @@ import {
   QualificationValue,
   SeverityValue,
 } from '../escalations.enums.js';
+import { EscalationAlertModel } from './escalation-alert.model.js';
 import { EscalationPolicyModel } from './escalation-policy.model.js';
 import { PageModel } from './page.model.js';
 import { ServiceModel } from './service.model.js';
@@ -94,6 +95,12 @@ export class EscalationModel {
 
   @Field(() => EscalationSourceValue)
   source: EscalationSourceValue;
+
+  @Field(() => EscalationAlertModel, {
+    nullable: true,
+    description: 'The monitoring alert it was raised from (integration keys); null when raised by a person',
+  })
+  alert?: EscalationAlertModel;
 
   @Field(() => SeverityValue)
   severity: SeverityValue;

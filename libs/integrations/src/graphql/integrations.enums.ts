@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum IntegrationKindValue {
+  EVENTS_V2 = 'EVENTS_V2',
+  ALERTMANAGER = 'ALERTMANAGER',
+  GRAFANA = 'GRAFANA',
+}
+
+export enum ActorKindValue {
+  RESPONDER = 'RESPONDER',
+  INTEGRATION_KEY = 'INTEGRATION_KEY',
+  OPERATOR = 'OPERATOR',
+}
+
+registerEnumType(IntegrationKindValue, {
+  name: 'IntegrationKind',
+  description:
+    'Which endpoint the key is for: EVENTS_V2 (POST /v2/enqueue), ALERTMANAGER or GRAFANA (POST /integrations/<kind>/<key>)',
+});
+registerEnumType(ActorKindValue, {
+  name: 'ActorKind',
+  description: 'Who did something: a responder, an integration key, or an operator',
+});

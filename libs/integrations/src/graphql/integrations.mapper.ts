@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { EscalationQueries, EscalationsMapper, type SeverityValue } from '@app/escalations';
+import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
+import type { IntegrationKey } from '../domain/integration-key/integration-key.decider.js';
+import type { MaintenanceWindow } from '../domain/maintenance-window/maintenance-window.decider.js';
+import { ActorKindValue, type IntegrationKindValue } from './integrations.enums.js';
+import type { ActedByModel, IntegrationKeyModel, MaintenanceWindowModel } from './models/integration-key.model.js';
+
+const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
+
+/** Read-model documents → GraphQL objects; lookups are getters, done only when asked for. */
+@Injectable()
+export class IntegrationsMapper {
+  constructor(
+    private readonly schedule: ScheduleQueries,
+    private readonly scheduling: SchedulingMapper,
+    private readonly escalations: EscalationQueries,
+    private readonly escalationsMapper: EscalationsMapper,
+  ) {}
+
+  key(key: IntegrationKey): IntegrationKeyModel {
+    const mapper = this;
+    return {
+      id: key.integrationKeyId,
+      name: key.name,
+      kind: key.kind as IntegrationKindValue,
+      ...this.target(key.serviceId, key.rotationId),
+      defaultSeverity: key.defaultSeverity as SeverityValue,
+      createdAt: new Date(key.createdAt),
+      get createdBy() {
+        return mapper.actor(key.createdBy);
+      },
+      revokedAt: date(key.revokedAt),
+      get revokedBy() {
+        return key.revokedBy ? mapper.actor(key.revokedBy) : undefined;
+      },
+    };
+  }
+
+  window(window: MaintenanceWindow): MaintenanceWindowModel {
+    const mapper = this;
+    return {
+      id: window.windowId,
+      ...this.target(window.serviceId, window.rotationId),
+      start: new Date(window.startsAt),
+      end: new Date(window.endsAt),
+      reason: window.reason,
+      scheduledAt: new Date(window.scheduledAt),
+      get scheduledBy() {
+        return mapper.actor(window.scheduledBy);
+      },
+      endedAt: date(window.endedAt),
+      get endedBy() {
+        return window.endedBy ? mapper.actor(window.endedBy) : undefined;
+      },
+    };
+  }
+
+  actor(id: string): ActedByModel {
+    if (id.startsWith('integration-key:')) {
+      return { kind: ActorKindValue.INTEGRATION_KEY, id: id.slice('integration-key:'.length) };
+    }
+    const responder = this.schedule.findResponder(id);
+    return responder
+      ? { kind: ActorKindValue.RESPONDER, id, responder: this.scheduling.responderById(id) }
+      : { kind: ActorKindValue.OPERATOR, id };
+  }
+
+  private target(serviceId: string | null, rotationId: string | null) {
+    const mapper = this;
+    return {
+      get service() {
+        return serviceId ? mapper.escalationsMapper.service(mapper.escalations.service(serviceId)) : undefined;
+      },
+      get rotation() {
+        return rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(rotationId)) : undefined;
+      },
+    };
+  }
+}
