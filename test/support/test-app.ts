@@ -12,6 +12,12 @@ import {
   type EventStoreModuleOptions,
 } from '@app/event-store';
 import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
+import {
+  NOTIFICATION_SECRET,
+  NOTIFICATIONS_OPTIONS,
+  notificationsOptionsFrom,
+  type NotificationsOptions,
+} from '@app/notifications';
 import { ScheduleQueries } from '@app/scheduling';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
@@ -57,9 +63,11 @@ export interface TestAppOptions {
   clock?: ManualClock;
   store?: Partial<EventStoreModuleOptions>;
   identity?: Partial<IdentityOptions>;
+  notifications?: Partial<NotificationsOptions>;
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+const TEST_NOTIFICATION_SECRET = 'test-notification-secret-test-notification-secret';
 
 /**
  * Headers asking the test client to send the request with a token for `subject` (issued on first
@@ -92,6 +100,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       rateLimitPerMinute: 100_000,
       ...options.identity,
     })
+    .overrideProvider(NOTIFICATION_SECRET)
+    .useValue(TEST_NOTIFICATION_SECRET)
+    .overrideProvider(NOTIFICATIONS_OPTIONS)
+    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import { EscalationQueries, type EscalationDoc, type Page } from '@app/escalations';
+import { ScheduleQueries } from '@app/scheduling';
+import { ActionLinks, PAGE_ACTIONS } from '../actions/action-links.js';
+import type { OutboundMessage, PageAction } from '../channels/notification-channel.js';
+import { VerificationCodes } from '../commands/verification-codes.js';
+import type { DeliveryRow } from '../projections/delivery.queries.js';
+
+const LABELS: Record<PageAction, string> = {
+  ACKNOWLEDGE: 'Acknowledge',
+  RESOLVE: 'Resolve',
+  ESCALATE: 'Escalate to the next step',
+};
+
+const RULES: Record<string, string> = {
+  ON_CALL: 'you are on call',
+  LEAST_RECENTLY_ESCALATED_ONLINE: 'you are on call, online, and were paged longest ago',
+  NOBODY_ONLINE_ON_CALL: 'you are on call (nobody on call was online)',
+  LISTED: 'you are listed for this step of the policy',
+};
+
+const lower = (value: string) => value.toLowerCase().replaceAll('_', ' ');
+
+/** Renders what a delivery says, at the moment it is sent: short, plain, readable on a phone. */
+@Injectable()
+export class MessageComposer {
+  constructor(
+    private readonly escalations: EscalationQueries,
+    private readonly schedule: ScheduleQueries,
+    private readonly links: ActionLinks,
+    private readonly codes: VerificationCodes,
+  ) {}
+
+  async compose(row: DeliveryRow, now: Date): Promise<OutboundMessage> {
+    switch (row.messageKind) {
+      case 'VERIFICATION':
+        return this.verification(row);
+      case 'PAGE':
+        return this.page(row, now);
+      default:
+        throw new Error(`No message is composed for ${row.messageKind}`);
+    }
+  }
+
+  private verification(row: DeliveryRow): OutboundMessage {
+    const code = this.codes.code(row.verificationId!);
+    return {
+      deliveryId: row.deliveryId,
+      kind: 'VERIFICATION',
+      subject: `Your on-call verification code: ${code}`,
+      text: [
+        `Your verification code is ${code}.`,
+        `Enter it (verifyContactMethod) to receive pages at this ${lower(row.channel)} address.`,
+        'It expires in 24 hours. If you did not ask for it, ignore this message.',
+      ].join('\n'),
+      actions: [],
+      responderId: row.responderId,
+      verificationCode: row.channel === 'WEBHOOK' ? undefined : code,
+      data: { type: 'verification', contactMethodId: row.contactMethodId, responderId: row.responderId },
+    };
+  }
+
+  private async page(row: DeliveryRow, now: Date): Promise<OutboundMessage> {
+    const escalation = this.escalations.escalation(row.escalationId!);
+    const page = escalation.pages.find((p) => p.pageId === row.pageId);
+    if (!page) throw new Error(`Page ${row.pageId} is not in escalation ${escalation.escalationId}`);
+    const recipient = this.schedule.findResponder(row.responderId);
+    const zone = recipient?.timeZone ?? 'UTC';
+    const rotation = page.rotationId ? this.rotationName(page.rotationId) : 'backup pool';
+    const others = [...page.recipients, ...page.shadowIds]
+      .filter((id) => id !== row.responderId)
+      .map((id) => this.schedule.findResponder(id)?.name ?? id);
+    const deadline = DateTime.fromISO(page.ackDeadline, { zone }).toFormat('HH:mm ZZZZ');
+    const actions = await Promise.all(
+      PAGE_ACTIONS.map(async (action) => ({
+        action,
+        label: LABELS[action],
+        url: await this.links.url(row.deliveryId, page.pageId, row.responderId, action, now),
+      })),
+    );
+    return {
+      deliveryId: row.deliveryId,
+      kind: 'PAGE',
+      subject: `[${escalation.severity}] ${escalation.title} — you are paged (${rotation})`,
+      text: [
+        `${escalation.severity} ${lower(escalation.source)} escalation: ${escalation.title}`,
+        `Rotation: ${rotation}, ${this.step(page)}`,
+        `Why you: ${this.why(page, row.responderId)}`,
+        `Also paged: ${others.length > 0 ? others.join(', ') : 'nobody else'}`,
+        `Acknowledge by ${deadline}.`,
+      ].join('\n'),
+      actions,
+      pageId: page.pageId,
+      escalationId: escalation.escalationId,
+      responderId: row.responderId,
+      data: this.facts(escalation, page),
+    };
+  }
+
+  private step(page: Page): string {
+    return page.layer === 'BACKUP_POOL' ? 'backup pool' : `step ${(page.step ?? 0) + 1} (${lower(page.layer)})`;
+  }
+
+  private why(page: Page, responderId: string): string {
+    if (page.shadowIds.includes(responderId)) return 'you shadow this rotation (a copy; you are not responsible)';
+    if (page.layer === 'BACKUP_POOL') return 'you are in the backup pool';
+    const rule = RULES[page.selection.rule] ?? lower(page.selection.rule);
+    return `${rule} (among ${page.selection.candidates.length} candidate(s))`;
+  }
+
+  private rotationName(rotationId: string): string {
+    try {
+      return this.schedule.rotation(rotationId).name;
+    } catch {
+      return rotationId;
+    }
+  }
+
+  private facts(escalation: EscalationDoc, page: Page): Record<string, unknown> {
+    return {
+      type: 'page',
+      escalation: {
+        id: escalation.escalationId,
+        title: escalation.title,
+        severity: escalation.severity,
+        source: escalation.source,
+        state: escalation.state,
+      },
+      page: {
+        id: page.pageId,
+        layer: page.layer,
+        step: page.step,
+        rotationId: page.rotationId,
+        recipients: page.recipients,
+        ackDeadline: page.ackDeadline,
+        selectionRule: page.selection.rule,
+      },
+    };
+  }
+}
