@@ -88,7 +88,7 @@ export const PAGE_NOTIFICATIONS = `
   query Notifications($id: ID!) {
     escalation(id: $id) {
       pages { id status acknowledgedBy { handle }
-        notifications { kind channel destination status attempts lastError sentAt dueAt recipient { handle } } }
+        notifications { id kind channel destination status attempts lastError sentAt dueAt recipient { handle } } }
       timeline { type description }
     }
   }`;

@@ -82,7 +82,7 @@ export class DeliverySource implements DueTaskSource<DeliveryTask> {
       retry: this.options.retry,
       eventId: randomUUID(),
     });
-    const started = claim?.find((e) => e.type === 'NotificationSendStarted');
+    const started = claim?.findLast((e) => e.type === 'NotificationSendStarted');
     if (!claim || !started) return;
     const attempt = (started.data as { attempt: number }).attempt;
     const outcome = await this.send(row, now);
