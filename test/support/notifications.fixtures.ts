@@ -17,6 +17,10 @@ export class TestSmtpServer {
   readonly mails: ParsedMail[] = [];
   private server?: SMTPServer;
   port = 0;
+  /** While true, a message's data is taken but never answered: the sender waits (as on a hung server). */
+  stall = false;
+  /** How many messages were held that way. */
+  stalled = 0;
 
   static async start(): Promise<TestSmtpServer> {
     const smtp = new TestSmtpServer();
@@ -38,6 +42,11 @@ export class TestSmtpServer {
           ? callback(null, { user: auth.username })
           : callback(new Error('Invalid username or password')),
       onData: (stream, _session, callback) => {
+        if (this.stall) {
+          this.stalled += 1;
+          stream.resume();
+          return;
+        }
         simpleParser(stream)
           .then((mail) => {
             this.mails.push(mail);
