@@ -21,7 +21,7 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
   }
 
   validateAddress(address: string): string | undefined {
-    if (address.length > 254 || !isEmail(address, { allow_display_name: false, require_tld: false })) {
+    if (address.length > 254 || /\p{Cs}/u.test(address) || !isEmail(address, { require_tld: false })) {
       return `${JSON.stringify(address.slice(0, 100))} is not an e-mail address`;
     }
     return undefined;

@@ -49,6 +49,9 @@ export class AddContactMethodHandler implements ICommandHandler<AddContactMethod
     if (address.length === 0 || address.length > MAX_ADDRESS_LENGTH) {
       throw new BadUserInputError('address', `An address has 1 to ${MAX_ADDRESS_LENGTH} characters`);
     }
+    if (/[\p{Cc}\p{Cs}]/u.test(address)) {
+      throw new BadUserInputError('address', 'An address cannot hold control characters or broken Unicode');
+    }
     this.channels.validated(input.kind, address);
     if (this.methods.forResponder(input.responderId).some((m) => m.kind === input.kind && m.address === address)) {
       throw new ConflictError(`This responder already has that ${input.kind} address`, { field: 'address' });
