@@ -105,7 +105,7 @@ export class DeliverySource implements DueTaskSource<DeliveryTask> {
       const method = this.methods.byId(row.contactMethodId);
       return !!method && !method.verified && method.verification?.verificationId === row.verificationId;
     }
-    if (row.pageId) return this.deliveries.pageWaiting(row.pageId);
+    if (row.messageKind === 'PAGE' && row.pageId) return this.deliveries.pageWaiting(row.pageId);
     return true;
   }
 

@@ -38,6 +38,9 @@ export class MessageComposer {
         return this.verification(row);
       case 'PAGE':
         return this.page(row, now);
+      case 'PAGE_ESCALATED':
+      case 'PAGE_ANSWERED':
+        return this.pageFollowUp(row);
       default:
         throw new Error(`No message is composed for ${row.messageKind}`);
     }
@@ -67,7 +70,7 @@ export class MessageComposer {
     if (!page) throw new Error(`Page ${row.pageId} is not in escalation ${escalation.escalationId}`);
     const recipient = this.schedule.findResponder(row.responderId);
     const zone = recipient?.timeZone ?? 'UTC';
-    const rotation = page.rotationId ? this.rotationName(page.rotationId) : 'backup pool';
+    const rotation = this.rotationName(page.rotationId ?? escalation.rotationId);
     const others = [...page.recipients, ...page.shadowIds]
       .filter((id) => id !== row.responderId)
       .map((id) => this.schedule.findResponder(id)?.name ?? id);
@@ -95,6 +98,46 @@ export class MessageComposer {
       escalationId: escalation.escalationId,
       responderId: row.responderId,
       data: this.facts(escalation, page),
+    };
+  }
+
+  /** What became of a page someone was told about: the next step paged, or someone else acknowledged. */
+  private pageFollowUp(row: DeliveryRow): OutboundMessage {
+    const escalation = this.escalations.escalation(row.escalationId!);
+    const page = escalation.pages.find((p) => p.pageId === row.pageId);
+    if (!page) throw new Error(`Page ${row.pageId} is not in escalation ${escalation.escalationId}`);
+    const zone = this.schedule.findResponder(row.responderId)?.timeZone ?? 'UTC';
+    const time = (iso: string) => DateTime.fromISO(iso, { zone }).toFormat('HH:mm ZZZZ');
+    const name = (id: string) => this.schedule.findResponder(id)?.name ?? id;
+    let headline: string;
+    let lines: string[];
+    if (row.messageKind === 'PAGE_ANSWERED') {
+      const by = name(page.acknowledgedBy ?? '');
+      headline = `acknowledged by ${by}`;
+      lines = [
+        `${by} acknowledged at ${time(page.acknowledgedAt ?? page.pagedAt)} and is now DRI.`,
+        'Nothing more is needed from you.',
+      ];
+    } else {
+      const next = escalation.pages.find((p) => p.kind === 'POLICY_STEP' && p.step === (page.step ?? -2) + 1);
+      headline = 'escalated to the next step';
+      lines = [
+        `Not acknowledged by ${time(page.closedAt ?? page.ackDeadline)}: the page moved on.`,
+        next
+          ? `Now paged: ${next.recipients.map(name).join(', ') || 'nobody'} (${this.step(next)}).`
+          : 'No further step: every step of the policy was paged.',
+      ];
+    }
+    return {
+      deliveryId: row.deliveryId,
+      kind: row.messageKind,
+      subject: `[${escalation.severity}] ${escalation.title} — ${headline}`,
+      text: [`${escalation.severity} ${lower(escalation.source)} escalation: ${escalation.title}`, ...lines].join('\n'),
+      actions: [],
+      pageId: page.pageId,
+      escalationId: escalation.escalationId,
+      responderId: row.responderId,
+      data: { ...this.facts(escalation, page), type: lower(row.messageKind).replace(' ', '-') },
     };
   }
 

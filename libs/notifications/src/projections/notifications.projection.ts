@@ -98,8 +98,19 @@ export class NotificationsProjection implements Projection {
         );
         cachedStatement(
           db,
-          `UPDATE notification_deliveries SET status = 'CANCELLED' WHERE page_id = ? AND ${WAITING}`,
+          `UPDATE notification_deliveries SET status = 'CANCELLED'
+           WHERE page_id = ? AND message_kind = 'PAGE' AND ${WAITING}`,
         ).run(event.data.pageId);
+        if (event.type === 'PageTimedOut') this.planFollowUp(db, 'PAGE_ESCALATED', event.data, [event.data.pageId]);
+        if (event.type === 'PageAcknowledged') {
+          const pages = cachedStatement<[string], { page_id: string }>(
+            db,
+            'SELECT page_id FROM notification_pages WHERE escalation_id = ?',
+          )
+            .all(event.data.escalationId)
+            .map((row) => row.page_id);
+          this.planFollowUp(db, 'PAGE_ANSWERED', event.data, pages, event.data.responderId);
+        }
         return;
       }
       case 'NotificationSendStarted':
@@ -178,18 +189,65 @@ export class NotificationsProjection implements Projection {
     }
   }
 
+  /**
+   * Tells the people a page reached what became of it: it moved to the next step, or someone
+   * else acknowledged. Only those a page message was delivered to are told, on the methods their
+   * rules use at once (by default every verified one).
+   */
+  private planFollowUp(
+    db: Database,
+    kind: 'PAGE_ESCALATED' | 'PAGE_ANSWERED',
+    data: { escalationId: string; pageId: string; at: string },
+    pageIds: string[],
+    except?: string,
+  ): void {
+    const told = new Set<string>();
+    for (const pageId of pageIds) {
+      const reached = cachedStatement<[string], { responder_id: string }>(
+        db,
+        `SELECT DISTINCT responder_id FROM notification_deliveries
+         WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED' ORDER BY responder_id`,
+      ).all(pageId);
+      for (const { responder_id: responderId } of reached) {
+        if (responderId === except || told.has(responderId)) continue;
+        told.add(responderId);
+        const methods = this.methodsOf(db, responderId);
+        const rules = readDoc<NotificationRule[]>(
+          db,
+          'SELECT doc FROM notification_rules WHERE responder_id = ?',
+          responderId,
+        );
+        for (const rule of effectiveRules(rules, methods).filter((r) => r.delayMinutes === 0)) {
+          this.plan(db, {
+            deliveryId: deterministicId('notification', kind, data.pageId, responderId, rule.contactMethodId),
+            messageKind: kind,
+            method: methods.find((m) => m.contactMethodId === rule.contactMethodId)!,
+            delayMinutes: 0,
+            dueAt: data.at,
+            pageId: data.pageId,
+            escalationId: data.escalationId,
+          });
+        }
+      }
+    }
+  }
+
+  private methodsOf(db: Database, responderId: string): ContactMethod[] {
+    return cachedStatement<[string], { doc: string }>(
+      db,
+      'SELECT doc FROM notification_contact_methods WHERE responder_id = ? ORDER BY contact_method_id',
+    )
+      .all(responderId)
+      .map((row) => JSON.parse(row.doc) as ContactMethod);
+  }
+
   private planPage(data: Extract<EscalationEvent, { type: 'ResponderPaged' }>['data'], db: Database): void {
     cachedStatement(
       db,
       `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
     ).run(data.pageId, data.escalationId);
     for (const responderId of new Set(data.recipients)) {
-      const methods = cachedStatement<[string], { doc: string }>(
-        db,
-        'SELECT doc FROM notification_contact_methods WHERE responder_id = ? ORDER BY contact_method_id',
-      )
-        .all(responderId)
-        .map((row) => JSON.parse(row.doc) as ContactMethod);
+      const methods = this.methodsOf(db, responderId);
       const rules = readDoc<NotificationRule[]>(
         db,
         'SELECT doc FROM notification_rules WHERE responder_id = ?',
