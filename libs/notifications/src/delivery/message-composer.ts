@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { EscalationQueries, type EscalationDoc, type Page } from '@app/escalations';
+import type { ShiftBoundaryData } from '@app/handovers';
 import { ScheduleQueries } from '@app/scheduling';
 import { ActionLinks, PAGE_ACTIONS } from '../actions/action-links.js';
 import type { OutboundMessage, PageAction } from '../channels/notification-channel.js';
@@ -41,6 +42,10 @@ export class MessageComposer {
       case 'PAGE_ESCALATED':
       case 'PAGE_ANSWERED':
         return this.pageFollowUp(row);
+      case 'HANDOVER_WAITING':
+        return this.handover(row);
+      case 'RAPID_ACTION_DUE':
+        return this.rapidActionDue(row);
       default:
         throw new Error(`No message is composed for ${row.messageKind}`);
     }
@@ -139,6 +144,56 @@ export class MessageComposer {
       responderId: row.responderId,
       data: { ...this.facts(escalation, page), type: lower(row.messageKind).replace(' ', '-') },
     };
+  }
+
+  private handover(row: DeliveryRow): OutboundMessage {
+    const boundary = JSON.parse(row.doc!) as ShiftBoundaryData;
+    const time = this.timeFor(row.responderId);
+    const name = (id: string) => this.schedule.findResponder(id)?.name ?? id;
+    const rotation = this.rotationName(boundary.rotationId);
+    const count = boundary.items.length;
+    return {
+      deliveryId: row.deliveryId,
+      kind: 'HANDOVER_WAITING',
+      subject: `Handover waiting for you: ${count} escalation(s) from ${rotation}`,
+      text: [
+        `${boundary.outgoingIds.map(name).join(', ')} went off call in ${rotation} at ${time(boundary.at)}.`,
+        ...boundary.items.map(
+          (item) => `- ${item.severity} ${item.title} (DRI ${name(item.driId)}, ${lower(item.state)})`,
+        ),
+        `Accept each item by ${time(boundary.handOverBy)} (acceptHandover); the summaries: handover(boundaryId: "${boundary.boundaryId}") { markdown }.`,
+      ].join('\n'),
+      actions: [],
+      responderId: row.responderId,
+      data: {
+        type: 'handover-waiting',
+        boundaryId: boundary.boundaryId,
+        rotationId: boundary.rotationId,
+        items: boundary.items,
+      },
+    };
+  }
+
+  private rapidActionDue(row: DeliveryRow): OutboundMessage {
+    const action = JSON.parse(row.doc!) as { rapidActionId: string; title: string; severity: string; dueBy: string };
+    const due = this.timeFor(row.responderId)(action.dueBy);
+    return {
+      deliveryId: row.deliveryId,
+      kind: 'RAPID_ACTION_DUE',
+      subject: `[${action.severity}] ${action.title} — your update is due by ${due}`,
+      text: [
+        `You are the DRI of the rapid action "${action.title}".`,
+        `Post its daily update before ${due}, or it becomes overdue.`,
+      ].join('\n'),
+      actions: [],
+      responderId: row.responderId,
+      data: { type: 'rapid-action-due', rapidActionId: action.rapidActionId, dueBy: action.dueBy },
+    };
+  }
+
+  private timeFor(responderId: string): (iso: string) => string {
+    const zone = this.schedule.findResponder(responderId)?.timeZone ?? 'UTC';
+    return (iso) => DateTime.fromISO(iso, { zone }).toFormat('ccc HH:mm ZZZZ');
   }
 
   private step(page: Page): string {

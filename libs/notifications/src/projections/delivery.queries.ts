@@ -23,13 +23,17 @@ export interface DeliveryRow {
   sentAt: string | null;
   externalId: string | null;
   plannedAt: string;
+  /** The boundary or rapid action a message is about. */
+  refId: string | null;
+  /** Facts kept at planning time for messages that are not about a page (JSON). */
+  doc: string | null;
 }
 
 const COLUMNS = `delivery_id AS deliveryId, message_kind AS messageKind, responder_id AS responderId,
   contact_method_id AS contactMethodId, channel, address, page_id AS pageId, escalation_id AS escalationId,
   verification_id AS verificationId, delay_minutes AS delayMinutes, status, due_at AS dueAt, attempts,
   lease_until AS leaseUntil, last_error AS lastError, sent_at AS sentAt, external_id AS externalId,
-  planned_at AS plannedAt`;
+  planned_at AS plannedAt, ref_id AS refId, doc`;
 
 /** Planned and past deliveries, from the notifications read model. */
 @Injectable()

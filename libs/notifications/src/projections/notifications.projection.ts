@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import type { EscalationEvent } from '@app/escalations';
+import type { HandoverEvent } from '@app/handovers';
+import type { RapidActionEvent } from '@app/rapid-actions';
 import {
   cachedStatement,
   deterministicId,
@@ -9,22 +11,17 @@ import {
   type Projection,
   type RecordedEvent,
 } from '@app/event-store';
-import type { MessageKind } from '../channels/notification-channel.js';
 import { contactMethodDecider, type ContactMethod } from '../domain/contact-method/contact-method.decider.js';
 import type { ContactMethodEvent } from '../domain/contact-method/contact-method.events.js';
 import type { DeliveryEvent } from '../domain/delivery/delivery.events.js';
 import type { NotificationRule, NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
+import { effectiveRules, methodsOf, plan, WAITING } from './delivery-plan.js';
+import { applyRapidAction, planHandover } from './other-messages.plan.js';
 
-type Event = ContactMethodEvent | NotificationRulesEvent | DeliveryEvent | EscalationEvent;
+export { effectiveRules } from './delivery-plan.js';
 
-const WAITING = `status IN ('PLANNED', 'RETRYING')`;
-
-/** The rules a responder has set, or the default: every verified method at once. */
-export function effectiveRules(rules: NotificationRule[] | null, methods: ContactMethod[]): NotificationRule[] {
-  const usable = methods.filter((m) => m.verified && !m.removed);
-  if (!rules || rules.length === 0) return usable.map((m) => ({ contactMethodId: m.contactMethodId, delayMinutes: 0 }));
-  return rules.filter((r) => usable.some((m) => m.contactMethodId === r.contactMethodId));
-}
+type Event =
+  ContactMethodEvent | NotificationRulesEvent | DeliveryEvent | EscalationEvent | HandoverEvent | RapidActionEvent;
 
 const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
@@ -39,7 +36,7 @@ const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + m
 @Injectable()
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
-  readonly version = 1;
+  readonly version = 2;
 
   setUp(db: Database): void {
     db.exec(`
@@ -56,7 +53,11 @@ export class NotificationsProjection implements Projection {
         contact_method_id TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,
         page_id TEXT, escalation_id TEXT, verification_id TEXT, delay_minutes INTEGER NOT NULL,
         status TEXT NOT NULL, due_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_until TEXT,
-        last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL) WITHOUT ROWID;
+        last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL,
+        ref_id TEXT, doc TEXT) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id);
+      CREATE TABLE IF NOT EXISTS notification_rapid_actions (
+        rapid_action_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS notification_deliveries_due ON notification_deliveries (status, due_at);
       CREATE INDEX IF NOT EXISTS notification_deliveries_by_page ON notification_deliveries (page_id);
       CREATE INDEX IF NOT EXISTS notification_deliveries_by_escalation ON notification_deliveries (escalation_id);
@@ -65,7 +66,7 @@ export class NotificationsProjection implements Projection {
   }
 
   tearDown(db: Database): void {
-    for (const table of ['contact_methods', 'rules', 'pages', 'deliveries']) {
+    for (const table of ['contact_methods', 'rules', 'pages', 'deliveries', 'rapid_actions']) {
       db.exec(`DROP TABLE IF EXISTS notification_${table}`);
     }
   }
@@ -113,6 +114,15 @@ export class NotificationsProjection implements Projection {
         }
         return;
       }
+      case 'ShiftBoundaryRecorded':
+        return planHandover(event.data, db);
+      case 'RapidActionDeclared':
+      case 'RapidActionDriChanged':
+      case 'RapidActionUpdatePosted':
+      case 'RapidActionUpdateAmended':
+      case 'RapidActionRevised':
+      case 'RapidActionResolved':
+        return applyRapidAction(event, db);
       case 'NotificationSendStarted':
         cachedStatement(
           db,
@@ -178,7 +188,7 @@ export class NotificationsProjection implements Projection {
       ).run(id);
     }
     if (event.type === 'ContactMethodVerificationIssued') {
-      this.plan(db, {
+      plan(db, {
         deliveryId: deterministicId('notification', 'verification', event.data.verificationId),
         messageKind: 'VERIFICATION',
         method,
@@ -211,14 +221,14 @@ export class NotificationsProjection implements Projection {
       for (const { responder_id: responderId } of reached) {
         if (responderId === except || told.has(responderId)) continue;
         told.add(responderId);
-        const methods = this.methodsOf(db, responderId);
+        const methods = methodsOf(db, responderId);
         const rules = readDoc<NotificationRule[]>(
           db,
           'SELECT doc FROM notification_rules WHERE responder_id = ?',
           responderId,
         );
         for (const rule of effectiveRules(rules, methods).filter((r) => r.delayMinutes === 0)) {
-          this.plan(db, {
+          plan(db, {
             deliveryId: deterministicId('notification', kind, data.pageId, responderId, rule.contactMethodId),
             messageKind: kind,
             method: methods.find((m) => m.contactMethodId === rule.contactMethodId)!,
@@ -232,22 +242,13 @@ export class NotificationsProjection implements Projection {
     }
   }
 
-  private methodsOf(db: Database, responderId: string): ContactMethod[] {
-    return cachedStatement<[string], { doc: string }>(
-      db,
-      'SELECT doc FROM notification_contact_methods WHERE responder_id = ? ORDER BY contact_method_id',
-    )
-      .all(responderId)
-      .map((row) => JSON.parse(row.doc) as ContactMethod);
-  }
-
   private planPage(data: Extract<EscalationEvent, { type: 'ResponderPaged' }>['data'], db: Database): void {
     cachedStatement(
       db,
       `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
     ).run(data.pageId, data.escalationId);
     for (const responderId of new Set(data.recipients)) {
-      const methods = this.methodsOf(db, responderId);
+      const methods = methodsOf(db, responderId);
       const rules = readDoc<NotificationRule[]>(
         db,
         'SELECT doc FROM notification_rules WHERE responder_id = ?',
@@ -255,7 +256,7 @@ export class NotificationsProjection implements Projection {
       );
       for (const rule of effectiveRules(rules, methods)) {
         const method = methods.find((m) => m.contactMethodId === rule.contactMethodId)!;
-        this.plan(db, {
+        plan(db, {
           deliveryId: deterministicId(
             'notification',
             'page',
@@ -273,39 +274,5 @@ export class NotificationsProjection implements Projection {
         });
       }
     }
-  }
-
-  private plan(
-    db: Database,
-    p: {
-      deliveryId: string;
-      messageKind: MessageKind;
-      method: ContactMethod;
-      delayMinutes: number;
-      dueAt: string;
-      pageId?: string;
-      escalationId?: string;
-      verificationId?: string;
-    },
-  ): void {
-    cachedStatement(
-      db,
-      `INSERT OR IGNORE INTO notification_deliveries
-       (delivery_id, message_kind, responder_id, contact_method_id, channel, address, page_id, escalation_id,
-        verification_id, delay_minutes, status, due_at, planned_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?)`,
-    ).run(
-      p.deliveryId,
-      p.messageKind,
-      p.method.responderId,
-      p.method.contactMethodId,
-      p.method.kind,
-      p.method.address,
-      p.pageId ?? null,
-      p.escalationId ?? null,
-      p.verificationId ?? null,
-      p.delayMinutes,
-      p.dueAt,
-      p.dueAt,
-    );
   }
 }
