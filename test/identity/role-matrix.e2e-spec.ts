@@ -22,6 +22,9 @@ interface Fixture {
   escalationId: string;
   pageId: string;
   serviceId: string;
+  /** Alice's e-mail methods: one to verify and resend, one to remove. */
+  contactMethodId: string;
+  removableMethodId: string;
 }
 
 interface Row {
@@ -412,6 +415,37 @@ export const MATRIX: Record<string, Row> = {
       variables: { id: '00000000-0000-4000-8000-0000000000a2' },
     }),
   },
+  // A responder manages their own contact methods and rules, an admin anyone's (alice's here).
+  addContactMethod: withInput(['admin'], 'addContactMethod', 'AddContactMethodInput', (f, n) => ({
+    responderId: f.alice,
+    kind: 'EMAIL',
+    address: `alice-${n}@example.com`,
+  })),
+  setNotificationRules: withInput(['admin'], 'setNotificationRules', 'SetNotificationRulesInput', (f) => ({
+    responderId: f.alice,
+    rules: [],
+  })),
+  // Role gates only: someone else's method is NOT_FOUND, as an unknown id (test/notifications/access).
+  verifyContactMethod: withInput(
+    ['admin', 'manager', 'responder'],
+    'verifyContactMethod',
+    'VerifyContactMethodInput',
+    (f) => ({ contactMethodId: f.contactMethodId, code: '000000' }),
+  ),
+  resendVerificationCode: {
+    allowed: ['admin', 'manager', 'responder'],
+    request: (f) => ({
+      query: `mutation($id: ID!) { resendVerificationCode(contactMethodId: $id) { id } }`,
+      variables: { id: f.contactMethodId },
+    }),
+  },
+  removeContactMethod: {
+    allowed: ['admin', 'manager', 'responder'],
+    request: (f) => ({
+      query: `mutation($id: ID!) { removeContactMethod(id: $id) }`,
+      variables: { id: f.removableMethodId },
+    }),
+  },
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -439,6 +473,8 @@ function unknownFixture(): Fixture {
     escalationId: UNKNOWN(10),
     pageId: UNKNOWN(11),
     serviceId: UNKNOWN(12),
+    contactMethodId: UNKNOWN(13),
+    removableMethodId: UNKNOWN(14),
   };
 }
 
@@ -529,12 +565,20 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout down', description: '', rotationId } },
     );
     const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
+    const addMethod = (address: string) =>
+      app.ok(`mutation($input: AddContactMethodInput!) { addContactMethod(input: $input) { id } }`, {
+        input: { responderId: alice, kind: 'EMAIL', address },
+      });
+    const method = await addMethod('alice@example.com');
+    const removable = await addMethod('alice.old@example.com');
     fixture = {
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
       escalationId: raised.raiseEscalation.id,
       pageId: raised.raiseEscalation.pages[0].id,
       serviceId: service.registerService.id,
+      contactMethodId: method.addContactMethod.id,
+      removableMethodId: removable.addContactMethod.id,
       rapidActionId: action.declareRapidAction.id,
       criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,

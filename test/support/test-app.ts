@@ -13,6 +13,12 @@ import {
 } from '@app/event-store';
 import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
 import { INTEGRATIONS_OPTIONS, type IntegrationsOptions } from '@app/integrations';
+import {
+  NOTIFICATION_SECRET,
+  NOTIFICATIONS_OPTIONS,
+  notificationsOptionsFrom,
+  type NotificationsOptions,
+} from '@app/notifications';
 import { ScheduleQueries } from '@app/scheduling';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
@@ -59,9 +65,11 @@ export interface TestAppOptions {
   store?: Partial<EventStoreModuleOptions>;
   identity?: Partial<IdentityOptions>;
   integrations?: Partial<IntegrationsOptions>;
+  notifications?: Partial<NotificationsOptions>;
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+const TEST_NOTIFICATION_SECRET = 'test-notification-secret-test-notification-secret';
 
 /**
  * Headers asking the test client to send the request with a token for `subject` (issued on first
@@ -98,6 +106,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     })
     .overrideProvider(INTEGRATIONS_OPTIONS)
     .useValue({ alertRateLimitPerMinute: 100_000, ...options.integrations })
+    .overrideProvider(NOTIFICATION_SECRET)
+    .useValue(TEST_NOTIFICATION_SECRET)
+    .overrideProvider(NOTIFICATIONS_OPTIONS)
+    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications })
     .compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);

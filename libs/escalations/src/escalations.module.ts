@@ -23,12 +23,14 @@ import { EscalationQueries } from './projections/escalation.queries.js';
 import { EscalationsProjection } from './projections/escalations.projection.js';
 import { EscalationTimersSource } from './scheduler/escalation-timers.source.js';
 import { EscalationAuditSource } from './escalations.audit.js';
+import { EscalationTimelineContributions } from './graphql/timeline-contributions.js';
 
 /** Escalations: raising, paging through a rotation's policy, acknowledgement, timers, qualification. */
 @Module({
   imports: [SchedulingModule],
   providers: [
     EscalationAuditSource,
+    EscalationTimelineContributions,
     EscalationsProjection,
     EscalationDirectoryProjection,
     EscalationQueries,
@@ -52,6 +54,6 @@ import { EscalationAuditSource } from './escalations.audit.js';
     PageResolver,
     EscalationSettingsResolver,
   ],
-  exports: [EscalationQueries, EscalationsMapper, EscalationAccessPolicy],
+  exports: [EscalationQueries, EscalationsMapper, EscalationAccessPolicy, EscalationTimelineContributions],
 })
 export class EscalationsModule {}

@@ -17,3 +17,5 @@ export * from './domain/escalation/escalation-alert.types.js';
 export * from './domain/escalation/escalation-alert.decide.js';
 export * from './graphql/models/escalation-alert.model.js';
 export * from './graphql/models/service.model.js';
+export * from './commands/answer-page.command.js';
+export * from './graphql/timeline-contributions.js';

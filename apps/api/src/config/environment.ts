@@ -1,6 +1,7 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsUrl,
   IsIn,
   IsInt,
   IsOptional,
@@ -91,6 +92,44 @@ export class Environment {
   @IsInt()
   @Min(1)
   GRAPHQL_REQUEST_BUDGET_MS: number = 5000;
+  /** Every notification signing key (action links, webhook secrets, verification codes) derives from it. */
+  @IsOptional()
+  @MinLength(32, { message: 'NOTIFICATION_SECRET must be at least 32 characters' })
+  NOTIFICATION_SECRET?: string;
+
+  /** Where a generated notification secret is kept when NOTIFICATION_SECRET is unset. */
+  @IsString()
+  NOTIFICATION_SECRET_FILE: string = './data/notification-secret';
+  /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`. */
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'PUBLIC_URL must be an http(s) URL' },
+  )
+  PUBLIC_URL: string = 'http://localhost:3000';
+  /** smtp://user:pass@host:587 or smtps://…; without it, e-mail notifications fail (and are shown failed). */
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
+  SMTP_URL?: string;
+  @MinLength(3)
+  SMTP_FROM: string = 'On call <oncall@localhost>';
+  /** false accepts a self-signed SMTP certificate. */
+  @Transform(({ obj, value }) => booleanFrom(obj.SMTP_TLS_REJECT_UNAUTHORIZED, value))
+  @IsBoolean()
+  SMTP_TLS_REJECT_UNAUTHORIZED: boolean = true;
+  @Max(20)
+  NOTIFICATION_MAX_ATTEMPTS: number = 6;
+  @Min(100)
+  NOTIFICATION_RETRY_BASE_MS: number = 30_000;
+  @Min(1000)
+  NOTIFICATION_RETRY_MAX_MS: number = 1_800_000;
+  /** How long a claimed send may go without a result before it is attempted again. */
+  NOTIFICATION_SEND_LEASE_MS: number = 120_000;
+}
+/** 'true' and 'false' as booleans (implicit conversion would make any non-empty string true). */
+function booleanFrom(raw: unknown, converted: unknown): unknown {
+  if (raw === undefined) return converted;
+  if (raw === 'true' || raw === true) return true;
+  if (raw === 'false' || raw === false) return false;
+  return raw;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {

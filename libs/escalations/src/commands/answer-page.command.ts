@@ -1,14 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, NotFoundError, type Clock, type RequestContext } from '@app/core';
+import { CLOCK, ConflictError, NotFoundError, type Clock, type RequestContext } from '@app/core';
 import { CommandRunner } from '@app/event-store';
 import { escalationDecider } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
 import { EscalationAccessPolicy } from '../escalations.policy.js';
+import { Pager } from '../paging/pager.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
 
-/** ACKNOWLEDGE: "I have seen it and am looking"; RESOLVE: "I have engaged" (the escalation stays open). */
-export type PageAnswer = 'ACKNOWLEDGE' | 'RESOLVE';
+/**
+ * ACKNOWLEDGE: "I have seen it and am looking"; RESOLVE: "I have engaged" (the escalation stays
+ * open); ESCALATE: "not me, page the next step now" (as a timeout would, before the deadline).
+ */
+export type PageAnswer = 'ACKNOWLEDGE' | 'RESOLVE' | 'ESCALATE';
 
 /** A recipient answers a page. Returns the escalation id. */
 export class AnswerPageCommand extends Command<string> {
@@ -27,6 +31,7 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
     private readonly runner: CommandRunner,
     private readonly queries: EscalationQueries,
     private readonly access: EscalationAccessPolicy,
+    private readonly pager: Pager,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -36,6 +41,27 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
     const page = escalation.pages.find((p) => p.pageId === pageId);
     if (!page) throw new NotFoundError('Page', pageId);
     const responderId = this.access.mayAnswerPage(context, page);
+    if (answer === 'ESCALATE') {
+      if (page.status !== 'TRIGGERED') {
+        throw new ConflictError(`Page ${pageId} is ${page.status.toLowerCase()}: it cannot be escalated`, { pageId });
+      }
+      const now = this.clock.now();
+      await this.runner.run(
+        escalationStream(escalation.escalationId),
+        escalationDecider,
+        {
+          type: 'TimeOutPage',
+          escalationId: escalation.escalationId,
+          pageId,
+          stepId: `escalated-by-recipient:${pageId}`,
+          paging: this.pager.facts(escalation.policy, now, escalation.escalationId),
+          escalatedBy: responderId,
+          at: now.toISOString(),
+        },
+        context,
+      );
+      return escalation.escalationId;
+    }
     await this.runner.run(
       escalationStream(escalation.escalationId),
       escalationDecider,

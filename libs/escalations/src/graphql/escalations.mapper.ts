@@ -34,6 +34,7 @@ import type { PageModel } from './models/page.model.js';
 import type { ResponderPresenceModel } from './models/responder-presence.model.js';
 import type { ServiceModel } from './models/service.model.js';
 import { describeEscalationEvent } from './timeline.js';
+import { EscalationTimelineContributions } from './timeline-contributions.js';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
@@ -52,6 +53,7 @@ export class EscalationsMapper {
     private readonly queries: EscalationQueries,
     private readonly history: EventHistoryQuery,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly contributions: EscalationTimelineContributions,
   ) {}
 
   /** Documents are immutable (a change replaces them), so each is mapped once. */
@@ -245,13 +247,20 @@ export class EscalationsMapper {
 
   timeline(escalationId: string): TimelineEntryModel[] {
     const nameOf = (id: string) => this.schedule.findResponder(id)?.name ?? id;
-    return this.history.forStream(escalationStream(escalationId)).map((entry) => {
-      const line = describeEscalationEvent(entry, nameOf);
+    const own = this.history.forStream(escalationStream(escalationId)).map((entry) => ({
+      at: instantOf(entry.data) ?? entry.occurredAt,
+      actor: entry.actor,
+      type: entry.type,
+      ...describeEscalationEvent(entry, nameOf),
+    }));
+    const added = this.contributions.for(escalationId);
+    const lines = added.length === 0 ? own : [...own, ...added].sort((a, b) => a.at.localeCompare(b.at));
+    return lines.map((line) => {
       const mapper = this;
       return {
-        at: new Date(instantOf(entry.data) ?? entry.occurredAt),
-        actor: entry.actor,
-        type: entry.type,
+        at: new Date(line.at),
+        actor: line.actor,
+        type: line.type,
         description: line.description,
         get responders() {
           return [...new Set(line.responderIds)]

@@ -43,7 +43,12 @@ export function describeEscalationEvent(entry: HistoryEntry, nameOf: (responderI
         responderIds: [event.data.responderId],
       };
     case 'PageTimedOut':
-      return { description: 'The page was not acknowledged in time', responderIds: [] };
+      return event.data.escalatedBy
+        ? {
+            description: `${nameOf(event.data.escalatedBy)} escalated the page to the next step`,
+            responderIds: [event.data.escalatedBy],
+          }
+        : { description: 'The page was not acknowledged in time', responderIds: [] };
     case 'PageCancelled':
       return { description: `A page was cancelled: ${lower(event.data.reason)}`, responderIds: [] };
     case 'EscalationPolicyExhausted':

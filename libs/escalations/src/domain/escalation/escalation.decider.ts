@@ -92,7 +92,14 @@ export type EscalationCommand =
   | (Targeted & { type: 'AcknowledgePage'; pageId: string; responderId: string })
   | (Targeted & { type: 'ResolvePage'; pageId: string; responderId: string })
   /** Time-driven: `stepId` makes the event ids deterministic. */
-  | (Targeted & { type: 'TimeOutPage'; pageId: string; stepId: string; paging: StepFacts[] })
+  | (Targeted & {
+      type: 'TimeOutPage';
+      pageId: string;
+      stepId: string;
+      paging: StepFacts[];
+      /** A recipient who asked for the next step before the deadline (an action link's ESCALATE). */
+      escalatedBy?: string;
+    })
   | (Targeted & { type: 'AddNote'; noteId: string; kind: NoteKind; text: string; author: string })
   | (Targeted & {
       type: 'AssignDri';
@@ -340,6 +347,7 @@ export const escalationDecider: Decider<EscalationCommand, EscalationDeciderStat
               pageId: page.pageId,
               at: command.at,
               ackSloSeconds: page.ackSloSeconds,
+              ...(command.escalatedBy ? { escalatedBy: command.escalatedBy } : {}),
             },
           },
         ];

@@ -73,7 +73,10 @@ export type EscalationEvent =
       }
     >
   | DomainEvent<'PageResolved', { escalationId: string; pageId: string; responderId: string; at: string }>
-  | DomainEvent<'PageTimedOut', { escalationId: string; pageId: string; at: string; ackSloSeconds: number }>
+  | DomainEvent<
+      'PageTimedOut',
+      { escalationId: string; pageId: string; at: string; ackSloSeconds: number; escalatedBy?: string }
+    >
   | DomainEvent<'PageCancelled', { escalationId: string; pageId: string; at: string; reason: PageCancelReason }>
   | DomainEvent<'EscalationPolicyExhausted', { escalationId: string; at: string; skippedSteps: SkippedStep[] }>
   | DomainEvent<

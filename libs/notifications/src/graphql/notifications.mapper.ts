@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { SchedulingMapper } from '@app/scheduling';
+import type { ContactMethod } from '../domain/contact-method/contact-method.decider.js';
+import type { DeliveryRow } from '../projections/delivery.queries.js';
+import type { ContactMethodModel, NotificationModel } from './models/contact-method.model.js';
+import type { ContactMethodKindValue, MessageKindValue, NotificationStatusValue } from './notifications.enums.js';
+
+@Injectable()
+export class NotificationsMapper {
+  constructor(private readonly scheduling: SchedulingMapper) {}
+
+  contactMethod(method: ContactMethod): ContactMethodModel {
+    return {
+      id: method.contactMethodId,
+      kind: method.kind as ContactMethodKindValue,
+      address: method.address,
+      verified: method.verified,
+      verifiedAt: method.verifiedAt ? new Date(method.verifiedAt) : undefined,
+    };
+  }
+
+  notification(row: DeliveryRow): NotificationModel {
+    const scheduling = this.scheduling;
+    return {
+      id: row.deliveryId,
+      kind: row.messageKind as MessageKindValue,
+      get recipient() {
+        return scheduling.responderById(row.responderId);
+      },
+      channel: row.channel as ContactMethodKindValue,
+      destination: row.address,
+      status: row.status as NotificationStatusValue,
+      attempts: row.attempts,
+      lastError: row.lastError,
+      dueAt: new Date(row.dueAt),
+      sentAt: row.sentAt ? new Date(row.sentAt) : undefined,
+    };
+  }
+}

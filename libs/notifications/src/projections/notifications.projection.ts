@@ -1,0 +1,278 @@
+import { Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import type { EscalationEvent } from '@app/escalations';
+import type { HandoverEvent } from '@app/handovers';
+import type { RapidActionEvent } from '@app/rapid-actions';
+import {
+  cachedStatement,
+  deterministicId,
+  readDoc,
+  ReadModelProjection,
+  type Projection,
+  type RecordedEvent,
+} from '@app/event-store';
+import { contactMethodDecider, type ContactMethod } from '../domain/contact-method/contact-method.decider.js';
+import type { ContactMethodEvent } from '../domain/contact-method/contact-method.events.js';
+import type { DeliveryEvent } from '../domain/delivery/delivery.events.js';
+import type { NotificationRule, NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
+import { effectiveRules, methodsOf, plan, WAITING } from './delivery-plan.js';
+import { applyRapidAction, planHandover } from './other-messages.plan.js';
+
+export { effectiveRules } from './delivery-plan.js';
+
+type Event =
+  ContactMethodEvent | NotificationRulesEvent | DeliveryEvent | EscalationEvent | HandoverEvent | RapidActionEvent;
+
+const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+
+/**
+ * Everything outbound notifications need, in one projection so it is consistent with itself:
+ * contact methods, notification rules, the pages still waiting, and the deliveries planned from
+ * page and verification events. The plan is a pure function of the events (delivery ids are uuid
+ * v5 of the page, recipient, method and rule), so a rebuild plans the same deliveries; what was
+ * sent is recorded in each delivery's own stream, whose events this projection also applies.
+ */
+@ReadModelProjection()
+@Injectable()
+export class NotificationsProjection implements Projection {
+  readonly name = 'notifications';
+  readonly version = 2;
+
+  setUp(db: Database): void {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS notification_contact_methods (
+        contact_method_id TEXT PRIMARY KEY, responder_id TEXT NOT NULL, kind TEXT NOT NULL, address TEXT NOT NULL,
+        verified INTEGER NOT NULL, removed INTEGER NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS notification_contact_methods_by_responder ON notification_contact_methods (responder_id);
+      CREATE INDEX IF NOT EXISTS notification_contact_methods_by_address ON notification_contact_methods (kind, address);
+      CREATE TABLE IF NOT EXISTS notification_rules (responder_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS notification_pages (
+        page_id TEXT PRIMARY KEY, escalation_id TEXT NOT NULL, status TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS notification_deliveries (
+        delivery_id TEXT PRIMARY KEY, message_kind TEXT NOT NULL, responder_id TEXT NOT NULL,
+        contact_method_id TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,
+        page_id TEXT, escalation_id TEXT, verification_id TEXT, delay_minutes INTEGER NOT NULL,
+        status TEXT NOT NULL, due_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_until TEXT,
+        last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL,
+        ref_id TEXT, doc TEXT) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id);
+      CREATE TABLE IF NOT EXISTS notification_rapid_actions (
+        rapid_action_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS notification_deliveries_due ON notification_deliveries (status, due_at);
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_page ON notification_deliveries (page_id);
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_escalation ON notification_deliveries (escalation_id);
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_method ON notification_deliveries (contact_method_id);
+    `);
+  }
+
+  tearDown(db: Database): void {
+    for (const table of ['contact_methods', 'rules', 'pages', 'deliveries', 'rapid_actions']) {
+      db.exec(`DROP TABLE IF EXISTS notification_${table}`);
+    }
+  }
+
+  apply(recorded: RecordedEvent, db: Database): void {
+    const event = { type: recorded.type, data: recorded.data } as Event;
+    switch (event.type) {
+      case 'ContactMethodAdded':
+      case 'ContactMethodVerificationIssued':
+      case 'ContactMethodVerificationFailed':
+      case 'ContactMethodVerified':
+      case 'ContactMethodRemoved':
+        return this.applyContactMethod(event, db);
+      case 'NotificationRulesSet':
+        cachedStatement(db, 'INSERT OR REPLACE INTO notification_rules (responder_id, doc) VALUES (?, ?)').run(
+          event.data.responderId,
+          JSON.stringify(event.data.rules),
+        );
+        return;
+      case 'ResponderPaged':
+        return this.planPage(event.data, db);
+      case 'PageAcknowledged':
+      case 'PageResolved':
+      case 'PageTimedOut':
+      case 'PageCancelled': {
+        const status = event.type.replace('Page', '').toUpperCase();
+        cachedStatement(db, 'UPDATE notification_pages SET status = ? WHERE page_id = ?').run(
+          status,
+          event.data.pageId,
+        );
+        cachedStatement(
+          db,
+          `UPDATE notification_deliveries SET status = 'CANCELLED'
+           WHERE page_id = ? AND message_kind = 'PAGE' AND ${WAITING}`,
+        ).run(event.data.pageId);
+        if (event.type === 'PageTimedOut') this.planFollowUp(db, 'PAGE_ESCALATED', event.data, [event.data.pageId]);
+        if (event.type === 'PageAcknowledged') {
+          const pages = cachedStatement<[string], { page_id: string }>(
+            db,
+            'SELECT page_id FROM notification_pages WHERE escalation_id = ?',
+          )
+            .all(event.data.escalationId)
+            .map((row) => row.page_id);
+          this.planFollowUp(db, 'PAGE_ANSWERED', event.data, pages, event.data.responderId);
+        }
+        return;
+      }
+      case 'ShiftBoundaryRecorded':
+        return planHandover(event.data, db);
+      case 'RapidActionDeclared':
+      case 'RapidActionDriChanged':
+      case 'RapidActionUpdatePosted':
+      case 'RapidActionUpdateAmended':
+      case 'RapidActionRevised':
+      case 'RapidActionResolved':
+        return applyRapidAction(event, db);
+      case 'NotificationSendStarted':
+        cachedStatement(
+          db,
+          `UPDATE notification_deliveries SET status = 'SENDING', attempts = ?, lease_until = ? WHERE delivery_id = ?`,
+        ).run(event.data.attempt, event.data.leaseUntil, event.data.deliveryId);
+        return;
+      case 'NotificationDelivered':
+        cachedStatement(
+          db,
+          `UPDATE notification_deliveries SET status = 'DELIVERED', sent_at = ?, external_id = ?, lease_until = NULL,
+           last_error = NULL WHERE delivery_id = ?`,
+        ).run(event.data.at, event.data.externalId ?? null, event.data.deliveryId);
+        return;
+      case 'NotificationAttemptFailed':
+        cachedStatement(
+          db,
+          `UPDATE notification_deliveries SET status = 'RETRYING', last_error = ?, lease_until = NULL,
+           due_at = COALESCE(?, due_at) WHERE delivery_id = ?`,
+        ).run(event.data.error, event.data.retryAt ?? null, event.data.deliveryId);
+        return;
+      case 'NotificationFailed':
+        cachedStatement(
+          db,
+          `UPDATE notification_deliveries SET status = 'FAILED', last_error = ?, lease_until = NULL WHERE delivery_id = ?`,
+        ).run(event.data.error, event.data.deliveryId);
+        return;
+    }
+  }
+
+  private applyContactMethod(event: ContactMethodEvent, db: Database): void {
+    const id = event.data.contactMethodId;
+    const previous = readDoc<ContactMethod>(
+      db,
+      'SELECT doc FROM notification_contact_methods WHERE contact_method_id = ?',
+      id,
+    );
+    if (!previous && event.type !== 'ContactMethodAdded') return;
+    const method = contactMethodDecider.evolve(previous, event)!;
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO notification_contact_methods
+       (contact_method_id, responder_id, kind, address, verified, removed, doc) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      method.responderId,
+      method.kind,
+      method.address,
+      +method.verified,
+      +method.removed,
+      JSON.stringify(method),
+    );
+    if (event.type === 'ContactMethodVerificationIssued' || method.verified || method.removed) {
+      cachedStatement(
+        db,
+        `UPDATE notification_deliveries SET status = 'CANCELLED'
+         WHERE contact_method_id = ? AND message_kind = 'VERIFICATION' AND ${WAITING}`,
+      ).run(id);
+    }
+    if (method.removed) {
+      cachedStatement(
+        db,
+        `UPDATE notification_deliveries SET status = 'CANCELLED' WHERE contact_method_id = ? AND ${WAITING}`,
+      ).run(id);
+    }
+    if (event.type === 'ContactMethodVerificationIssued') {
+      plan(db, {
+        deliveryId: deterministicId('notification', 'verification', event.data.verificationId),
+        messageKind: 'VERIFICATION',
+        method,
+        delayMinutes: 0,
+        dueAt: event.data.at,
+        verificationId: event.data.verificationId,
+      });
+    }
+  }
+
+  /**
+   * Tells the people a page reached what became of it: it moved to the next step, or someone
+   * else acknowledged. Only those a page message was delivered to are told, on the methods their
+   * rules use at once (by default every verified one).
+   */
+  private planFollowUp(
+    db: Database,
+    kind: 'PAGE_ESCALATED' | 'PAGE_ANSWERED',
+    data: { escalationId: string; pageId: string; at: string },
+    pageIds: string[],
+    except?: string,
+  ): void {
+    const told = new Set<string>();
+    for (const pageId of pageIds) {
+      const reached = cachedStatement<[string], { responder_id: string }>(
+        db,
+        `SELECT DISTINCT responder_id FROM notification_deliveries
+         WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED' ORDER BY responder_id`,
+      ).all(pageId);
+      for (const { responder_id: responderId } of reached) {
+        if (responderId === except || told.has(responderId)) continue;
+        told.add(responderId);
+        const methods = methodsOf(db, responderId);
+        const rules = readDoc<NotificationRule[]>(
+          db,
+          'SELECT doc FROM notification_rules WHERE responder_id = ?',
+          responderId,
+        );
+        for (const rule of effectiveRules(rules, methods).filter((r) => r.delayMinutes === 0)) {
+          plan(db, {
+            deliveryId: deterministicId('notification', kind, data.pageId, responderId, rule.contactMethodId),
+            messageKind: kind,
+            method: methods.find((m) => m.contactMethodId === rule.contactMethodId)!,
+            delayMinutes: 0,
+            dueAt: data.at,
+            pageId: data.pageId,
+            escalationId: data.escalationId,
+          });
+        }
+      }
+    }
+  }
+
+  private planPage(data: Extract<EscalationEvent, { type: 'ResponderPaged' }>['data'], db: Database): void {
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
+    ).run(data.pageId, data.escalationId);
+    for (const responderId of new Set(data.recipients)) {
+      const methods = methodsOf(db, responderId);
+      const rules = readDoc<NotificationRule[]>(
+        db,
+        'SELECT doc FROM notification_rules WHERE responder_id = ?',
+        responderId,
+      );
+      for (const rule of effectiveRules(rules, methods)) {
+        const method = methods.find((m) => m.contactMethodId === rule.contactMethodId)!;
+        plan(db, {
+          deliveryId: deterministicId(
+            'notification',
+            'page',
+            data.pageId,
+            responderId,
+            rule.contactMethodId,
+            String(rule.delayMinutes),
+          ),
+          messageKind: 'PAGE',
+          method,
+          delayMinutes: rule.delayMinutes,
+          dueAt: plusMinutes(data.pagedAt, rule.delayMinutes),
+          pageId: data.pageId,
+          escalationId: data.escalationId,
+        });
+      }
+    }
+  }
+}
