@@ -57,6 +57,8 @@ export interface TestAppOptions {
   clock?: ManualClock;
   store?: Partial<EventStoreModuleOptions>;
   identity?: Partial<IdentityOptions>;
+  /** Providers replaced by fixed values (configuration a test chooses, e.g. a local receiver's URL). */
+  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -74,7 +76,10 @@ export function actingAs(subject: string, role?: Role): Record<string, string> {
 /** The real application (every module, HTTP included) on an in-memory store and a test clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock('2026-07-15T12:00:00Z');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  let builder = Test.createTestingModule({ imports: [AppModule] });
+  for (const { provide, useValue } of options.overrides ?? [])
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  const moduleRef = await builder
     .overrideProvider(CLOCK)
     .useValue(clock)
     .overrideProvider(EVENT_STORE_OPTIONS)

@@ -11,3 +11,4 @@ export * from './domain/escalation/escalation.types.js';
 export * from './domain/escalation/escalation.events.js';
 export * from './domain/escalation/escalation.decider.js';
 export * from './domain/escalation/paging.js';
+export * from './commands/answer-page.command.js';

@@ -1,4 +1,4 @@
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -81,6 +81,28 @@ export class Environment {
   @IsInt()
   @Min(100)
   GRAPHQL_MAX_COST: number = 5000;
+
+  /** Slack: the workspace bot token (chat.postMessage, chat.update). */
+  @IsOptional()
+  @Matches(/^xox[bpe]-[A-Za-z0-9-]+$/, { message: 'SLACK_BOT_TOKEN must be a Slack bot token (xoxb-…)' })
+  SLACK_BOT_TOKEN?: string;
+
+  /** Slack: the app's signing secret, which verifies interaction requests. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{16,}$/, {
+    message: 'SLACK_SIGNING_SECRET must be the Slack app signing secret (16+ letters and digits)',
+  })
+  SLACK_SIGNING_SECRET?: string;
+
+  /** Slack's Web API base URL (https://slack.com/api/ unless set). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+\/$/, { message: 'SLACK_API_URL must be an http(s) URL ending with /' })
+  SLACK_API_URL?: string;
+
+  /** Lets webhooks and Teams URLs point at loopback and private networks (link-local stays refused). */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
