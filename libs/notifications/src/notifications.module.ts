@@ -13,6 +13,8 @@ import { StandardWebhookSigner } from './outbound/standard-webhook-signer.js';
 import { NotificationKeys } from './secrets/notification-keys.js';
 import { notificationSecretProvider } from './secrets/notification-secret.provider.js';
 import { SLACK_INTERACTIONS_PATH, SlackInteractionsController } from './slack/slack-interactions.controller.js';
+import { SlackMessageUpdatesSource } from './slack/message-updates/slack-message-updates.source.js';
+import { SlackPageMessagesProjection } from './slack/message-updates/slack-page-messages.projection.js';
 import { SLACK_USER_DIRECTORY, UnlinkedSlackUserDirectory } from './slack/slack-user-directory.js';
 
 const OUTBOUND_TIMEOUT_MS = 10_000;
@@ -48,6 +50,8 @@ const OUTBOUND_TIMEOUT_MS = 10_000;
     SlackChannel,
     TeamsChannel,
     WebhookChannel,
+    SlackPageMessagesProjection,
+    SlackMessageUpdatesSource,
     {
       provide: NOTIFICATION_CHANNELS,
       useFactory: (...channels: unknown[]) => channels,
