@@ -22,6 +22,7 @@ interface Fixture {
   escalationId: string;
   pageId: string;
   serviceId: string;
+  webhookSubscriptionId: string;
 }
 
 interface Row {
@@ -377,6 +378,24 @@ export const MATRIX: Record<string, Row> = {
   acceptHandover: withInput(['admin', 'manager', 'responder'], 'acceptHandover', 'AcceptHandoverInput', () => ({
     boundaryId: UNKNOWN_BOUNDARY,
   })),
+  // 203.0.113.0/24 is a documentation range: a public address that needs no DNS.
+  createWebhookSubscription: withInput(
+    ['admin'],
+    'createWebhookSubscription',
+    'CreateWebhookSubscriptionInput',
+    (_, n) => ({
+      name: `Bridge ${n}`,
+      url: `https://203.0.113.10/hooks/${n}`,
+      eventKinds: ['HANDOVER'],
+    }),
+  ),
+  deleteWebhookSubscription: {
+    allowed: ['admin'],
+    request: (f) => ({
+      query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { id } }`,
+      variables: { id: f.webhookSubscriptionId },
+    }),
+  },
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -455,12 +474,16 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout down', description: '', rotationId } },
     );
     const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
+    const webhook = await app.ok(
+      `mutation { createWebhookSubscription(input: { name: "matrix", url: "https://203.0.113.10/matrix", eventKinds: [HANDOVER] }) { subscription { id } } }`,
+    );
     fixture = {
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
       escalationId: raised.raiseEscalation.id,
       pageId: raised.raiseEscalation.pages[0].id,
       serviceId: service.registerService.id,
+      webhookSubscriptionId: webhook.createWebhookSubscription.subscription.id,
       rapidActionId: action.declareRapidAction.id,
       criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,

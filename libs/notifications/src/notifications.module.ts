@@ -15,6 +15,15 @@ import { notificationSecretProvider } from './secrets/notification-secret.provid
 import { SLACK_INTERACTIONS_PATH, SlackInteractionsController } from './slack/slack-interactions.controller.js';
 import { SlackMessageUpdatesSource } from './slack/message-updates/slack-message-updates.source.js';
 import { SlackPageMessagesProjection } from './slack/message-updates/slack-page-messages.projection.js';
+import {
+  CreateWebhookSubscriptionHandler,
+  DeleteWebhookSubscriptionHandler,
+} from './webhook-subscriptions/commands/webhook-subscription.commands.js';
+import { WebhookDeliveriesSource } from './webhook-subscriptions/delivery/webhook-deliveries.source.js';
+import { WebhookSubscriptionResolver } from './webhook-subscriptions/graphql/webhook-subscription.resolver.js';
+import { WebhookOutboxProjection } from './webhook-subscriptions/projections/webhook-outbox.projection.js';
+import { WebhookSubscriptionQueries } from './webhook-subscriptions/projections/webhook-subscription.queries.js';
+import { WebhookSubscriptionsPolicy } from './webhook-subscriptions/webhook-subscriptions.policy.js';
 import { SLACK_USER_DIRECTORY, UnlinkedSlackUserDirectory } from './slack/slack-user-directory.js';
 
 const OUTBOUND_TIMEOUT_MS = 10_000;
@@ -52,6 +61,13 @@ const OUTBOUND_TIMEOUT_MS = 10_000;
     WebhookChannel,
     SlackPageMessagesProjection,
     SlackMessageUpdatesSource,
+    WebhookSubscriptionsPolicy,
+    WebhookOutboxProjection,
+    WebhookSubscriptionQueries,
+    WebhookDeliveriesSource,
+    CreateWebhookSubscriptionHandler,
+    DeleteWebhookSubscriptionHandler,
+    WebhookSubscriptionResolver,
     {
       provide: NOTIFICATION_CHANNELS,
       useFactory: (...channels: unknown[]) => channels,
