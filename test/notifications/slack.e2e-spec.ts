@@ -1,13 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DueTaskScheduler } from '@app/event-store';
-import {
-  NOTIFICATION_SECRET,
-  SLACK_OPTIONS,
-  SLACK_USER_DIRECTORY,
-  slackSignature,
-  type SlackUserDirectory,
-} from '@app/notifications';
+import { NOTIFICATION_SECRET, SLACK_OPTIONS, SLACK_USER_DIRECTORY, type SlackUserDirectory } from '@app/notifications';
 import { LocalSlackApi } from '../../libs/notifications/src/testing/local-receiver.js';
 import { as, escalation, raise } from '../support/escalations.fixtures.js';
 import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
@@ -45,7 +39,10 @@ describe('Slack: page messages with buttons, signed interactions, message update
       }),
     )}`;
 
-  /** A request signed the way Slack documents it: v0=hex(HMAC-SHA256(secret, "v0:{ts}:{body}")). */
+  /** Signed as Slack documents it ("Verifying requests from Slack"): v0=hex(HMAC-SHA256(secret, "v0:{ts}:{body}")). */
+  const slackSignature = (secret: string, timestamp: string, body: string) =>
+    `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+
   const post = (body: string, options: { secret?: string; timestamp?: number } = {}) => {
     const timestamp = String(options.timestamp ?? Math.floor(app.clock.now().getTime() / 1000));
     return request(app.server)
@@ -121,6 +118,32 @@ describe('Slack: page messages with buttons, signed interactions, message update
     expect(tampered.status).toBe(401);
     expect(await acknowledgements()).toHaveLength(0);
     expect(slack.calls('chat.postEphemeral')).toHaveLength(0);
+  });
+
+  it('answers hostile or odd bodies with a 4xx or an empty 200, never a 500, appending nothing', async () => {
+    const before = await app.store.headPosition();
+    for (const body of [
+      '',
+      'payload=',
+      'payload=%7Bnot%20json',
+      'payload=%5B1%2C2%5D',
+      'payload=null',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission' }))}`,
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'ack' }] }))}`,
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: ANA_SLACK }, actions: [{ action_id: 'drop-table', value: pageId }] }))}`,
+      '%%%%',
+    ]) {
+      const response = await post(body);
+      expect([200, 400]).toContain(response.status);
+    }
+    const json = await request(app.server)
+      .post('/integrations/slack/interactions')
+      .set('content-type', 'application/json')
+      .send({ payload: '{}' });
+    expect(json.status).toBe(401);
+    const huge = await post(`payload=${'a'.repeat(1_100_000)}`);
+    expect(huge.status).toBe(413);
+    expect(await app.store.headPosition()).toBe(before);
   });
 
   it('tells a clicker who may not answer the page why, in an ephemeral message, with a 200', async () => {
