@@ -100,9 +100,16 @@ export class Environment {
   SLACK_API_URL?: string;
 
   /** Lets webhooks and Teams URLs point at loopback and private networks (link-local stays refused). */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @Transform(({ obj, key }) => parseBoolean((obj as Record<string, unknown>)[key]))
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
+}
+
+/** "true"/"1" and "false"/"0" (implicit conversion would take any non-empty string, "false" too, as true). */
+function parseBoolean(raw: unknown): unknown {
+  if (raw === true || raw === 'true' || raw === '1') return true;
+  if (raw === undefined || raw === false || raw === 'false' || raw === '0') return false;
+  return raw;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
