@@ -1,6 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DueTaskScheduler } from '@app/event-store';
+import { DueTaskScheduler, ProjectionRunner } from '@app/event-store';
 import { NOTIFICATION_SECRET, SLACK_OPTIONS, SLACK_USER_DIRECTORY, type SlackUserDirectory } from '@app/notifications';
 import { LocalSlackApi } from '../../libs/notifications/src/testing/local-receiver.js';
 import { as, escalation, raise } from '../support/escalations.fixtures.js';
@@ -51,6 +51,41 @@ describe('Slack: page messages with buttons, signed interactions, message update
       .set('x-slack-request-timestamp', timestamp)
       .set('x-slack-signature', slackSignature(options.secret ?? SIGNING_SECRET, timestamp, body))
       .send(body);
+  };
+
+  /** What the core's delivery pipeline records once chat.postMessage succeeded, appended here as it would. */
+  const delivered = async (n: number, externalId: string) => {
+    const { position } = await app.store.append(
+      `notification-delivery-test-${n}`,
+      [
+        {
+          id: randomUUID(),
+          type: 'NotificationDelivered',
+          data: {
+            deliveryId: `delivery-${n}`,
+            responderId: ana,
+            contactMethodId: `cm-${n}`,
+            channel: 'SLACK',
+            address: externalId.split(':')[0],
+            pageId,
+            escalationId,
+            messageKind: 'PAGE',
+            externalId,
+            attempt: 1,
+            at: app.clock.now().toISOString(),
+          },
+          metadata: {
+            actor: 'system',
+            correlationId: 'test',
+            causationId: null,
+            occurredAt: app.clock.now().toISOString(),
+            schemaVersion: 1,
+          },
+        },
+      ],
+      'no_stream',
+    );
+    await app.app.get(ProjectionRunner).waitFor(position);
   };
 
   const acknowledgements = async () =>
@@ -165,42 +200,8 @@ describe('Slack: page messages with buttons, signed interactions, message update
   });
 
   it('acknowledges the page as the linked responder and updates every Slack message sent for it', async () => {
-    // The core's delivery pipeline records these when chat.postMessage succeeds; appended here as it would.
-    for (const [externalId, n] of [
-      ['D0ANA00001:1700000000.000001', 1],
-      ['C0ONCALL01:1700000000.000002', 2],
-    ] as const) {
-      await app.store.append(
-        `notification-delivery-test-${n}`,
-        [
-          {
-            id: randomUUID(),
-            type: 'NotificationDelivered',
-            data: {
-              deliveryId: `delivery-${n}`,
-              responderId: ana,
-              contactMethodId: `cm-${n}`,
-              channel: 'SLACK',
-              address: externalId.split(':')[0],
-              pageId,
-              escalationId,
-              messageKind: 'PAGE',
-              externalId,
-              attempt: 1,
-              at: app.clock.now().toISOString(),
-            },
-            metadata: {
-              actor: 'system',
-              correlationId: 'test',
-              causationId: null,
-              occurredAt: app.clock.now().toISOString(),
-              schemaVersion: 1,
-            },
-          },
-        ],
-        'no_stream',
-      );
-    }
+    await delivered(1, 'D0ANA00001:1700000000.000001');
+    await delivered(2, 'C0ONCALL01:1700000000.000002');
     const clicked = await post(blockActions(ANA_SLACK, 'ack', pageId));
     expect(clicked.status).toBe(200);
     const [ack] = await acknowledgements();
@@ -234,5 +235,25 @@ describe('Slack: page messages with buttons, signed interactions, message update
         .slice(2)
         .map((u) => u.args.text),
     ).toEqual([expect.stringMatching(/Resolved by Ana/), expect.stringMatching(/Resolved by Ana/)]);
+  });
+
+  it('updates a message delivered after the page was answered, and retries a failed update later', async () => {
+    const before = slack.calls('chat.update').length;
+    slack.failNext('chat.update', 'internal_error');
+    await delivered(3, 'C0LATE0001:1700000000.000009');
+    await app.app.get(DueTaskScheduler).runDue();
+    const [failure] = (await app.store.readAll()).filter((e) => e.type === 'SlackMessageUpdateFailed');
+    expect(failure.data).toMatchObject({
+      externalId: 'C0LATE0001:1700000000.000009',
+      attempt: 1,
+      error: /internal_error/,
+    });
+    expect(slack.calls('chat.update')).toHaveLength(before + 1);
+
+    await app.advanceClock(failure.data.retryAt as string);
+    const updates = slack.calls('chat.update').slice(before);
+    expect(updates).toHaveLength(2);
+    expect(updates[1].args).toMatchObject({ channel: 'C0LATE0001', ts: '1700000000.000009' });
+    expect(updates[1].args.text).toMatch(/Resolved by Ana/);
   });
 });

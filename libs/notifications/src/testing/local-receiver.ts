@@ -95,6 +95,12 @@ export class LocalReceiver {
 export class LocalSlackApi {
   private constructor(readonly receiver: LocalReceiver) {}
   private sequence = 0;
+  private readonly failures = new Map<string, string[]>();
+
+  /** The next calls of `method` answer `{ ok: false, error }`, one error per call. */
+  failNext(method: string, ...errors: string[]): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
 
   static async start(): Promise<LocalSlackApi> {
     const receiver = await LocalReceiver.start();
@@ -122,6 +128,14 @@ export class LocalSlackApi {
   private answer(request: ReceivedRequest): ReceiverAnswer {
     const args = parseArgs(request.body);
     const method = request.path.replace(/^\/api\//, '');
+    const failure = this.failures.get(method)?.shift();
+    if (failure) {
+      return {
+        status: 200,
+        body: JSON.stringify({ ok: false, error: failure }),
+        headers: { 'content-type': 'application/json' },
+      };
+    }
     const channel = String(args.channel ?? '');
     const ts = `1700000000.${String(++this.sequence).padStart(6, '0')}`;
     const dm = channel.startsWith('U') || channel.startsWith('W') ? `D${channel.slice(1)}` : channel;
