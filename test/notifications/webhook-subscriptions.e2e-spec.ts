@@ -85,6 +85,15 @@ describe('Outbound webhook subscriptions', () => {
     expect(schema.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('lets admins alone read subscriptions', async () => {
+    for (const role of ['manager', 'responder', 'viewer', 'integration'] as const) {
+      const client = await app.as(role);
+      expect((await client.gql(SUBSCRIPTIONS)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+      const one = await client.gql(SUBSCRIPTION, { id: subscriptionId });
+      expect(one.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
+  });
+
   it('refuses URLs it must not call and empty kinds as BAD_USER_INPUT, appending nothing', async () => {
     const before = await app.store.headPosition();
     for (const [url, field, message] of [
@@ -206,6 +215,26 @@ describe('Outbound webhook subscriptions', () => {
     expect(failed).toMatchObject({ attempts: 1, lastStatusCode: 400, nextAttemptAt: null });
     await app.advanceClock(new Date(app.clock.now().getTime() + 3_600_000));
     expect(receiver.requests).toHaveLength(sent + 1);
+  });
+
+  it('gives up after six attempts at a receiver that keeps failing', async () => {
+    receiver.answerWith(() => ({ status: 500 }));
+    const sent = receiver.requests.length;
+    await raise(app, { source: 'INFRASTRUCTURE', severity: 'S4', title: 'Flaky receiver', rotationId });
+    await receiver.received(sent + 1);
+    await app.app.get((await import('@app/event-store')).DueTaskScheduler).runDue();
+    let [pending] = (await deliveries('PENDING')).nodes;
+    const gaps: number[] = [];
+    while (pending) {
+      gaps.push(new Date(pending.nextAttemptAt).getTime() - app.clock.now().getTime());
+      await app.advanceClock(pending.nextAttemptAt);
+      [pending] = (await deliveries('PENDING')).nodes;
+    }
+    expect(receiver.requests).toHaveLength(sent + 6);
+    expect(gaps).toHaveLength(5);
+    gaps.forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(15_000 * 2 ** i));
+    const failed = (await deliveries('FAILED')).nodes.find((d: any) => d.attempts === 6);
+    expect(failed).toMatchObject({ lastStatusCode: 500, nextAttemptAt: null });
     receiver.answerWith(() => ({ status: 204 }));
   });
 
