@@ -25,6 +25,7 @@ interface Fixture {
   /** Alice's e-mail methods: one to verify and resend, one to remove. */
   contactMethodId: string;
   removableMethodId: string;
+  webhookSubscriptionId: string;
 }
 
 interface Row {
@@ -446,6 +447,24 @@ export const MATRIX: Record<string, Row> = {
       variables: { id: f.removableMethodId },
     }),
   },
+  // 203.0.113.0/24 is a documentation range: a public address that needs no DNS.
+  createWebhookSubscription: withInput(
+    ['admin'],
+    'createWebhookSubscription',
+    'CreateWebhookSubscriptionInput',
+    (_, n) => ({
+      name: `Bridge ${n}`,
+      url: `https://203.0.113.10/hooks/${n}`,
+      eventKinds: ['HANDOVER'],
+    }),
+  ),
+  deleteWebhookSubscription: {
+    allowed: ['admin'],
+    request: (f) => ({
+      query: `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { id } }`,
+      variables: { id: f.webhookSubscriptionId },
+    }),
+  },
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({
@@ -475,6 +494,7 @@ function unknownFixture(): Fixture {
     serviceId: UNKNOWN(12),
     contactMethodId: UNKNOWN(13),
     removableMethodId: UNKNOWN(14),
+    webhookSubscriptionId: UNKNOWN(15),
   };
 }
 
@@ -571,6 +591,9 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       });
     const method = await addMethod('alice@example.com');
     const removable = await addMethod('alice.old@example.com');
+    const webhook = await app.ok(
+      `mutation { createWebhookSubscription(input: { name: "matrix", url: "https://203.0.113.10/matrix", eventKinds: [HANDOVER] }) { subscription { id } } }`,
+    );
     fixture = {
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
@@ -579,6 +602,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       serviceId: service.registerService.id,
       contactMethodId: method.addContactMethod.id,
       removableMethodId: removable.addContactMethod.id,
+      webhookSubscriptionId: webhook.createWebhookSubscription.subscription.id,
       rapidActionId: action.declareRapidAction.id,
       criterionId: action.declareRapidAction.exitCriteria[0].id,
       alice,

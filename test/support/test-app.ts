@@ -66,6 +66,8 @@ export interface TestAppOptions {
   identity?: Partial<IdentityOptions>;
   integrations?: Partial<IntegrationsOptions>;
   notifications?: Partial<NotificationsOptions>;
+  /** Providers replaced by fixed values (configuration a test chooses, e.g. a local receiver's URL). */
+  overrides?: { provide: unknown; useValue: unknown }[];
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -84,7 +86,7 @@ export function actingAs(subject: string, role?: Role): Record<string, string> {
 /** The real application (every module, HTTP included) on an in-memory store and a test clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock('2026-07-15T12:00:00Z');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  let builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(CLOCK)
     .useValue(clock)
     .overrideProvider(EVENT_STORE_OPTIONS)
@@ -109,8 +111,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(NOTIFICATION_SECRET)
     .useValue(TEST_NOTIFICATION_SECRET)
     .overrideProvider(NOTIFICATIONS_OPTIONS)
-    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications })
-    .compile();
+    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications });
+  for (const { provide, useValue } of options.overrides ?? [])
+    builder = builder.overrideProvider(provide).useValue(useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();

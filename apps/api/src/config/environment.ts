@@ -92,6 +92,7 @@ export class Environment {
   @IsInt()
   @Min(1)
   GRAPHQL_REQUEST_BUDGET_MS: number = 5000;
+
   /** Every notification signing key (action links, webhook secrets, verification codes) derives from it. */
   @IsOptional()
   @MinLength(32, { message: 'NOTIFICATION_SECRET must be at least 32 characters' })
@@ -100,35 +101,74 @@ export class Environment {
   /** Where a generated notification secret is kept when NOTIFICATION_SECRET is unset. */
   @IsString()
   NOTIFICATION_SECRET_FILE: string = './data/notification-secret';
+
   /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`. */
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'PUBLIC_URL must be an http(s) URL' },
   )
   PUBLIC_URL: string = 'http://localhost:3000';
+
   /** smtp://user:pass@host:587 or smtps://…; without it, e-mail notifications fail (and are shown failed). */
+  @IsOptional()
   @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })
   SMTP_URL?: string;
+
+  @IsString()
   @MinLength(3)
   SMTP_FROM: string = 'On call <oncall@localhost>';
+
   /** false accepts a self-signed SMTP certificate. */
   @Transform(({ obj, value }) => booleanFrom(obj.SMTP_TLS_REJECT_UNAUTHORIZED, value))
   @IsBoolean()
   SMTP_TLS_REJECT_UNAUTHORIZED: boolean = true;
+
+  @IsInt()
+  @Min(1)
   @Max(20)
   NOTIFICATION_MAX_ATTEMPTS: number = 6;
+
+  @IsInt()
   @Min(100)
   NOTIFICATION_RETRY_BASE_MS: number = 30_000;
+
+  @IsInt()
   @Min(1000)
   NOTIFICATION_RETRY_MAX_MS: number = 1_800_000;
+
   /** How long a claimed send may go without a result before it is attempted again. */
+  @IsInt()
+  @Min(1000)
   NOTIFICATION_SEND_LEASE_MS: number = 120_000;
+
+  /** Slack: the workspace bot token (chat.postMessage, chat.update). */
+  @IsOptional()
+  @Matches(/^xox[bpe]-[A-Za-z0-9-]+$/, { message: 'SLACK_BOT_TOKEN must be a Slack bot token (xoxb-…)' })
+  SLACK_BOT_TOKEN?: string;
+
+  /** Slack: the app's signing secret, which verifies interaction requests. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9]{16,}$/, {
+    message: 'SLACK_SIGNING_SECRET must be the Slack app signing secret (16+ letters and digits)',
+  })
+  SLACK_SIGNING_SECRET?: string;
+
+  /** Slack's Web API base URL (https://slack.com/api/ unless set). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+\/$/, { message: 'SLACK_API_URL must be an http(s) URL ending with /' })
+  SLACK_API_URL?: string;
+
+  /** Lets webhooks and Teams URLs point at loopback and private networks (link-local stays refused). */
+  @Transform(({ obj }) => booleanFrom(obj.WEBHOOK_ALLOW_PRIVATE_ADDRESSES ?? false, false))
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: boolean = false;
 }
+
 /** 'true' and 'false' as booleans (implicit conversion would make any non-empty string true). */
 function booleanFrom(raw: unknown, converted: unknown): unknown {
   if (raw === undefined) return converted;
-  if (raw === 'true' || raw === true) return true;
-  if (raw === 'false' || raw === false) return false;
+  if (raw === 'true' || raw === true || raw === '1') return true;
+  if (raw === 'false' || raw === false || raw === '0') return false;
   return raw;
 }
 

@@ -27,6 +27,11 @@ export interface OutboundMessage {
   pageId?: string;
   escalationId?: string;
   responderId?: string;
+  /**
+   * The endpoint a webhook message is signed for (its contact method's id): the key of
+   * NotificationKeys.webhookSecret. Optional; WebhookChannel falls back to `data.contactMethodId`.
+   */
+  endpointId?: string;
   /** The 6-digit code of a VERIFICATION message. */
   verificationCode?: string;
   /** Structured facts for machine receivers (webhooks), JSON-serialisable. */

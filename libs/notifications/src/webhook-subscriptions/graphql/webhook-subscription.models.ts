@@ -1,0 +1,134 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Connection, PageArgs } from '@app/core';
+import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../domain/webhook-event-kinds.js';
+import type { WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
+
+export const WebhookEventKindValue = Object.fromEntries(WEBHOOK_EVENT_KINDS.map((k) => [k, k])) as {
+  [K in WebhookEventKind]: K;
+};
+registerEnumType(WebhookEventKindValue, {
+  name: 'WebhookEventKind',
+  description: 'What an outbound webhook is told about (rapid-action updates of public actions only)',
+});
+
+const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
+export const WebhookDeliveryStatusValue = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as {
+  [S in WebhookDeliveryStatus]: S;
+};
+registerEnumType(WebhookDeliveryStatusValue, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING: not yet delivered (first attempt or a retry due); CANCELLED: its subscription was deleted',
+});
+
+@InputType()
+export class CreateWebhookSubscriptionInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @Field({ description: 'http or https; not a loopback, private or link-local address' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  url: string;
+
+  @Field(() => [WebhookEventKindValue])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(WEBHOOK_EVENT_KINDS.length)
+  @IsIn(WEBHOOK_EVENT_KINDS, { each: true })
+  eventKinds: WebhookEventKind[];
+}
+
+@ObjectType('WebhookActor', {
+  description: 'Who did something: a responder, an operator, an integration or the system',
+})
+export class WebhookActorModel {
+  @Field({ description: 'The token subject: a responder id, an operator or integration name, or "system"' })
+  id: string;
+
+  @Field({ nullable: true, description: "The responder's name, when the actor is a registered responder" })
+  name?: string;
+}
+
+@ObjectType('WebhookDelivery', { description: 'One source event owed to one subscription, with its attempts' })
+export class WebhookDeliveryModel {
+  @Field(() => ID, { description: 'Also the webhook-id header: the same on every retry' })
+  id: string;
+
+  @Field({ description: 'The `type` the receiver sees, e.g. escalation.raised' })
+  eventType: string;
+
+  @Field(() => ID)
+  sourceEventId: string;
+
+  @Field(() => WebhookDeliveryStatusValue)
+  status: WebhookDeliveryStatus;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => Int, { nullable: true, description: 'The HTTP status of the last answer' })
+  lastStatusCode?: number;
+
+  @Field({ nullable: true })
+  lastError?: string;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  lastAttemptAt?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When the next attempt is due (pending deliveries)' })
+  nextAttemptAt?: Date;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt?: Date;
+}
+
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(WebhookDeliveryModel) {}
+
+@ObjectType('WebhookSubscription')
+export class WebhookSubscriptionModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  url: string;
+
+  @Field(() => [WebhookEventKindValue])
+  eventKinds: WebhookEventKind[];
+
+  @Field(() => WebhookActorModel)
+  createdBy: WebhookActorModel;
+
+  @Field(() => Date)
+  createdAt: Date;
+}
+
+@ObjectType()
+export class WebhookSubscriptionConnection extends Connection(WebhookSubscriptionModel) {}
+
+@ObjectType('CreatedWebhookSubscription')
+export class CreatedWebhookSubscriptionModel {
+  @Field({ description: 'The Standard Webhooks signing secret (whsec_…): shown this once, never again' })
+  secret: string;
+
+  @Field(() => WebhookSubscriptionModel)
+  subscription: WebhookSubscriptionModel;
+}
+
+@ArgsType()
+export class WebhookDeliveriesArgs extends PageArgs {
+  @Field(() => WebhookDeliveryStatusValue, { nullable: true })
+  @IsOptional()
+  @IsEnum(WebhookDeliveryStatusValue)
+  status?: WebhookDeliveryStatus;
+}
