@@ -139,6 +139,35 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     expect(await eventCount()).toBe(before);
   });
 
+  it('routes a service key’s alerts to its owning team’s second tier, silenced by the service’s window', async () => {
+    const { rotationId } = await setUpAlertRotation(app, 'gitaly-sre');
+    const service = await app.ok(`mutation($input: RegisterServiceInput!) { registerService(input: $input) { id } }`, {
+      input: { name: 'Gitaly', owningTeam: 'gitaly', secondTierRotationId: rotationId },
+    });
+    const serviceId = service.registerService.id;
+    const key = await createKey(app, { name: 'gitaly', kind: 'ALERTMANAGER', serviceId, defaultSeverity: 'S2' });
+    await post(`/integrations/alertmanager/${key.key}`, notification([alert('svc-1')]));
+    const routed = await app.ok(
+      `query($f: OpenEscalationsFilter) { openEscalations(filter: $f) { nodes { rotation { id } service { name }
+         pages { recipients { handle } } } } }`,
+      { f: { integrationKeyId: key.id } },
+    );
+    expect(routed.openEscalations.nodes).toEqual([
+      {
+        rotation: { id: rotationId },
+        service: { name: 'Gitaly' },
+        pages: [{ recipients: [{ handle: 'gitaly-sre' }] }],
+      },
+    ]);
+    await app.ok(
+      `mutation($input: ScheduleMaintenanceWindowInput!) { scheduleMaintenanceWindow(input: $input) { id } }`,
+      { input: { serviceId, start: '2026-07-15T12:00:00Z', end: '2026-07-15T12:30:00Z', reason: 'failover drill' } },
+    );
+    await post(`/integrations/alertmanager/${key.key}`, notification([alert('svc-2')]));
+    const [silenced] = (await alertEscalations(app, { dedupKey: 'svc-2' })).nodes;
+    expect(silenced.pages).toEqual([]);
+  });
+
   it('records alerts in a maintenance window without paging anyone', async () => {
     const { rotationId } = await setUpAlertRotation(app, 'sre-maint');
     const key = await createKey(app, { name: 'maint', kind: 'ALERTMANAGER', rotationId, defaultSeverity: 'S2' });

@@ -113,6 +113,10 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(escalation.state).toBe('ACKNOWLEDGED');
     expect(escalation.pages[0].status).toBe('ACKNOWLEDGED');
     expect(escalation.alert.acknowledgedAt).toBe('2026-07-15T12:03:00.000Z');
+    // Acknowledged pages do not time out to the next step.
+    await app.advanceClock('2026-07-15T12:40:00Z');
+    [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
+    expect(escalation.pages.map((p: any) => p.status)).toEqual(['ACKNOWLEDGED']);
 
     const resolve = await enqueue(app, { routing_key: key, event_action: 'resolve', dedup_key: 'samplekeyhere' });
     expect(resolve.status).toBe(202);
