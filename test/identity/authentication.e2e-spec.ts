@@ -236,7 +236,9 @@ describe('audit trail', () => {
         },
       );
       expect(escalationTrail.auditTrail[0]).toEqual({ type: 'EscalationRaised', actor: 'test-admin' });
-      const unknownKind = await viewer.gql(`{ auditTrail(kind: "nope", id: "x") { type } }`);
+      const unknownKind = await viewer.gql(
+        `{ auditTrail(kind: "nope", id: "00000000-0000-4000-8000-000000000000") { type } }`,
+      );
       expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     } finally {
       await app.close();

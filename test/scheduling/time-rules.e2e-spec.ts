@@ -1,4 +1,9 @@
-import { createRotation, CREATE_ROTATION, registerResponder } from '../support/scheduling.fixtures.js';
+import {
+  createRotation,
+  CREATE_ROTATION,
+  REGISTER_RESPONDER,
+  registerResponder,
+} from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SHIFTS = `
@@ -144,6 +149,17 @@ describe('time rules (over HTTP)', () => {
       },
     });
     expect(empty.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'driWindows.0.end' });
+    const emptyHours = await app.gql(REGISTER_RESPONDER, {
+      input: {
+        name: 'Empty hours',
+        handle: 'rules-empty-hours',
+        timeZone: 'UTC',
+        team: 'support',
+        role: 'ENGINEER',
+        workingHours: [{ start: '22:00', end: '22:00' }],
+      },
+    });
+    expect(emptyHours.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'workingHours.0.end' });
     const months = await app.gql(CREATE_ROTATION, {
       input: { ...input, pattern: { ...input.pattern, respondersPerShift: 1, shiftDuration: 'P1M' } },
     });
