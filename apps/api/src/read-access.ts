@@ -4,6 +4,8 @@ import { eventStoreReadAccess } from '@app/event-store';
 import { figuresReadAccess } from '@app/figures';
 import { handoversReadAccess } from '@app/handovers';
 import { identityReadAccess } from '@app/identity';
+import { integrationsReadAccess } from '@app/integrations';
+import { notificationsReadAccess } from '@app/notifications';
 import { rapidActionsReadAccess } from '@app/rapid-actions';
 import { schedulingReadAccess } from '@app/scheduling';
 
@@ -17,4 +19,6 @@ export const fieldAccess = new FieldAccess(
   rapidActionsReadAccess,
   handoversReadAccess,
   figuresReadAccess,
+  integrationsReadAccess,
+  notificationsReadAccess,
 );

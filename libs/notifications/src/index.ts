@@ -18,3 +18,4 @@ export * from './outbound/outbound-http.js';
 export * from './outbound/standard-webhook-signer.js';
 export * from './slack/slack-signature.js';
 export * from './slack/slack-user-directory.js';
+export * from './graphql/notifications.read-access.js';

@@ -9,6 +9,26 @@ export const escalationsReadAccess: ReadAccessTable = {
     readers: ['bridgeClosedAt', 'bridgeClosesAt', 'firstContactAt', 'followUpDueAt', 'followUpRecordedAt', 'repliedAt'],
   },
   Downgrade: { readers: ['at', 'followUpTicket', 'priority', 'reason'] },
+  EscalationAlert: {
+    readers: [
+      'acknowledgedAt',
+      'annotations',
+      'dedupKey',
+      'details',
+      'firstOccurredAt',
+      'groupKey',
+      'integrationKey',
+      'integrationKeyId',
+      'labels',
+      'lastOccurredAt',
+      'links',
+      'maintenanceWindowId',
+      'occurrences',
+      'summary',
+    ],
+  },
+  AlertLabel: { readers: ['name', 'value'] },
+  AlertLink: { readers: ['href', 'text'] },
   Escalation: {
     anyone: [
       'closedAt',
@@ -24,6 +44,7 @@ export const escalationsReadAccess: ReadAccessTable = {
       'title',
     ],
     readers: [
+      'alert',
       'ageMinutes',
       'customerContact',
       'description',
