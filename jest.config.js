@@ -23,4 +23,8 @@ export default {
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   setupFiles: ['<rootDir>/test/jest.setup.ts'],
   testTimeout: 30000,
+  // Two workers, each replaced once it holds more than 1.5 GB: ESM test modules are never freed, so
+  // one process running every suite grows past 4 GB and slows to a crawl.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '1500MB',
 };

@@ -103,6 +103,12 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
       pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
       participantIds: [fixtures.responder],
     });
+    // 203.0.113.0/24 is a documentation range: a public address no delivery can reach.
+    fixtures.webhookSubscription = (
+      await app.ok(
+        `mutation { createWebhookSubscription(input: { name: "fuzz", url: "https://203.0.113.10/fuzz", eventKinds: [HANDOVER] }) { subscription { id } } }`,
+      )
+    ).createWebhookSubscription.subscription.id;
     const schema = (await app.ok(INTROSPECTION)).__schema;
     types = new Map(schema.types.map((t: SchemaType) => [t.name, t]));
     queryType = schema.queryType.name;
@@ -113,6 +119,7 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
 
   function idFor(name: string): string {
     if (/rotation/i.test(name)) return fixtures.rotation;
+    if (/webhookSubscription/i.test(name)) return fixtures.webhookSubscription;
     if (/responder|dri|stakeholder|participant|^id$/i.test(name)) return fixtures.responder;
     return '00000000-0000-4000-8000-00000000f022';
   }

@@ -4,7 +4,7 @@ import { Logger } from '@nestjs/common';
 import { AppError } from '@app/core';
 
 /** The alert endpoints: their bodies are parsed here (512 KB, any content type), before the service's 1 MB JSON parser. */
-export const ALERT_INTAKE_PATHS = ['/v2/enqueue', '/integrations'];
+export const ALERT_INTAKE_PATHS = ['/v2/enqueue', '/integrations/alertmanager', '/integrations/grafana'];
 export const ALERT_INTAKE_BODY_LIMIT = '512kb';
 
 export const invalidEvent = (errors: string[]) => ({

@@ -112,6 +112,7 @@ export class OpenEscalationsFilter {
 
   @Field({ nullable: true, description: 'Only escalations of this dedup key (Events v2) or alert fingerprint' })
   @IsOptional()
+  @IsText()
   @MaxLength(255)
   dedupKey?: string;
 }
@@ -125,6 +126,7 @@ export class AlertEscalationsFilter {
 
   @Field({ nullable: true })
   @IsOptional()
+  @IsText()
   @MaxLength(255)
   dedupKey?: string;
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ContactMethodKindValue } from '../notifications.enums.js';
+import { IsText } from '@app/core';
 
 @InputType()
 export class AddContactMethodInput {
@@ -25,6 +26,7 @@ export class VerifyContactMethodInput {
   contactMethodId: string;
 
   @Field({ description: 'The 6 digits the verification message carried' })
+  @IsText()
   @MaxLength(20)
   code: string;
 }
