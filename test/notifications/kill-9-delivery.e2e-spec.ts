@@ -41,6 +41,7 @@ describe('kill -9 between a page and its e-mail (built service)', () => {
       SQLITE_PATH: join(dir, 'events.sqlite'),
       READ_MODEL_PATH: join(dir, 'read-models.sqlite'),
       JWT_SECRET_FILE: join(dir, 'jwt-secret'),
+      NOTIFICATION_SECRET: '', // generated in the file below, and read back after the restart
       NOTIFICATION_SECRET_FILE: join(dir, 'notification-secret'),
       SMTP_URL: smtp.url,
       DUE_TASK_POLL_INTERVAL_MS: '100',
