@@ -13,9 +13,12 @@ import {
 } from '@app/event-store';
 import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
 import {
+  EmailChannel,
+  NOTIFICATION_CHANNELS,
   NOTIFICATION_SECRET,
   NOTIFICATIONS_OPTIONS,
   notificationsOptionsFrom,
+  type NotificationChannel,
   type NotificationsOptions,
 } from '@app/notifications';
 import { ScheduleQueries } from '@app/scheduling';
@@ -64,6 +67,8 @@ export interface TestAppOptions {
   store?: Partial<EventStoreModuleOptions>;
   identity?: Partial<IdentityOptions>;
   notifications?: Partial<NotificationsOptions>;
+  /** Channels besides e-mail, e.g. a test's own receiver for a kind whose channel is built elsewhere. */
+  extraChannels?: NotificationChannel[];
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -82,7 +87,7 @@ export function actingAs(subject: string, role?: Role): Record<string, string> {
 /** The real application (every module, HTTP included) on an in-memory store and a test clock. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const clock = options.clock ?? new ManualClock('2026-07-15T12:00:00Z');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+  const builder = Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(CLOCK)
     .useValue(clock)
     .overrideProvider(EVENT_STORE_OPTIONS)
@@ -103,8 +108,14 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .overrideProvider(NOTIFICATION_SECRET)
     .useValue(TEST_NOTIFICATION_SECRET)
     .overrideProvider(NOTIFICATIONS_OPTIONS)
-    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications })
-    .compile();
+    .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications });
+  if (options.extraChannels) {
+    const extra = options.extraChannels;
+    builder
+      .overrideProvider(NOTIFICATION_CHANNELS)
+      .useFactory({ factory: (email: EmailChannel) => [email, ...extra], inject: [EmailChannel] });
+  }
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);
   await app.init();
