@@ -426,6 +426,13 @@ export const MATRIX: Record<string, Row> = {
     responderId: f.alice,
     rules: [],
   })),
+  setOnCallReminder: {
+    allowed: ['admin'],
+    request: (f) => ({
+      query: `mutation($r: ID!) { setOnCallReminder(responderId: $r, minutesBefore: 60) { id } }`,
+      variables: { r: f.alice },
+    }),
+  },
   // Role gates only: someone else's method is NOT_FOUND, as an unknown id (test/notifications/access).
   verifyContactMethod: withInput(
     ['admin', 'manager', 'responder'],

@@ -189,6 +189,17 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect((await request(app.server).post(path(links.Resolve))).status).toBe(410);
   });
 
+  it('rebuilds the notifications read model to the same deliveries, and sends nothing again', async () => {
+    const escalationId = await escalationOf(pageId);
+    const before = await app.ok(PAGE_NOTIFICATIONS, { id: escalationId });
+    const sent = smtp.mails.length;
+    const rebuilt = await app.ok(`mutation { rebuildProjection(name: "notifications") { state } }`);
+    expect(rebuilt.rebuildProjection.state).toBe('running');
+    await runDue(app);
+    expect(await app.ok(PAGE_NOTIFICATIONS, { id: escalationId })).toEqual(before);
+    expect(smtp.mails).toHaveLength(sent);
+  });
+
   it('never puts the SMTP password into an event', async () => {
     const events = await app.store.readAll();
     expect(JSON.stringify(events.map((e) => e.data))).not.toContain(SMTP_PASSWORD);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -41,6 +41,7 @@ describe('kill -9 between a page and its e-mail (built service)', () => {
       SQLITE_PATH: join(dir, 'events.sqlite'),
       READ_MODEL_PATH: join(dir, 'read-models.sqlite'),
       JWT_SECRET_FILE: join(dir, 'jwt-secret'),
+      NOTIFICATION_SECRET: '', // generated in the file below, and read back after the restart
       NOTIFICATION_SECRET_FILE: join(dir, 'notification-secret'),
       SMTP_URL: smtp.url,
       DUE_TASK_POLL_INTERVAL_MS: '100',
@@ -99,6 +100,7 @@ describe('kill -9 between a page and its e-mail (built service)', () => {
       )
       .all();
     events.close();
+    expect(statSync(env.NOTIFICATION_SECRET_FILE).mode & 0o777).toBe(0o600);
     expect(rows).toEqual([
       { type: 'NotificationSendStarted', attempt: 1 },
       { type: 'NotificationSendStarted', attempt: 2 },

@@ -40,7 +40,15 @@ export class ServiceProcess {
   }
 
   private get environment(): NodeJS.ProcessEnv {
-    return { ...process.env, LOG_LEVEL: 'warn', NODE_ENV: 'test', PORT: String(this.port), ...this.env };
+    return {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      PORT: String(this.port),
+      // Tests must not leave a generated secret in ./data.
+      NOTIFICATION_SECRET: 'test-notification-secret-for-child-processes',
+      ...this.env,
+    };
   }
 
   /** Runs `npm run token:admin` against the service's store (before start: the service then knows it at once). */

@@ -2,6 +2,7 @@ export * from './notifications.module.js';
 export * from './notifications.options.js';
 export * from './channels/notification-channel.js';
 export * from './channels/channel-registry.js';
+export * from './channels/email.channel.js';
 export * from './secrets/notification-keys.js';
 export * from './domain/contact-method/contact-method.decider.js';
 export * from './domain/contact-method/contact-method.events.js';

@@ -15,6 +15,8 @@ import { WebhookChannel } from './channels/webhook/webhook.channel.js';
 import { AddContactMethodHandler } from './commands/add-contact-method.command.js';
 import { ChangeContactMethodHandler } from './commands/change-contact-method.command.js';
 import { SetNotificationRulesHandler } from './commands/set-notification-rules.command.js';
+import { SetOnCallReminderHandler } from './commands/set-on-call-reminder.command.js';
+import { OnCallReminderSource } from './delivery/on-call-reminder.source.js';
 import { VerificationCodes } from './commands/verification-codes.js';
 import { DeliverySource } from './delivery/delivery.source.js';
 import { MessageComposer } from './delivery/message-composer.js';
@@ -115,11 +117,14 @@ const OUTBOUND_TIMEOUT_MS = 10_000;
     VerificationCodes,
     ActionLinks,
     MessageComposer,
+    // Before DeliverySource: a reminder recorded in a scheduler pass is sent in the same pass.
+    OnCallReminderSource,
     DeliverySource,
     NotificationTimeline,
     AddContactMethodHandler,
     ChangeContactMethodHandler,
     SetNotificationRulesHandler,
+    SetOnCallReminderHandler,
     NotificationsMapper,
     ContactMethodResolver,
     ResponderNotificationsResolver,

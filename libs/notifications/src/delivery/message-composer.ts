@@ -46,6 +46,8 @@ export class MessageComposer {
         return this.handover(row);
       case 'RAPID_ACTION_DUE':
         return this.rapidActionDue(row);
+      case 'ON_CALL_REMINDER':
+        return this.onCallReminder(row);
       default:
         throw new Error(`No message is composed for ${row.messageKind}`);
     }
@@ -188,6 +190,24 @@ export class MessageComposer {
       actions: [],
       responderId: row.responderId,
       data: { type: 'rapid-action-due', rapidActionId: action.rapidActionId, dueBy: action.dueBy },
+    };
+  }
+
+  private onCallReminder(row: DeliveryRow): OutboundMessage {
+    const reminder = JSON.parse(row.doc!) as { rotationId: string; shiftStart: string; minutesBefore: number };
+    const rotation = this.rotationName(reminder.rotationId);
+    const start = this.timeFor(row.responderId)(reminder.shiftStart);
+    return {
+      deliveryId: row.deliveryId,
+      kind: 'ON_CALL_REMINDER',
+      subject: `You go on call in ${reminder.minutesBefore} min: ${rotation} (${start})`,
+      text: [
+        `Your shift in ${rotation} starts ${start}.`,
+        'Handovers waiting for you: inProgressFromPreviousShift(responderId) { … }.',
+      ].join('\n'),
+      actions: [],
+      responderId: row.responderId,
+      data: { type: 'on-call-reminder', rotationId: reminder.rotationId, shiftStart: reminder.shiftStart },
     };
   }
 

@@ -1,10 +1,11 @@
-import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentRequest, type RequestContext } from '@app/core';
 import { ResponderModel, SchedulingMapper } from '@app/scheduling';
 import { AddContactMethodCommand, type AddedContactMethod } from '../commands/add-contact-method.command.js';
 import { ChangeContactMethodCommand, type ContactMethodChange } from '../commands/change-contact-method.command.js';
 import { SetNotificationRulesCommand } from '../commands/set-notification-rules.command.js';
+import { SetOnCallReminderCommand } from '../commands/set-on-call-reminder.command.js';
 import { ContactMethodQueries } from '../projections/contact-method.queries.js';
 import {
   AddContactMethodInput,
@@ -63,6 +64,18 @@ export class ContactMethodResolver {
     @CurrentRequest() context: RequestContext,
   ): Promise<ResponderModel> {
     const id = await this.commands.execute(new SetNotificationRulesCommand(input.responderId, input.rules, context));
+    return this.scheduling.responderById(id);
+  }
+
+  @Mutation(() => ResponderModel, {
+    description: '“Remind me N minutes before I go on call” (5 to 1440); null turns the reminder off',
+  })
+  async setOnCallReminder(
+    @Args('responderId', { type: () => ID }) responderId: string,
+    @Args('minutesBefore', { type: () => Int, nullable: true }) minutesBefore: number | null | undefined,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ResponderModel> {
+    const id = await this.commands.execute(new SetOnCallReminderCommand(responderId, minutesBefore ?? null, context));
     return this.scheduling.responderById(id);
   }
 

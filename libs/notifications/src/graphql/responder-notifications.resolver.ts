@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentRequest, type RequestContext } from '@app/core';
 import { OnCallShiftModel, ResponderModel } from '@app/scheduling';
 import { NotificationsAccessPolicy } from '../notifications.policy.js';
@@ -39,6 +39,15 @@ export class ResponderNotificationsResolver {
       contactMethod: this.mapper.contactMethod(this.methods.require(rule.contactMethodId)),
       delayMinutes: rule.delayMinutes,
     }));
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description: 'Minutes before a shift the responder is reminded they go on call (null: never)',
+  })
+  onCallReminderMinutes(@Parent() responder: ResponderModel, @CurrentRequest() context: RequestContext): number | null {
+    this.access.mayRead(context, responder.id);
+    return this.methods.reminderMinutes(responder.id);
   }
 
   @ResolveField(() => Boolean, { description: REACHABLE })

@@ -71,4 +71,29 @@ export class ContactMethodQueries {
       ).get(responderId)!.n > 0
     );
   }
+
+  /** Responders who asked to be reminded before they go on call, and how long before. */
+  reminderSettings(): { responderId: string; minutesBefore: number }[] {
+    return cachedStatement<[], { responderId: string; minutesBefore: number }>(
+      this.readModels.db,
+      'SELECT responder_id AS responderId, minutes_before AS minutesBefore FROM notification_reminder_settings',
+    ).all();
+  }
+
+  reminderMinutes(responderId: string): number | null {
+    return (
+      cachedStatement<[string], { m: number }>(
+        this.readModels.db,
+        'SELECT minutes_before AS m FROM notification_reminder_settings WHERE responder_id = ?',
+      ).get(responderId)?.m ?? null
+    );
+  }
+
+  /** Whether the reminder for one shift start has been recorded. */
+  reminderRecorded(reminderId: string): boolean {
+    return !!cachedStatement<[string], { reminder_id: string }>(
+      this.readModels.db,
+      'SELECT reminder_id FROM notification_reminders WHERE reminder_id = ?',
+    ).get(reminderId);
+  }
 }

@@ -16,12 +16,19 @@ import type { ContactMethodEvent } from '../domain/contact-method/contact-method
 import type { DeliveryEvent } from '../domain/delivery/delivery.events.js';
 import type { NotificationRule, NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
 import { effectiveRules, methodsOf, plan, WAITING } from './delivery-plan.js';
-import { applyRapidAction, planHandover } from './other-messages.plan.js';
+import type { OnCallReminderEvent } from '../domain/rules/on-call-reminder.events.js';
+import { applyOnCallReminder, applyRapidAction, planHandover } from './other-messages.plan.js';
 
 export { effectiveRules } from './delivery-plan.js';
 
 type Event =
-  ContactMethodEvent | NotificationRulesEvent | DeliveryEvent | EscalationEvent | HandoverEvent | RapidActionEvent;
+  | ContactMethodEvent
+  | NotificationRulesEvent
+  | DeliveryEvent
+  | EscalationEvent
+  | HandoverEvent
+  | RapidActionEvent
+  | OnCallReminderEvent;
 
 const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
@@ -36,7 +43,7 @@ const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + m
 @Injectable()
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
-  readonly version = 2;
+  readonly version = 3;
 
   setUp(db: Database): void {
     db.exec(`
@@ -56,6 +63,9 @@ export class NotificationsProjection implements Projection {
         last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL,
         ref_id TEXT, doc TEXT) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id);
+      CREATE TABLE IF NOT EXISTS notification_reminder_settings (
+        responder_id TEXT PRIMARY KEY, minutes_before INTEGER NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS notification_reminders (reminder_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_rapid_actions (
         rapid_action_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS notification_deliveries_due ON notification_deliveries (status, due_at);
@@ -66,7 +76,15 @@ export class NotificationsProjection implements Projection {
   }
 
   tearDown(db: Database): void {
-    for (const table of ['contact_methods', 'rules', 'pages', 'deliveries', 'rapid_actions']) {
+    for (const table of [
+      'contact_methods',
+      'rules',
+      'pages',
+      'deliveries',
+      'rapid_actions',
+      'reminder_settings',
+      'reminders',
+    ]) {
       db.exec(`DROP TABLE IF EXISTS notification_${table}`);
     }
   }
@@ -114,6 +132,9 @@ export class NotificationsProjection implements Projection {
         }
         return;
       }
+      case 'OnCallReminderSet':
+      case 'OnCallReminderDue':
+        return applyOnCallReminder(event, db);
       case 'ShiftBoundaryRecorded':
         return planHandover(event.data, db);
       case 'RapidActionDeclared':

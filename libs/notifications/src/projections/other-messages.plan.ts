@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { HandoverEvent } from '@app/handovers';
 import type { RapidActionEvent } from '@app/rapid-actions';
 import { cachedStatement, deterministicId, readDoc } from '@app/event-store';
+import type { OnCallReminderEvent } from '../domain/rules/on-call-reminder.events.js';
 import { immediateMethods, plan, WAITING } from './delivery-plan.js';
 
 /** What a rapid-action reminder needs to know, kept per action. */
@@ -102,6 +103,35 @@ export function applyRapidAction(event: RapidActionEvent, db: Database): void {
       dueAt: remindAt > at ? remindAt : at,
       refId: id,
       doc: { ...facts, dueBy },
+    });
+  }
+}
+
+/** A responder's reminder setting, and each reminder due: sent on the methods their rules use at once. */
+export function applyOnCallReminder(event: OnCallReminderEvent, db: Database): void {
+  if (event.type === 'OnCallReminderSet') {
+    const { responderId, minutesBefore } = event.data;
+    if (minutesBefore === null) {
+      cachedStatement(db, 'DELETE FROM notification_reminder_settings WHERE responder_id = ?').run(responderId);
+    } else {
+      cachedStatement(
+        db,
+        'INSERT OR REPLACE INTO notification_reminder_settings (responder_id, minutes_before) VALUES (?, ?)',
+      ).run(responderId, minutesBefore);
+    }
+    return;
+  }
+  const data = event.data;
+  cachedStatement(db, 'INSERT OR IGNORE INTO notification_reminders (reminder_id) VALUES (?)').run(data.reminderId);
+  for (const method of immediateMethods(db, data.responderId)) {
+    plan(db, {
+      deliveryId: deterministicId('notification', 'on-call-reminder', data.reminderId, method.contactMethodId),
+      messageKind: 'ON_CALL_REMINDER',
+      method,
+      delayMinutes: 0,
+      dueAt: data.at,
+      refId: data.reminderId,
+      doc: data,
     });
   }
 }
