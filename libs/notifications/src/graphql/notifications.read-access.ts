@@ -17,7 +17,7 @@ export const notificationsReadAccess: ReadAccessTable = {
   NotificationRule: { readers: ['contactMethod', 'delayMinutes'] },
   OnCallShift: { readers: ['reachable'] },
   Page: { readers: ['notifications'] },
-  Responder: { readers: ['contactMethods', 'notificationRules', 'reachable'] },
+  Responder: { readers: ['contactMethods', 'notificationRules', 'onCallReminderMinutes', 'reachable'] },
   WebhookActor: { admins: ['id', 'name'] },
   WebhookDelivery: {
     admins: [
