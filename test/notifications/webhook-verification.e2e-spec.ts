@@ -3,7 +3,12 @@ import { ManualClock } from '@app/core';
 import { NotificationKeys, OUTBOUND_HTTP_OPTIONS } from '@app/notifications';
 import { LocalReceiver, type ReceivedRequest } from '../../libs/notifications/src/testing/local-receiver.js';
 import { as, raise } from '../support/escalations.fixtures.js';
-import { ADD_CONTACT_METHOD, RESPONDER_REACH, runDue } from '../support/notifications.fixtures.js';
+import {
+  ADD_CONTACT_METHOD,
+  RESPONDER_REACH,
+  runDue,
+  VERIFY_CONTACT_METHOD,
+} from '../support/notifications.fixtures.js';
 import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -94,6 +99,21 @@ describe('webhook contact methods: verified by a signed VERIFICATION message the
     expect(failure.data).toMatchObject({ attempt: 1, retryable: true, error: expect.stringMatching(/500/) });
     expect(first.request.headers['webhook-id']).toBe(failure.data.deliveryId);
     expect(all.some((e) => e.type === 'ContactMethodVerified')).toBe(false);
+
+    // The code such a message would carry for other kinds does not verify a webhook, and is not counted.
+    const issued = (await app.store.readStream(`contact-method-${id}`)).find(
+      (e) => e.type === 'ContactMethodVerificationIssued',
+    )!;
+    const code = app.app.get(NotificationKeys).verificationCode(String(issued.data.verificationId));
+    const byCode = await app.gql(VERIFY_CONTACT_METHOD, { input: { contactMethodId: id, code } }, as('ana'));
+    expect(byCode.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/2xx/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'code' },
+    });
+    expect((await app.store.readStream(`contact-method-${id}`)).map((e) => e.type)).toEqual([
+      'ContactMethodAdded',
+      'ContactMethodVerificationIssued',
+    ]);
 
     // Nothing more before the retry is due; then the receiver accepts it and the method is verified.
     await runDue(app);
