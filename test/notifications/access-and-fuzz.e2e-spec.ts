@@ -127,6 +127,32 @@ describe('contact methods: access and hostile input', () => {
     expect(await app.store.headPosition()).toBe(before);
   });
 
+  it('refuses a Teams URL that is not https and a Slack id of the wrong shape, naming the address, appending nothing', async () => {
+    const before = await app.store.headPosition();
+    for (const [kind, address, message] of [
+      ['TEAMS', 'http://prod-00.westus.logic.azure.com/workflows/abc/triggers/manual/paths/invoke', /https/],
+      ['TEAMS', 'ftp://prod-00.westus.logic.azure.com/workflows/abc', /Teams/],
+      ['TEAMS', 'not a url', /Teams/],
+      ['SLACK', 'u0alice001', /Slack/],
+      ['SLACK', 'X0ALICE001', /Slack/],
+      ['SLACK', 'U0A', /Slack/],
+      ['SLACK', 'U0ALICE0010000', /Slack/],
+      ['SLACK', '#on-call', /Slack/],
+      ['SLACK', 'https://example.slack.com/team/U0ALICE001', /Slack/],
+    ] as const) {
+      const refused = await app.gql(ADD_CONTACT_METHOD, { input: { responderId: alice, kind, address } }, as('alice'));
+      expect(refused.data?.addContactMethod ?? null).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringMatching(message),
+        extensions: { code: 'BAD_USER_INPUT', field: 'address' },
+      });
+      expect(JSON.stringify(refused.errors)).not.toMatch(/at .*\.ts:\d+/);
+    }
+    expect(await app.store.headPosition()).toBe(before);
+    const reach = await app.ok(RESPONDER_REACH, { id: alice }, as('alice'));
+    expect(reach.responder.contactMethods.map((m: { kind: string }) => m.kind)).toEqual(['EMAIL']);
+  });
+
   it('answers every hostile mutation with a typed error and appends nothing', async () => {
     const g = generator(11);
     const before = await app.store.headPosition();

@@ -1,39 +1,38 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { DueTaskScheduler, ProjectionRunner } from '@app/event-store';
-import { NOTIFICATION_SECRET, SLACK_OPTIONS, SLACK_USER_DIRECTORY, type SlackUserDirectory } from '@app/notifications';
+import { DueTaskScheduler } from '@app/event-store';
+import { NOTIFICATION_SECRET, SLACK_OPTIONS } from '@app/notifications';
 import { LocalSlackApi } from '../../libs/notifications/src/testing/local-receiver.js';
 import { as, escalation, raise } from '../support/escalations.fixtures.js';
+import { ADD_CONTACT_METHOD, runDue, VERIFY_CONTACT_METHOD } from '../support/notifications.fixtures.js';
 import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SIGNING_SECRET = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
 const ANA_SLACK = 'U0ANA00001';
 const BO_SLACK = 'U0BO000002';
-
-/** TEST-ONLY binding of SLACK_USER_DIRECTORY: Slack users linked by the test (the contact methods do it for real). */
-class MapSlackUserDirectory implements SlackUserDirectory {
-  readonly links = new Map<string, string>();
-  responderForSlackUser(slackUserId: string) {
-    return this.links.get(slackUserId);
-  }
-}
+const ONCALL_CHANNEL = 'C0ONCALL01';
 
 describe('Slack: page messages with buttons, signed interactions, message updates', () => {
   let app: TestApp;
   let slack: LocalSlackApi;
-  const directory = new MapSlackUserDirectory();
   let ana: string;
+  let rotationId: string;
   let pageId: string;
   let escalationId: string;
 
-  const blockActions = (user: string, actionId: string, value: string) =>
+  const blockActions = (
+    user: string,
+    actionId: string,
+    value: string,
+    message: { channel: string; ts: string } = { channel: 'D0ANA00001', ts: '1700000000.000001' },
+  ) =>
     `payload=${encodeURIComponent(
       JSON.stringify({
         type: 'block_actions',
         user: { id: user },
-        channel: { id: 'D0ANA00001' },
-        container: { type: 'message', message_ts: '1700000000.000001' },
+        channel: { id: message.channel },
+        container: { type: 'message', message_ts: message.ts },
         actions: [{ type: 'button', action_id: actionId, value, block_id: 'page-actions' }],
         response_url: 'https://hooks.slack.com/actions/T0/1/abc',
       }),
@@ -53,40 +52,31 @@ describe('Slack: page messages with buttons, signed interactions, message update
       .send(body);
   };
 
-  /** What the core's delivery pipeline records once chat.postMessage succeeded, appended here as it would. */
-  const delivered = async (n: number, externalId: string) => {
-    const { position } = await app.store.append(
-      `notification-delivery-test-${n}`,
-      [
-        {
-          id: randomUUID(),
-          type: 'NotificationDelivered',
-          data: {
-            deliveryId: `delivery-${n}`,
-            responderId: ana,
-            contactMethodId: `cm-${n}`,
-            channel: 'SLACK',
-            address: externalId.split(':')[0],
-            pageId,
-            escalationId,
-            messageKind: 'PAGE',
-            externalId,
-            attempt: 1,
-            at: app.clock.now().toISOString(),
-          },
-          metadata: {
-            actor: 'system',
-            correlationId: 'test',
-            causationId: null,
-            occurredAt: app.clock.now().toISOString(),
-            schemaVersion: 1,
-          },
-        },
-      ],
-      'no_stream',
+  /** The messages chat.postMessage carried to one Slack user or channel, in order. */
+  const postedTo = (channel: string) => slack.calls('chat.postMessage').filter((c) => c.args.channel === channel);
+
+  /** Links a Slack user or channel as a user does: adds the method, reads the code Slack shows, enters it. */
+  const linkSlack = async (handle: string, responderId: string, address: string) => {
+    const added = await app.ok(ADD_CONTACT_METHOD, { input: { responderId, kind: 'SLACK', address } }, as(handle));
+    expect(added.addContactMethod).toMatchObject({ kind: 'SLACK', address, verified: false, signingSecret: null });
+    await runDue(app);
+    const verification = postedTo(address).at(-1);
+    expect(verification?.token).toBe('Bearer xoxb-test');
+    const code = /code is (\d{6})/.exec(String(verification?.args.text))?.[1];
+    if (!code) throw new Error(`No verification code reached ${address}`);
+    const verified = await app.ok(
+      VERIFY_CONTACT_METHOD,
+      { input: { contactMethodId: added.addContactMethod.id, code } },
+      as(handle),
     );
-    await app.app.get(ProjectionRunner).waitFor(position);
+    expect(verified.verifyContactMethod.verified).toBe(true);
   };
+
+  /** The page message's reference as Slack gave it back (channel and ts of the chat.postMessage answer). */
+  const pageMessagesOf = async (page: string) =>
+    (await app.store.readAll())
+      .filter((e) => e.type === 'NotificationDelivered' && e.data.pageId === page && e.data.channel === 'SLACK')
+      .map((e) => String(e.data.externalId));
 
   const acknowledgements = async () =>
     (await app.store.readStream(`escalation-${escalationId}`)).filter((e) => e.type === 'PageAcknowledged');
@@ -99,19 +89,19 @@ describe('Slack: page messages with buttons, signed interactions, message update
           provide: SLACK_OPTIONS,
           useValue: { botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: slack.apiUrl, timeoutMs: 2000 },
         },
-        { provide: SLACK_USER_DIRECTORY, useValue: directory },
         { provide: NOTIFICATION_SECRET, useValue: 'a-fixed-test-notification-secret-0123456789' },
       ],
     });
     ana = await registerResponder(app, { handle: 'ana', name: 'Ana' });
     const bo = await registerResponder(app, { handle: 'bo', name: 'Bo' });
-    const rotationId = await createRotation(app, {
+    rotationId = await createRotation(app, {
       name: 'Support',
       pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
       participantIds: [ana],
     });
-    directory.links.set(ANA_SLACK, ana);
-    directory.links.set(BO_SLACK, bo);
+    await linkSlack('ana', ana, ANA_SLACK);
+    await linkSlack('ana', ana, ONCALL_CHANNEL);
+    await linkSlack('bo', bo, BO_SLACK);
     const raised = await raise(app, {
       source: 'INFRASTRUCTURE',
       severity: 'S2',
@@ -121,6 +111,46 @@ describe('Slack: page messages with buttons, signed interactions, message update
     escalationId = raised.id;
     pageId = raised.pages[0].id;
     expect(raised.pages[0].recipients).toEqual([{ handle: 'ana' }]);
+  });
+
+  it('links Slack users only with the code Slack showed them, and refuses a wrong one', async () => {
+    const someone = await registerResponder(app, { handle: 'cy', name: 'Cy' });
+    const added = await app.ok(
+      ADD_CONTACT_METHOD,
+      { input: { responderId: someone, kind: 'SLACK', address: 'U0CY000003' } },
+      as('cy'),
+    );
+    await runDue(app);
+    const [verification] = postedTo('U0CY000003');
+    expect(verification.args.text).toMatch(/verification code is \d{6}/);
+    const code = /code is (\d{6})/.exec(verification.args.text)![1];
+    const wrong = await app.gql(
+      VERIFY_CONTACT_METHOD,
+      { input: { contactMethodId: added.addContactMethod.id, code: code === '000000' ? '111111' : '000000' } },
+      as('cy'),
+    );
+    expect(wrong.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(wrong.errors?.[0].extensions.field).toBe('code');
+  });
+
+  it('sends the page to every verified Slack method of the paged responder, with Acknowledge and Resolve buttons', async () => {
+    await runDue(app);
+    for (const channel of [ANA_SLACK, ONCALL_CHANNEL]) {
+      const page = postedTo(channel).at(-1)!;
+      expect(page.token).toBe('Bearer xoxb-test');
+      expect(page.args.text).toMatch(/\[S2\] API error rate up/);
+      const actions = page.args.blocks.find((b: { type: string }) => b.type === 'actions');
+      expect(
+        actions.elements
+          .filter((e: { value?: string }) => e.value === pageId)
+          .map((e: { action_id: string }) => e.action_id),
+      ).toEqual(['ack', 'resolve']);
+    }
+    expect(postedTo(BO_SLACK)).toHaveLength(1);
+    expect((await pageMessagesOf(pageId)).sort()).toEqual([
+      expect.stringMatching(/^C0ONCALL01:1700000000\.\d{6}$/),
+      expect.stringMatching(/^D0ANA00001:1700000000\.\d{6}$/),
+    ]);
   });
 
   afterAll(async () => {
@@ -200,9 +230,11 @@ describe('Slack: page messages with buttons, signed interactions, message update
   });
 
   it('acknowledges the page as the linked responder and updates every Slack message sent for it', async () => {
-    await delivered(1, 'D0ANA00001:1700000000.000001');
-    await delivered(2, 'C0ONCALL01:1700000000.000002');
-    const clicked = await post(blockActions(ANA_SLACK, 'ack', pageId));
+    const messages = (await pageMessagesOf(pageId)).sort();
+    expect(messages).toHaveLength(2);
+    const dm = messages.find((m) => m.startsWith('D'))!;
+    const [channel, ts] = dm.split(':');
+    const clicked = await post(blockActions(ANA_SLACK, 'ack', pageId, { channel, ts }));
     expect(clicked.status).toBe(200);
     const [ack] = await acknowledgements();
     expect(ack.data).toMatchObject({ pageId, responderId: ana });
@@ -212,10 +244,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
 
     await app.app.get(DueTaskScheduler).runDue();
     const updates = slack.calls('chat.update');
-    expect(updates.map((u) => `${u.args.channel}:${u.args.ts}`).sort()).toEqual([
-      'C0ONCALL01:1700000000.000002',
-      'D0ANA00001:1700000000.000001',
-    ]);
+    expect(updates.map((u) => `${u.args.channel}:${u.args.ts}`).sort()).toEqual(messages);
     expect(updates[0].token).toBe('Bearer xoxb-test');
     expect(updates[0].args.text).toMatch(/\[S2\] API error rate up: :eyes: Acknowledged by Ana/);
     expect(updates[0].args.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
@@ -227,7 +256,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
     expect(recorded).toHaveLength(2);
 
     // Resolving from Slack updates the messages again.
-    expect((await post(blockActions(ANA_SLACK, 'resolve', pageId))).status).toBe(200);
+    expect((await post(blockActions(ANA_SLACK, 'resolve', pageId, { channel, ts }))).status).toBe(200);
     await app.app.get(DueTaskScheduler).runDue();
     expect(
       slack
@@ -237,23 +266,42 @@ describe('Slack: page messages with buttons, signed interactions, message update
     ).toEqual([expect.stringMatching(/Resolved by Ana/), expect.stringMatching(/Resolved by Ana/)]);
   });
 
-  it('updates a message delivered after the page was answered, and retries a failed update later', async () => {
+  it('updates a message whose send finished after the page was answered, and retries a failed update later', async () => {
+    const raised = await raise(app, { source: 'INFRASTRUCTURE', severity: 'S3', title: 'Queue lag', rotationId });
+    const latePage = raised.pages[0].id as string;
     const before = slack.calls('chat.update').length;
+    // The first page message is still on its way to Slack when Ana acknowledges from the other one.
+    const held = slack.holdNext('chat.postMessage');
+    const sending = runDue(app);
+    await held.arrived;
+    const clicked = await post(blockActions(ANA_SLACK, 'ack', latePage));
+    expect(clicked.status).toBe(200);
+    expect((await escalation(app, raised.id)).pages[0].status).toBe('ACKNOWLEDGED');
+    held.release();
+    await sending;
+    const messages = await pageMessagesOf(latePage);
+    expect(messages.length).toBeGreaterThanOrEqual(1);
+    const all = await app.store.readAll();
+    const acknowledged = all.findIndex((e) => e.type === 'PageAcknowledged' && e.data.pageId === latePage);
+    const delivered = all.findIndex((e) => e.type === 'NotificationDelivered' && e.data.pageId === latePage);
+    expect(acknowledged).toBeGreaterThan(-1);
+    expect(delivered).toBeGreaterThan(acknowledged);
+
     slack.failNext('chat.update', 'internal_error');
-    await delivered(3, 'C0LATE0001:1700000000.000009');
     await app.app.get(DueTaskScheduler).runDue();
     const [failure] = (await app.store.readAll()).filter((e) => e.type === 'SlackMessageUpdateFailed');
-    expect(failure.data).toMatchObject({
-      externalId: 'C0LATE0001:1700000000.000009',
-      attempt: 1,
-      error: /internal_error/,
-    });
-    expect(slack.calls('chat.update')).toHaveLength(before + 1);
+    expect(failure.data).toMatchObject({ attempt: 1, error: expect.stringMatching(/internal_error/) });
+    expect(messages).toContain(failure.data.externalId);
+    expect(slack.calls('chat.update')).toHaveLength(before + messages.length);
 
     await app.advanceClock(failure.data.retryAt as string);
     const updates = slack.calls('chat.update').slice(before);
-    expect(updates).toHaveLength(2);
-    expect(updates[1].args).toMatchObject({ channel: 'C0LATE0001', ts: '1700000000.000009' });
-    expect(updates[1].args.text).toMatch(/Resolved by Ana/);
+    expect(updates).toHaveLength(messages.length + 1);
+    const [channel, ts] = String(failure.data.externalId).split(':');
+    expect(updates.at(-1)!.args).toMatchObject({ channel, ts });
+    expect(updates.at(-1)!.args.text).toMatch(/\[S3\] Queue lag: .*Acknowledged by Ana/);
+    expect(updates.map((u) => `${u.args.channel}:${u.args.ts}`).sort()).toEqual(
+      [...messages, failure.data.externalId].sort(),
+    );
   });
 });

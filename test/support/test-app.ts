@@ -14,12 +14,9 @@ import {
 import { IDENTITY_OPTIONS, IssueApiTokenCommand, type IdentityOptions } from '@app/identity';
 import { INTEGRATIONS_OPTIONS, type IntegrationsOptions } from '@app/integrations';
 import {
-  EmailChannel,
-  NOTIFICATION_CHANNELS,
   NOTIFICATION_SECRET,
   NOTIFICATIONS_OPTIONS,
   notificationsOptionsFrom,
-  type NotificationChannel,
   type NotificationsOptions,
 } from '@app/notifications';
 import { ScheduleQueries } from '@app/scheduling';
@@ -71,8 +68,6 @@ export interface TestAppOptions {
   notifications?: Partial<NotificationsOptions>;
   /** Providers replaced by fixed values (configuration a test chooses, e.g. a local receiver's URL). */
   overrides?: { provide: unknown; useValue: unknown }[];
-  /** Channels besides e-mail, e.g. a test's own receiver for a kind whose channel is built elsewhere. */
-  extraChannels?: NotificationChannel[];
 }
 
 const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -119,12 +114,6 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     .useValue({ ...notificationsOptionsFrom(() => undefined), ...options.notifications });
   for (const { provide, useValue } of options.overrides ?? [])
     builder = builder.overrideProvider(provide).useValue(useValue);
-  if (options.extraChannels) {
-    const extra = options.extraChannels;
-    builder
-      .overrideProvider(NOTIFICATION_CHANNELS)
-      .useFactory({ factory: (email: EmailChannel) => [email, ...extra], inject: [EmailChannel] });
-  }
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false });
   configureApp(app);

@@ -33,7 +33,12 @@ export class MessageComposer {
     private readonly codes: VerificationCodes,
   ) {}
 
+  /** Every message names the contact method it goes to: a webhook signs it with that method's own secret. */
   async compose(row: DeliveryRow, now: Date): Promise<OutboundMessage> {
+    return { ...(await this.composeFor(row, now)), endpointId: row.contactMethodId };
+  }
+
+  private async composeFor(row: DeliveryRow, now: Date): Promise<OutboundMessage> {
     switch (row.messageKind) {
       case 'VERIFICATION':
         return this.verification(row);
@@ -54,20 +59,34 @@ export class MessageComposer {
   }
 
   private verification(row: DeliveryRow): OutboundMessage {
+    const base = {
+      deliveryId: row.deliveryId,
+      kind: 'VERIFICATION' as const,
+      actions: [],
+      responderId: row.responderId,
+      data: { type: 'verification', contactMethodId: row.contactMethodId, responderId: row.responderId },
+    };
+    // A webhook is verified by answering this signed message with a 2xx: it carries no code to enter.
+    if (row.channel === 'WEBHOOK') {
+      return {
+        ...base,
+        subject: 'Your on-call webhook: verification',
+        text: [
+          'This signed test message verifies your webhook: answer it with a 2xx status to receive pages here.',
+          'If you did not add this webhook, answer with an error status and it stays unverified.',
+        ].join('\n'),
+      };
+    }
     const code = this.codes.code(row.verificationId!);
     return {
-      deliveryId: row.deliveryId,
-      kind: 'VERIFICATION',
+      ...base,
       subject: `Your on-call verification code: ${code}`,
       text: [
         `Your verification code is ${code}.`,
         `Enter it (verifyContactMethod) to receive pages at this ${lower(row.channel)} address.`,
         'It expires in 24 hours. If you did not ask for it, ignore this message.',
       ].join('\n'),
-      actions: [],
-      responderId: row.responderId,
-      verificationCode: row.channel === 'WEBHOOK' ? undefined : code,
-      data: { type: 'verification', contactMethodId: row.contactMethodId, responderId: row.responderId },
+      verificationCode: code,
     };
   }
 

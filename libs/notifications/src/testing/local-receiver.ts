@@ -21,19 +21,22 @@ export interface ReceiverAnswer {
  */
 export class LocalReceiver {
   readonly requests: ReceivedRequest[] = [];
-  private answer: (request: ReceivedRequest) => ReceiverAnswer = () => ({ status: 204 });
+  private answer: (request: ReceivedRequest) => ReceiverAnswer | Promise<ReceiverAnswer> = () => ({ status: 204 });
   private waiters: { count: number; resolve: () => void }[] = [];
   private server?: Server;
   url = '';
 
-  static async start(answer?: (request: ReceivedRequest) => ReceiverAnswer): Promise<LocalReceiver> {
+  static async start(
+    answer?: (request: ReceivedRequest) => ReceiverAnswer | Promise<ReceiverAnswer>,
+  ): Promise<LocalReceiver> {
     const receiver = new LocalReceiver();
     if (answer) receiver.answer = answer;
     await receiver.listen();
     return receiver;
   }
 
-  answerWith(answer: (request: ReceivedRequest) => ReceiverAnswer): void {
+  /** How to answer each request; a promise holds the answer back until it settles. */
+  answerWith(answer: (request: ReceivedRequest) => ReceiverAnswer | Promise<ReceiverAnswer>): void {
     this.answer = answer;
   }
 
@@ -76,9 +79,10 @@ export class LocalReceiver {
           receivedAt: performance.now(),
         };
         this.requests.push(request);
-        const answer = this.answer(request);
-        res.writeHead(answer.status, answer.headers ?? {});
-        res.end(answer.body ?? '');
+        void Promise.resolve(this.answer(request)).then((answer) => {
+          res.writeHead(answer.status, answer.headers ?? {});
+          res.end(answer.body ?? '');
+        });
         this.waiters = this.waiters.filter((w) => (this.requests.length >= w.count ? (w.resolve(), false) : true));
       });
     });
@@ -96,10 +100,24 @@ export class LocalSlackApi {
   private constructor(readonly receiver: LocalReceiver) {}
   private sequence = 0;
   private readonly failures = new Map<string, string[]>();
+  private readonly holds = new Map<string, { arrived: () => void; released: Promise<void> }>();
 
   /** The next calls of `method` answer `{ ok: false, error }`, one error per call. */
   failNext(method: string, ...errors: string[]): void {
     this.failures.set(method, [...(this.failures.get(method) ?? []), ...errors]);
+  }
+
+  /**
+   * The next call of `method` is recorded but not answered until `release()`: a send still in
+   * flight. `arrived` resolves once that call has come in.
+   */
+  holdNext(method: string): { arrived: Promise<void>; release: () => void } {
+    let arrived!: () => void;
+    let release!: () => void;
+    const arrivedPromise = new Promise<void>((resolve) => (arrived = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    this.holds.set(method, { arrived, released });
+    return { arrived: arrivedPromise, release };
   }
 
   static async start(): Promise<LocalSlackApi> {
@@ -125,9 +143,15 @@ export class LocalSlackApi {
     return this.receiver.close();
   }
 
-  private answer(request: ReceivedRequest): ReceiverAnswer {
+  private async answer(request: ReceivedRequest): Promise<ReceiverAnswer> {
     const args = parseArgs(request.body);
     const method = request.path.replace(/^\/api\//, '');
+    const hold = this.holds.get(method);
+    if (hold) {
+      this.holds.delete(method);
+      hold.arrived();
+      await hold.released;
+    }
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       return {

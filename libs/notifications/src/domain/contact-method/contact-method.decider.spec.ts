@@ -124,6 +124,24 @@ describe('contact method decider', () => {
       ]);
   });
 
+  it('refuses a code for a webhook, whose test message carries none', () => {
+    const webhook: ContactMethodEvent = {
+      type: 'ContactMethodAdded',
+      data: {
+        contactMethodId,
+        responderId: 'ana',
+        kind: 'WEBHOOK',
+        address: 'https://hooks.example.com/x',
+        at: T0,
+        by: 'ana',
+      },
+    };
+    spec
+      .given([webhook, issued()])
+      .when(verify('123456'))
+      .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('code'));
+  });
+
   it('removes a method; a removed or unknown one is NOT_FOUND', () => {
     const remove: ContactMethodCommand = { type: 'RemoveContactMethod', contactMethodId, at: T0, by: 'ana' };
     spec

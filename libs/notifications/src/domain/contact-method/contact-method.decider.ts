@@ -58,6 +58,12 @@ function existing(state: ContactMethodState, contactMethodId: string): ContactMe
 
 function verifyWithCode(command: Extract<ContactMethodCommand, { type: 'VerifyWithCode' }>, method: ContactMethod) {
   if (method.verified) return [];
+  if (method.kind === 'WEBHOOK') {
+    throw new BadUserInputError(
+      'code',
+      'A webhook is verified by answering its signed test message with a 2xx, not by a code',
+    );
+  }
   const verification = method.verification;
   if (!verification) throw new BadUserInputError('code', 'No code was sent for this contact method; ask for a new one');
   if (verification.failedAttempts >= VERIFICATION_MAX_ATTEMPTS) {
