@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { alert, createKey, notification, setUpAlertRotation, trigger } from '../support/integrations.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 /**
  * 900 hostile requests to the alert endpoints from a seeded generator (the same on every run):
@@ -11,15 +12,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const REQUESTS = 900;
 
 function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
+  const { next, int, pick } = seededRandom(seed);
   const text = (length: number) =>
     Array.from({ length }, () => String.fromCharCode(pick([0, 9, 34, 39, 60, 92, 65 + int(26), 0x263a, 0xd83d]))).join(
       '',

@@ -9,6 +9,7 @@ import {
 } from '../support/notifications.fixtures.js';
 import { registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const TYPED = new Set([
   'BAD_USER_INPUT',
@@ -20,15 +21,7 @@ const TYPED = new Set([
 ]);
 
 function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (max: number) => Math.floor(next() * max);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)];
+  const { int, pick } = seededRandom(seed);
   /** Hostile text without '@', so it is never a valid e-mail address. */
   const text = (length: number) =>
     Array.from({ length }, () =>
