@@ -5,7 +5,7 @@ const recorded = (position: number): RecordedEvent => ({
   id: `e${position}`,
   type: 'E',
   data: { nested: { list: [position] } },
-  metadata: {},
+  metadata: { actor: 't', correlationId: 'c', causationId: null, occurredAt: '2026-01-01T00:00:00Z', schemaVersion: 1 },
   streamId: 's',
   revision: BigInt(position - 1),
   position: BigInt(position),
