@@ -28,6 +28,14 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return random() * ceiling;
 }
 
+export interface RunOptions {
+  /**
+   * False when the caller neither reads read models nor answers before a later command that
+   * waits for them (its events are then applied before that command's): saves a wait.
+   */
+  awaitProjections?: boolean;
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -51,6 +59,7 @@ export class CommandRunner {
     decider: Decider<Command, State, Event>,
     command: Command,
     context: RequestContext,
+    { awaitProjections = true }: RunOptions = {},
   ): Promise<CommandOutcome<State, Event>> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
@@ -64,7 +73,7 @@ export class CommandRunner {
           events.map((e) => this.toNewEvent(e, context)),
           expected,
         );
-        await this.projections.waitFor(result.position);
+        if (awaitProjections) await this.projections.waitFor(result.position);
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;

@@ -1,7 +1,7 @@
-import { v5 as uuidv5 } from 'uuid';
+import { parse as parseUuid, v5 as uuidv5 } from 'uuid';
 
 /** Namespace for the event ids of time-driven steps (a fixed, random uuid). */
-const NAMESPACE = '5d3c8f8e-6a57-4a4e-9d6e-0e9b1f4c2a71';
+const NAMESPACE = parseUuid('5d3c8f8e-6a57-4a4e-9d6e-0e9b1f4c2a71');
 
 /**
  * The same parts always give the same uuid (v5). Time-driven steps give their events such ids,
@@ -9,5 +9,6 @@ const NAMESPACE = '5d3c8f8e-6a57-4a4e-9d6e-0e9b1f4c2a71';
  * repeated event id at the same place as a no-op, and a later retry finds the step already done.
  */
 export function deterministicId(...parts: string[]): string {
-  return uuidv5(parts.join('\u241f'), NAMESPACE);
+  // Bytes, not strings: uuid would parse the namespace and encode the name by hand on every call.
+  return uuidv5(Buffer.from(parts.join('\u241f'), 'utf8'), NAMESPACE);
 }

@@ -14,6 +14,7 @@ import type {
   SubscriptionCallbacks,
 } from '../event-store.port.js';
 import { openEventStoreSchema } from './sqlite-event-store.schema.js';
+import { SharedBatchReads } from './shared-batch-reads.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -84,6 +85,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readAllSync(from, maxCount));
   private readonly statements: {
     streamRevision: Statement<[string], { revision: number }>;
     findEvent: Statement<[string, string], { revision: number }>;
@@ -166,6 +168,7 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
+    this.subscriptionReads.clear();
     this.appended.emit('appended');
   }
 
@@ -228,7 +231,7 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(options.fromPosition ?? 'start', options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
-  /** Used by subscriptions: synchronous, so a batch is read in one go. */
+  /** Synchronous, so a batch is read in one go. */
   readAllSync(fromPosition: bigint | 'start', maxCount: number): RecordedEvent[] {
     const from = fromPosition === 'start' ? 0 : Number(fromPosition);
     return this.statements.readAll.all(from, maxCount).map(fromRaw);
@@ -236,7 +239,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
     const subscription = new SqliteSubscription(
-      this,
+      { readAllSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
       this.appended,
       options,
       callbacks,

@@ -81,6 +81,8 @@ export class AlertIntake {
             raise: this.raiseFor(key, triggers[0], windowId),
           },
           context,
+          // The raise that follows waits for the read models (its events come after these).
+          { awaitProjections: false },
         );
         const data = opened.state.current!;
         await this.raise(data, context);
