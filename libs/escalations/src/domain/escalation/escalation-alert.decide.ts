@@ -1,6 +1,7 @@
 import { ConflictError, NotFoundError } from '@app/core';
 import { deterministicId } from '@app/event-store';
-import type { Escalation, EscalationDeciderState } from './escalation.decider.js';
+import type { Escalation, EscalationDeciderState } from './escalation.state.js';
+import { cancelTriggered, pageFromPolicy } from './escalation.rules.js';
 import type { EscalationEvent, EscalationRaisedData, PageTrigger } from './escalation.events.js';
 import type { AlertContent, AlertSourceData, EscalationAlert } from './escalation-alert.types.js';
 import { isOpenState, type PageCancelReason, type PolicySnapshot } from './escalation.types.js';
@@ -26,29 +27,10 @@ export type AlertDecisionCommand =
   | { type: 'AcknowledgeAlert'; escalationId: string; at: string; by: string }
   | { type: 'ResolveAlert'; escalationId: string; at: string; by: string };
 
-/** The decider's own paging steps, handed in so that this file needs nothing private of it. */
-export interface PagingSteps {
-  pageFromPolicy(
-    escalationId: string,
-    policy: PolicySnapshot,
-    paging: StepFacts[],
-    from: number,
-    pageId: string,
-    trigger: PageTrigger,
-    at: string,
-    ids?: { paged: string; exhausted: string },
-  ): EscalationEvent;
-  cancelTriggered(escalation: Escalation, at: string, reason: PageCancelReason): EscalationEvent[];
-}
-
 /** The open escalation is closed: the integration's trigger must open a new one. */
 export class AlertEscalationClosedError extends ConflictError {}
 
-export function decideAlert(
-  command: AlertDecisionCommand,
-  state: EscalationDeciderState,
-  steps: PagingSteps,
-): EscalationEvent[] {
+export function decideAlert(command: AlertDecisionCommand, state: EscalationDeciderState): EscalationEvent[] {
   switch (command.type) {
     case 'RaiseAlert': {
       // The id derives from the alert stream: a retry after a crash finds it raised and does nothing.
@@ -57,7 +39,7 @@ export function decideAlert(
       const id = (part: string) => deterministicId(data.escalationId, part);
       const raised: EscalationEvent = { type: 'EscalationRaised', id: id('raised'), data };
       if (!paging) return [raised];
-      const page = steps.pageFromPolicy(data.escalationId, data.policy, paging, 0, pageId, 'RAISED', data.raisedAt, {
+      const page = pageFromPolicy(data.escalationId, data.policy, paging, 0, pageId, 'RAISED', data.raisedAt, {
         paged: id('paged'),
         exhausted: id('exhausted'),
       });
@@ -110,7 +92,7 @@ export function decideAlert(
             note: 'Resolved by its alert',
           },
         },
-        ...steps.cancelTriggered(escalation, command.at, 'ESCALATION_CLOSED'),
+        ...cancelTriggered(escalation, command.at, 'ESCALATION_CLOSED'),
       ];
     }
   }
