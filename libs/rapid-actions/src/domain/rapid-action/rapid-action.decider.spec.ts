@@ -1,83 +1,21 @@
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '@app/core';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
 import { deciderSpecification } from '@app/event-store/testing';
 import { rapidActionDecider, type RapidActionCommand } from './rapid-action.decider.js';
-import type { RapidActionDeclaredData, RapidActionEvent, RapidActionUpdateData } from './rapid-action.events.js';
-import { MissingUpdatePartsError } from './update-parts.js';
+import type { RapidActionEvent } from './rapid-action.events.js';
+import {
+  ID,
+  FRIDAY,
+  END_OF_MONDAY_NY,
+  declaredData,
+  declared,
+  apacSubDri,
+  met,
+  as,
+  update,
+  posted,
+} from './testing/rapid-action.fixtures.js';
 
 const spec = deciderSpecification(rapidActionDecider);
-
-const ID = 'ra-1';
-const FRIDAY = '2026-07-17T14:00:00.000Z'; // 10:00 in New York
-const END_OF_MONDAY_NY = '2026-07-21T04:00:00.000Z';
-
-const declaredData: RapidActionDeclaredData = {
-  rapidActionId: ID,
-  title: 'Search latency',
-  problemStatement: 'Search is slow for everyone',
-  problems: ['p95 latency of search is 2.5 s, five times the usual 500 ms'],
-  severity: 'S1',
-  issuesInScope: ['search#12'],
-  stakeholderIds: ['stella'],
-  driId: 'dana',
-  driTimeZone: 'America/New_York',
-  confidential: false,
-  exitCriteria: [
-    { criterionId: 'c1', description: 'p95 below 600 ms for 3 days', dashboardUrl: 'https://dash/search' },
-    { criterionId: 'c2', description: 'No timeouts for a week', dashboardUrl: null },
-  ],
-  declaredBy: 'stella',
-  declaredAt: FRIDAY,
-  updateDueBy: END_OF_MONDAY_NY,
-};
-const declared: RapidActionEvent = { type: 'RapidActionDeclared', data: declaredData };
-const apacSubDri: RapidActionEvent = {
-  type: 'RapidActionSubDriAssigned',
-  data: { rapidActionId: ID, responderId: 'sam', scope: { kind: 'time-zone', description: 'APAC' }, at: FRIDAY },
-};
-const met = (criterionId: string): RapidActionEvent => ({
-  type: 'RapidActionExitCriterionMet',
-  data: { rapidActionId: ID, criterionId, evidence: 'dashboard green', by: 'dana', at: FRIDAY },
-});
-
-const as = (actor: string, now: string) => ({ rapidActionId: ID, actor, now });
-
-const update = (
-  actor: string,
-  now: string,
-  parts: Partial<Extract<RapidActionCommand, { type: 'PostUpdate' }>> = {},
-): RapidActionCommand => ({
-  type: 'PostUpdate',
-  ...as(actor, now),
-  updateId: 'u-new',
-  date: null,
-  posterTimeZone: 'America/New_York',
-  progressSinceLastUpdate: 'Deployed the index fix',
-  progressExpectedByNextUpdate: 'Measure the effect',
-  blockers: null,
-  praise: null,
-  ...parts,
-});
-
-const posted = (data: Partial<RapidActionUpdateData>): RapidActionEvent => ({
-  type: 'RapidActionUpdatePosted',
-  data: {
-    rapidActionId: ID,
-    updateId: 'u-1',
-    date: '2026-07-20',
-    scope: null,
-    postedBy: 'dana',
-    postedAs: 'dri',
-    postedAt: '2026-07-20T15:00:00.000Z',
-    progressSinceLastUpdate: 'a',
-    progressExpectedByNextUpdate: 'b',
-    blockers: null,
-    praise: null,
-    version: 1,
-    amendsUpdateId: null,
-    updateDueBy: '2026-07-22T04:00:00.000Z',
-    ...data,
-  },
-});
 
 describe('rapid action decider', () => {
   describe('declaring', () => {
@@ -110,106 +48,6 @@ describe('rapid action decider', () => {
         .when({ ...declare, exitCriteria: [] })
         .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('exitCriteria'));
       spec.given([declared]).when(declare).thenThrows(ConflictError);
-    });
-  });
-
-  describe('the daily status update', () => {
-    it('is posted by the DRI for the whole action, dated today in the poster’s zone, and moves the deadline', () => {
-      spec
-        .given([declared])
-        .when(update('dana', '2026-07-21T01:00:00.000Z', { blockers: 'None.', praise: 'Thanks Ana' }))
-        .then([
-          posted({
-            updateId: 'u-new',
-            date: '2026-07-20', // 21:00 on Monday in New York
-            postedAt: '2026-07-21T01:00:00.000Z',
-            progressSinceLastUpdate: 'Deployed the index fix',
-            progressExpectedByNextUpdate: 'Measure the effect',
-            praise: 'Thanks Ana',
-            updateDueBy: '2026-07-22T04:00:00.000Z',
-          }),
-        ]);
-    });
-
-    it('is posted by a sub-DRI for their scope', () => {
-      spec
-        .given([declared, apacSubDri])
-        .when(update('sam', '2026-07-20T02:00:00.000Z', { posterTimeZone: 'Asia/Singapore' }))
-        .thenMatches(([event]) => {
-          expect(event.type).toBe('RapidActionUpdatePosted');
-          expect(event.data).toMatchObject({
-            date: '2026-07-20',
-            scope: { kind: 'time-zone', description: 'APAC' },
-            postedBy: 'sam',
-            postedAs: 'sub-dri',
-            // the deadline is read in the DRI's zone: Sunday 22:00 in New York → end of Monday
-            updateDueBy: END_OF_MONDAY_NY,
-          });
-        });
-    });
-
-    it('amends the update of the same date and scope, keeping the first as a version', () => {
-      spec
-        .given([declared, posted({})])
-        .when(update('dana', '2026-07-20T20:00:00.000Z', { date: '2026-07-20' }))
-        .thenMatches(([event]) => {
-          expect(event.type).toBe('RapidActionUpdateAmended');
-          expect(event.data).toMatchObject({ version: 2, amendsUpdateId: 'u-1' });
-        });
-      spec
-        .given([declared, posted({}), apacSubDri])
-        .when(update('sam', '2026-07-20T20:00:00.000Z', { date: '2026-07-20', posterTimeZone: 'Asia/Singapore' }))
-        .thenMatches(([event]) => expect(event.type).toBe('RapidActionUpdatePosted'));
-    });
-
-    it('names every missing progress part', () => {
-      spec
-        .given([declared])
-        .when(
-          update('dana', '2026-07-20T15:00:00.000Z', {
-            progressSinceLastUpdate: ' ',
-            progressExpectedByNextUpdate: '',
-          }),
-        )
-        .thenThrows(MissingUpdatePartsError, (e) => {
-          expect(e.field).toBe('progressSinceLastUpdate');
-          expect(e.details.missing).toEqual(['progressSinceLastUpdate', 'progressExpectedByNextUpdate']);
-          expect(e.message).toMatch(/progress since last update.*progress expected by next update/);
-        });
-      spec
-        .given([declared])
-        .when(update('dana', '2026-07-20T15:00:00.000Z', { progressExpectedByNextUpdate: '' }))
-        .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('progressExpectedByNextUpdate'));
-    });
-
-    it('refuses dates in the future or before the declaration', () => {
-      spec
-        .given([declared])
-        .when(update('dana', '2026-07-20T15:00:00.000Z', { date: '2026-07-21' }))
-        .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('date'));
-      spec
-        .given([declared])
-        .when(update('dana', '2026-07-20T15:00:00.000Z', { date: '2026-07-16' }))
-        .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('date'));
-    });
-
-    it('is refused to anyone but the DRI and sub-DRIs, and on a resolved action', () => {
-      spec.given([declared]).when(update('stella', FRIDAY)).thenThrows(ForbiddenError);
-      const resolved: RapidActionEvent = {
-        type: 'RapidActionResolved',
-        data: {
-          rapidActionId: ID,
-          resolvedBy: 'dana',
-          resolvedAt: FRIDAY,
-          summary: null,
-          overriddenCriterionIds: [],
-          overrideReason: null,
-        },
-      };
-      spec
-        .given([declared, resolved])
-        .when(update('dana', FRIDAY))
-        .thenThrows(ConflictError, (e) => expect(e.message).toMatch(/resolved: it takes no more status updates/));
     });
   });
 
