@@ -187,12 +187,12 @@ export class EscalationQueries {
       this.db,
       `SELECT COUNT(*) AS n FROM escalations WHERE ${conditions}`,
     ).get(...params)!.n;
-    const keyset = after ? ' AND (raised_at, escalation_id) < (?, ?)' : '';
+    const keyset = after != null ? ' AND (raised_at, escalation_id) < (?, ?)' : '';
     const rows = cachedStatement<unknown[], { escalation_id: string; raised_at: string }>(
       this.db,
       `SELECT escalation_id, raised_at FROM escalations WHERE ${conditions}${keyset}
        ORDER BY raised_at DESC, escalation_id DESC LIMIT ?`,
-    ).all(...params, ...(after ? decodeCursor(after, 2) : []), first + 1);
+    ).all(...params, ...(after != null ? decodeCursor(after, 2) : []), first + 1);
     const docs = this.byIds(rows.map((r) => r.escalation_id));
     return toPage(
       rows,
