@@ -23,3 +23,19 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/**
+ * An append whose outcome is unknown: the store may have written it (a deadline passed, the
+ * connection dropped, the server timed out committing). Appending the same events with the same
+ * ids and expected revision again is safe: if they were stored, the store answers as it did then.
+ */
+export class AppendOutcomeUnknownError extends EventStoreUnavailableError {
+  constructor(
+    readonly streamId: string,
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(`Stream ${streamId}: the append may or may not have been stored (${reason})`, cause);
+    this.name = 'AppendOutcomeUnknownError';
+  }
+}

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
-import { WrongExpectedRevisionError } from '../event-store.errors.js';
-import { EVENT_STORE, type EventStore, type NewEvent, type RecordedEvent } from '../event-store.port.js';
+import { AppendOutcomeUnknownError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import {
+  EVENT_STORE,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { fold, type Decider, type DomainEvent } from './decider.js';
 
@@ -28,6 +35,12 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return random() * ceiling;
 }
 
+/**
+ * How often an append whose outcome is unknown (a deadline passed, the connection dropped) is
+ * sent again unchanged, and how long it waits before each time (times the attempt number).
+ */
+export const UNKNOWN_OUTCOME_POLICY = { maxAttempts: 4, delayMs: 50 } as const;
+
 export interface RunOptions {
   /**
    * False when the caller neither reads read models nor answers before a later command that
@@ -41,7 +54,10 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Runs one command against one stream: read, fold, decide, append with the revision read.
  * A concurrent writer makes the append fail; the command is then decided again on fresh state
- * (RETRY_POLICY) before the caller gets a CONFLICT. Once the events are stored it waits until the
+ * (RETRY_POLICY) before the caller gets a CONFLICT. An append whose outcome is unknown is sent
+ * again first, with the same event ids and expected revision (UNKNOWN_OUTCOME_POLICY): the store
+ * answers a repeat of stored events as it answered them, so a change is recorded once; only a
+ * conflict then makes it read and decide again. Once the events are stored it waits until the
  * projections have applied them, so the caller can read its own writes.
  */
 @Injectable()
@@ -67,12 +83,9 @@ export class CommandRunner {
       const events = decider.decide(command, state);
       if (events.length === 0) return { state, events };
       const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      const newEvents = events.map((e) => this.toNewEvent(e, context));
       try {
-        const result = await this.store.append(
-          streamId,
-          events.map((e) => this.toNewEvent(e, context)),
-          expected,
-        );
+        const result = await this.appendUntilKnown(streamId, newEvents, expected);
         if (awaitProjections) await this.projections.waitFor(result.position);
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
@@ -82,6 +95,23 @@ export class CommandRunner {
           throw new ConflictError(`${streamId} was changed concurrently; try again`, { streamId });
         }
         await sleep(retryDelayMs(attempt));
+      }
+    }
+  }
+
+  /** Appends, sending exactly the same events again while the outcome is unknown. */
+  private async appendUntilKnown(
+    streamId: string,
+    events: NewEvent[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.store.append(streamId, events, expected);
+      } catch (error) {
+        if (!(error instanceof AppendOutcomeUnknownError) || attempt >= UNKNOWN_OUTCOME_POLICY.maxAttempts) throw error;
+        this.logger.warn(`${error.message}; appending the same events again (attempt ${attempt + 1})`);
+        await sleep(UNKNOWN_OUTCOME_POLICY.delayMs * attempt);
       }
     }
   }

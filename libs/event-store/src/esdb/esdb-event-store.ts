@@ -1,17 +1,24 @@
 import {
   BACKWARDS,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
   START,
   StreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
   WrongExpectedVersionError,
   type AllStreamResolvedEvent,
   type AppendResult as ClientAppendResult,
   type ReadPosition,
   type StreamingRead,
 } from '@eventstore/db-client';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
+import {
+  AppendOutcomeUnknownError,
+  EventStoreUnavailableError,
+  WrongExpectedRevisionError,
+} from '../event-store.errors.js';
 import type {
   AppendResult,
   EventStore,
@@ -38,6 +45,8 @@ export interface EsdbEventStoreOptions {
   connectionString: string;
   /** How long `checkHealth` waits for an answer; 3 s by default. */
   healthCheckTimeoutMs?: number;
+  /** The deadline of one append (the client's default is 10 s). */
+  appendDeadlineMs?: number;
 }
 
 /** The client (6.x) cannot filter plain reads of $all, so those are paged and filtered here. */
@@ -59,25 +68,31 @@ export class EsdbEventStore implements EventStore {
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: toClientRevision(expectedRevision),
+        ...(this.options.appendDeadlineMs !== undefined && { deadline: this.options.appendDeadlineMs }),
       });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) {
         throw new WrongExpectedRevisionError(streamId, expectedRevision, error.actualVersion);
       }
+      if (isAmbiguous(error)) throw new AppendOutcomeUnknownError(streamId, error);
       throw error;
     }
-    const position = result.position?.commit ?? (await this.positionAfterAppend(streamId, events, result));
+    // An empty append writes a record without an event: its position is one no subscription
+    // reaches, so the answer is the head position instead.
+    if (events.length === 0) return { nextExpectedRevision: result.nextExpectedRevision, position: await this.head() };
+    const position = result.position?.commit ?? (await this.positionOfRevision(streamId, result.nextExpectedRevision));
     return { nextExpectedRevision: result.nextExpectedRevision, position };
   }
 
-  /** The server sends no position when it wrote nothing (an empty append); then the store's head is the answer. */
-  private async positionAfterAppend(streamId: string, events: NewEvent[], result: ClientAppendResult): Promise<bigint> {
-    if (events.length === 0) {
-      const head = await this.headPosition();
-      return head === 'start' ? 0n : head;
-    }
-    const [last] = await this.readStream(streamId, { fromRevision: result.nextExpectedRevision, maxCount: 1 });
-    if (!last) throw new Error(`Stream ${streamId}: appended revision ${result.nextExpectedRevision} cannot be read`);
+  private async head(): Promise<bigint> {
+    const head = await this.headPosition();
+    return head === 'start' ? 0n : head;
+  }
+
+  /** For a server that answers without a position. */
+  private async positionOfRevision(streamId: string, revision: bigint): Promise<bigint> {
+    const [last] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    if (!last) throw new Error(`Stream ${streamId}: appended revision ${revision} cannot be read`);
     return last.position;
   }
 
@@ -168,6 +183,15 @@ export class EsdbEventStore implements EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.client.dispose();
   }
+}
+
+/**
+ * Errors after which the server may have committed the append: a deadline passed, the
+ * connection dropped, or the server's own commit timed out (ABORTED, which the client names
+ * TimeoutError). Every other error means the append was refused.
+ */
+function isAmbiguous(error: unknown): boolean {
+  return error instanceof DeadlineExceededError || error instanceof UnavailableError || error instanceof TimeoutError;
 }
 
 async function collect<E>(read: StreamingRead<E>): Promise<E[]> {

@@ -3,11 +3,22 @@ import type { ReadReq } from './generated-protocol.js';
 
 export type EventFilter = (event: StoredEvent) => boolean;
 
+/** The server's default search window (Enumerator.ReadBatchSize). */
+const DEFAULT_MAX_SEARCH_WINDOW = 32;
+
+export interface SubscriptionFilter {
+  include: EventFilter;
+  /**
+   * Events considered between two checkpoints of a filtered subscription: the checkpoint interval
+   * multiplier times the search window. Undefined without a filter: no checkpoints are sent.
+   */
+  checkpointInterval: number | undefined;
+}
+
 /**
  * The server-side filter of a $all read or subscription: a regex or a list of prefixes, on the
  * event type or the stream name (the client's `excludeSystemEvents()` is the regex `^[^$].*` on
- * the event type). The search window and checkpoint options are accepted and ignored: the double
- * sends no checkpoints.
+ * the event type).
  */
 export function eventFilterOf(options: ReadReq.Options): EventFilter {
   const filter = options.getFilter();
@@ -23,4 +34,12 @@ export function eventFilterOf(options: ReadReq.Options): EventFilter {
   }
   const prefixes = expression.getPrefixList();
   return (event) => prefixes.some((prefix) => subject(event).startsWith(prefix));
+}
+
+export function subscriptionFilterOf(options: ReadReq.Options): SubscriptionFilter {
+  const filter = options.getFilter();
+  if (!filter) return { include: () => true, checkpointInterval: undefined };
+  const window = filter.hasMax() ? filter.getMax() : DEFAULT_MAX_SEARCH_WINDOW;
+  const multiplier = Math.max(1, filter.getCheckpointintervalmultiplier());
+  return { include: eventFilterOf(options), checkpointInterval: multiplier * window };
 }

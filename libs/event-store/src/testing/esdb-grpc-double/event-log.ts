@@ -21,7 +21,7 @@ export type ExpectedStreamState = 'any' | 'no_stream' | 'stream_exists' | bigint
 export type CurrentStreamState = 'no_stream' | bigint;
 
 export type AppendOutcome =
-  | { kind: 'success'; current: CurrentStreamState; position: bigint | undefined }
+  | { kind: 'success'; current: CurrentStreamState; position: bigint }
   | { kind: 'wrong_expected_version'; current: CurrentStreamState; expected: ExpectedStreamState };
 
 export type Direction = 'forwards' | 'backwards';
@@ -44,6 +44,8 @@ const RECORD_HEADER_BYTES = 96;
 export class EventLog {
   private readonly all: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
+  /** The server keeps recent event ids in a cache for its idempotency check; here it keeps them all. */
+  private readonly byId = new Map<string, StoredEvent>();
   private nextPosition = FIRST_POSITION;
   private readonly appended = new EventEmitter();
 
@@ -62,10 +64,12 @@ export class EventLog {
   append(streamId: string, proposed: ProposedEvent[], expected: ExpectedStreamState): AppendOutcome {
     const stream = this.streams.get(streamId) ?? [];
     const current = currentState(stream);
-    const retried = this.findRetriedAppend(stream, proposed, expected);
-    if (retried) return retried;
-    if (!matches(expected, current)) return { kind: 'wrong_expected_version', current, expected };
-    if (proposed.length === 0) return { kind: 'success', current, position: undefined };
+    const decision = checkCommit(stream, current, proposed, expected, (id) => this.storedIn(streamId, id));
+    if (decision.kind === 'wrong_expected_version') return { kind: 'wrong_expected_version', current, expected };
+    if (decision.kind === 'idempotent') {
+      return { kind: 'success', current: decision.last.revision, position: decision.last.position };
+    }
+    if (proposed.length === 0) return { kind: 'success', current, position: this.writeEmptyRecord() };
 
     let revision = current === 'no_stream' ? -1n : current;
     for (const event of proposed) {
@@ -80,30 +84,26 @@ export class EventLog {
       this.nextPosition += BigInt(RECORD_HEADER_BYTES + event.data.length + event.customMetadata.length);
       stream.push(stored);
       this.all.push(stored);
+      this.byId.set(stored.id, stored);
     }
     this.streams.set(streamId, stream);
     this.appended.emit('appended');
     return { kind: 'success', current: revision, position: stream[stream.length - 1].position };
   }
 
+  private storedIn(streamId: string, id: string): StoredEvent | undefined {
+    const stored = this.byId.get(id);
+    return stored?.streamId === streamId ? stored : undefined;
+  }
+
   /**
-   * EventStoreDB treats a write whose event ids are already stored, in order, right after the
-   * expected revision as an idempotent success, answered like the original write.
+   * An empty write still puts a record (a prepare without an event) in the log, and its answer
+   * carries that record's position, which no event in $all has.
    */
-  private findRetriedAppend(
-    stream: StoredEvent[],
-    proposed: ProposedEvent[],
-    expected: ExpectedStreamState,
-  ): AppendOutcome | undefined {
-    if (proposed.length === 0) return undefined;
-    const first = stream.findIndex((event) => event.id === proposed[0].id);
-    if (first < 0) return undefined;
-    const stored = stream.slice(first, first + proposed.length);
-    const sameEvents = stored.length === proposed.length && stored.every((event, i) => event.id === proposed[i].id);
-    const before: CurrentStreamState = first === 0 ? 'no_stream' : BigInt(first - 1);
-    if (!sameEvents || !matches(expected, before)) return undefined;
-    const last = stored[stored.length - 1];
-    return { kind: 'success', current: last.revision, position: last.position };
+  private writeEmptyRecord(): bigint {
+    const position = this.nextPosition;
+    this.nextPosition += BigInt(RECORD_HEADER_BYTES);
+    return position;
   }
 
   /** Undefined when the stream does not exist. */
@@ -158,15 +158,38 @@ function currentState(stream: StoredEvent[]): CurrentStreamState {
   return stream.length === 0 ? 'no_stream' : stream[stream.length - 1].revision;
 }
 
-function matches(expected: ExpectedStreamState, current: CurrentStreamState): boolean {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return current === 'no_stream';
-    case 'stream_exists':
-      return current !== 'no_stream';
-    default:
-      return current === expected;
+type CommitDecision = { kind: 'ok' } | { kind: 'idempotent'; last: StoredEvent } | { kind: 'wrong_expected_version' };
+
+/**
+ * The server's commit check (IndexWriter.CheckCommit, v24.10):
+ * - `stream_exists` on a stream that does not exist is a wrong expected version;
+ * - `any` and `stream_exists`: when the first event id is already in this stream, every id must be
+ *   (the write is then idempotent, answered with the last of them); when it is not, the events are
+ *   written as new ones;
+ * - an exact revision (or `no_stream`, revision -1) behind the stream's: idempotent when the ids
+ *   are the events right after that revision, a wrong expected version otherwise (also when only
+ *   some of them are, or when nothing is proposed); ahead of the stream: a wrong expected version.
+ */
+function checkCommit(
+  stream: StoredEvent[],
+  current: CurrentStreamState,
+  proposed: ProposedEvent[],
+  expected: ExpectedStreamState,
+  storedEvent: (id: string) => StoredEvent | undefined,
+): CommitDecision {
+  if (expected === 'stream_exists' && current === 'no_stream') return { kind: 'wrong_expected_version' };
+  if (expected === 'any' || expected === 'stream_exists') {
+    if (proposed.length === 0) return { kind: 'ok' };
+    const found = proposed.map((event) => storedEvent(event.id));
+    if (!found[0]) return { kind: 'ok' };
+    const last = found[found.length - 1];
+    return found.every(Boolean) && last ? { kind: 'idempotent', last } : { kind: 'wrong_expected_version' };
   }
+  const expectedRevision = expected === 'no_stream' ? -1n : expected;
+  const currentRevision = current === 'no_stream' ? -1n : current;
+  if (expectedRevision === currentRevision) return { kind: 'ok' };
+  if (expectedRevision > currentRevision || proposed.length === 0) return { kind: 'wrong_expected_version' };
+  const after = stream.slice(Number(expectedRevision + 1n), Number(expectedRevision + 1n) + proposed.length);
+  const same = after.length === proposed.length && after.every((stored, i) => stored.id === proposed[i].id);
+  return same ? { kind: 'idempotent', last: after[after.length - 1] } : { kind: 'wrong_expected_version' };
 }

@@ -1,7 +1,7 @@
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
 import { AllSubscription } from './all-subscription.js';
 import { failCall, writeMessage } from './call-writer.js';
-import { eventFilterOf } from './event-filter.js';
+import { eventFilterOf, subscriptionFilterOf } from './event-filter.js';
 import type { Direction, EventLog, LogPoint, ReadQuery } from './event-log.js';
 import { streams, type ReadReq, type ReadResp } from './generated-protocol.js';
 import { eventResponse, streamNameOf, streamNotFoundResponse } from './wire-format.js';
@@ -23,7 +23,7 @@ export function handleRead(log: EventLog, subscriptions: Set<AllSubscription>) {
     if (options.hasSubscription()) {
       const all = options.getAll();
       if (!all) return failCall(call, status.UNIMPLEMENTED, 'The double only supports subscriptions to $all');
-      const subscription = new AllSubscription(call, log, allPointOf(all), eventFilterOf(options), (s) =>
+      const subscription = new AllSubscription(call, log, allPointOf(all), subscriptionFilterOf(options), (s) =>
         subscriptions.delete(s),
       );
       subscriptions.add(subscription);
