@@ -3,22 +3,29 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { EventStoreUnavailableError } from '../event-store.errors.js';
 import type { NewEvent, RecordedEvent, StoreSubscription } from '../event-store.port.js';
 import { EsdbGrpcDouble } from '../testing/esdb-grpc-double/index.js';
-import { eventStoreContract } from '../testing/event-store.contract.js';
+import { esdbServerContract, eventStoreContract } from '../testing/event-store.contract.js';
 import { EsdbEventStore } from './esdb-event-store.js';
 
-let contractDouble: EsdbGrpcDouble;
-eventStoreContract(
-  'EventStoreDB client → gRPC double',
-  async () => {
-    contractDouble = await EsdbGrpcDouble.start();
+const appendPaths = [
+  { path: 'batch-append', name: 'BatchAppend, as a 24.10 server' },
+  { path: 'append', name: 'plain Append, ServerFeatures UNIMPLEMENTED' },
+] as const;
+
+for (const { path, name } of appendPaths) {
+  let contractDouble: EsdbGrpcDouble;
+  const openOnDouble = async () => {
+    contractDouble = await EsdbGrpcDouble.start({ appendPath: path });
     return new EsdbEventStore({ connectionString: contractDouble.connectionString });
-  },
-  async () => contractDouble.stop(),
-);
+  };
+  eventStoreContract(`EventStoreDB client → gRPC double (${name})`, openOnDouble, async () => contractDouble.stop());
+  esdbServerContract(`gRPC double (${name})`, openOnDouble, async () => contractDouble.stop());
+}
 
 const realServer = process.env.EVENTSTORE_TEST_CONNECTION_STRING;
 if (realServer) {
-  eventStoreContract('EventStoreDB server', async () => new EsdbEventStore({ connectionString: realServer }));
+  const openOnServer = async () => new EsdbEventStore({ connectionString: realServer });
+  eventStoreContract('EventStoreDB server', openOnServer);
+  esdbServerContract('EventStoreDB server', openOnServer);
 }
 
 function event(type = 'Counted', data: Record<string, unknown> = {}): NewEvent {
@@ -44,13 +51,13 @@ async function eventually(condition: () => boolean | Promise<boolean>, what: str
   }
 }
 
-describe('EsdbEventStore against the gRPC double', () => {
+describe.each(appendPaths)('EsdbEventStore against the gRPC double ($name)', ({ path }) => {
   let double: EsdbGrpcDouble;
   let store: EsdbEventStore;
   let subscription: StoreSubscription | undefined;
 
   beforeEach(async () => {
-    double = await EsdbGrpcDouble.start();
+    double = await EsdbGrpcDouble.start({ appendPath: path });
     store = new EsdbEventStore({ connectionString: double.connectionString, healthCheckTimeoutMs: 1000 });
   });
 

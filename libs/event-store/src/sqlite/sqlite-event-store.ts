@@ -200,7 +200,10 @@ export class SqliteEventStore implements EventStore {
     return { nextExpectedRevision: BigInt(revision), position: BigInt(position) };
   }
 
-  /** An append whose event ids are already stored, in order, right after the expected revision. */
+  /**
+   * An append whose event ids are already stored, in order: right after the expected revision,
+   * or anywhere in the stream for `any` and `stream_exists` (as EventStoreDB decides).
+   */
   private findRetriedAppend(
     streamId: string,
     events: NewEvent[],
@@ -210,7 +213,8 @@ export class SqliteEventStore implements EventStore {
     if (!first) return undefined;
     const stored = this.statements.eventsFrom.all(streamId, first.revision, events.length);
     const sameEvents = stored.length === events.length && stored.every((row, i) => row.event_id === events[i].id);
-    if (!sameEvents || !revisionMatches(expected, first.revision - 1)) return undefined;
+    const anywhere = expected === 'any' || expected === 'stream_exists';
+    if (!sameEvents || !(anywhere || revisionMatches(expected, first.revision - 1))) return undefined;
     const last = stored[stored.length - 1];
     return { nextExpectedRevision: BigInt(last.revision), position: BigInt(last.position) };
   }

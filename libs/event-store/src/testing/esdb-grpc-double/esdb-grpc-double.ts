@@ -54,6 +54,8 @@ export class EsdbGrpcDouble {
   private readonly appendPath: 'batch-append' | 'append';
   private server: Server | undefined;
   private boundPort = 0;
+  /** How many Append and BatchAppend calls the double has had, to show which path a client takes. */
+  readonly calls = { append: 0, batchAppend: 0 };
 
   constructor(private readonly options: EsdbGrpcDoubleOptions = {}) {
     this.limits = { ...SERVER_DEFAULT_LIMITS, ...options.limits };
@@ -137,11 +139,17 @@ export class EsdbGrpcDouble {
     const context: AppendContext = { log: this.log, limits: this.limits, faults: this.faults };
     return {
       read: handleRead(this.log, this.subscriptions),
-      append: handleAppend(context),
+      append: (call, callback) => {
+        this.calls.append += 1;
+        handleAppend(context)(call, callback);
+      },
       delete: (_call, callback) => callback(unimplemented),
       tombstone: (_call, callback) => callback(unimplemented),
-      batchAppend:
-        this.appendPath === 'batch-append' ? handleBatchAppend(context) : (call) => call.emit('error', unimplemented),
+      batchAppend: (call) => {
+        this.calls.batchAppend += 1;
+        if (this.appendPath === 'batch-append') handleBatchAppend(context)(call);
+        else call.emit('error', unimplemented);
+      },
     };
   }
 
