@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DiscoveryService } from '@nestjs/core';
 import { ConflictError, ManualClock } from '@app/core';
+import { AppendOutcomeUnknownError } from '../event-store.errors.js';
 import type { EventStore, ExpectedRevision, NewEvent } from '../event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ReadModelDatabase } from '../projections/read-model-database.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
-import { CommandRunner, RETRY_POLICY, retryDelayMs } from './command-runner.js';
+import { CommandRunner, RETRY_POLICY, UNKNOWN_OUTCOME_POLICY, retryDelayMs } from './command-runner.js';
 import type { Decider, DomainEvent } from './decider.js';
 
 type CounterEvent = DomainEvent<'Incremented', { by: number }>;
@@ -29,6 +30,34 @@ class RacingStore {
     if (this.races > 0) {
       this.races -= 1;
       await this.inner.append(streamId, [{ ...events[0], id: randomUUID() }], 'any');
+    }
+    return this.inner.append(streamId, events, expected);
+  }
+
+  readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+}
+
+/**
+ * A store whose next `failures` appends end without an answer: the first is stored when
+ * `committed` says so (as a server that wrote it and lost the answer), the others are not.
+ */
+class AmbiguousStore {
+  readonly appends: Array<{ ids: string[]; expected: ExpectedRevision }> = [];
+
+  constructor(
+    private readonly inner: SqliteEventStore,
+    private failures: number,
+    private readonly committed: boolean,
+    private readonly onFailure: () => Promise<void> = async () => {},
+  ) {}
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+    this.appends.push({ ids: events.map((e) => e.id), expected });
+    if (this.failures > 0) {
+      if (this.committed && this.appends.length === 1) await this.inner.append(streamId, events, expected);
+      this.failures -= 1;
+      await this.onFailure();
+      throw new AppendOutcomeUnknownError(streamId, new Error('deadline exceeded'));
     }
     return this.inner.append(streamId, events, expected);
   }
@@ -101,4 +130,53 @@ describe('CommandRunner', () => {
     const worstTotal = Array.from({ length: RETRY_POLICY.maxAttempts - 1 }, (_, i) => retryDelayMs(i + 1, () => 1));
     expect(worstTotal.reduce((a, b) => a + b, 0)).toBeLessThan(1100);
   });
+
+  describe('after an append whose outcome is unknown', () => {
+    it('sends the same events, ids and expected revision again: stored once, answered as written', async () => {
+      const store = new AmbiguousStore(inner, 2, true);
+      const outcome = await runnerOver(store, inner).run('counter-5', counter, { by: 3, max: 10 }, context);
+      expect(outcome.state).toBe(3);
+      expect(store.appends).toHaveLength(3);
+      expect(new Set(store.appends.map((a) => JSON.stringify(a.ids))).size).toBe(1);
+      expect(store.appends.map((a) => a.expected)).toEqual(['no_stream', 'no_stream', 'no_stream']);
+      const stored = await inner.readStream('counter-5');
+      expect(stored.map((e) => e.id)).toEqual(store.appends[0].ids);
+    });
+
+    it('decides again on fresh state when the repeat meets another writer: the first try was not stored', async () => {
+      const store = new AmbiguousStore(inner, 1, false, async () => {
+        await inner.append('counter-6', [{ ...newEvent(), type: 'Incremented', data: { by: 5 } }], 'any');
+      });
+      const outcome = await runnerOver(store, inner).run('counter-6', counter, { by: 1, max: 10 }, context);
+      expect(outcome.state).toBe(6);
+      expect(store.appends.map((a) => a.expected)).toEqual(['no_stream', 'no_stream', 0n]);
+      expect(store.appends[2].ids).not.toEqual(store.appends[0].ids);
+      expect((await inner.readStream('counter-6')).map((e) => e.data.by)).toEqual([5, 1]);
+    });
+
+    it('fails with the unknown outcome once the repeats are used up, having stored nothing twice', async () => {
+      const store = new AmbiguousStore(inner, 100, true);
+      const error = await runnerOver(store, inner)
+        .run('counter-7', counter, { by: 1, max: 10 }, context)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppendOutcomeUnknownError);
+      expect(store.appends).toHaveLength(UNKNOWN_OUTCOME_POLICY.maxAttempts);
+      expect(await inner.readStream('counter-7')).toHaveLength(1);
+    });
+  });
 });
+
+function newEvent(): NewEvent {
+  return {
+    id: randomUUID(),
+    type: 'Incremented',
+    data: {},
+    metadata: {
+      actor: 'other',
+      correlationId: 'c',
+      causationId: null,
+      occurredAt: '2026-11-22T10:00:00Z',
+      schemaVersion: 1,
+    },
+  };
+}
