@@ -158,6 +158,30 @@ export function appendContract({
       expect(await store().readStream(s)).toHaveLength(2);
     });
 
+    it('ported (Emmett): keeps the correlation and causation ids on every event of a batch', async () => {
+      const s = stream();
+      const metadata = { ...event().metadata, correlationId: 'corr-batch', causationId: 'cause-batch' };
+      const batch = [event('One'), event('Two'), event('Three')].map((e) => ({ ...e, metadata }));
+      await store().append(s, batch, 'no_stream');
+      const read = await store().readStream(s);
+      expect(read.map((e) => [e.metadata.correlationId, e.metadata.causationId])).toEqual([
+        ['corr-batch', 'cause-batch'],
+        ['corr-batch', 'cause-batch'],
+        ['corr-batch', 'cause-batch'],
+      ]);
+    });
+
+    it('ported (Emmett): a stream read back folds to its state, its last revision the one to expect next', async () => {
+      const s = stream();
+      await store().append(s, [event('Added', { by: 2 }), event('Added', { by: 3 })], 'no_stream');
+      await store().append(s, [event('Added', { by: 5 })], 1n);
+      const read = await store().readStream(s);
+      const total = read.reduce((sum, e) => sum + (e.data.by as number), 0);
+      expect(total).toBe(10);
+      const expected = read[read.length - 1].revision;
+      expect((await store().append(s, [event('Added', { by: 1 })], expected)).nextExpectedRevision).toBe(3n);
+    });
+
     it('stores data and metadata exactly', async () => {
       const s = stream();
       const original = event('Detailed', {
