@@ -17,7 +17,11 @@ export interface EventMetadata {
 }
 
 export interface NewEvent {
-  /** A uuid; appending the same ids again at the same place is an idempotent no-op. */
+  /**
+   * A uuid. Appending stored ids again is a no-op answered like the first write, as EventStoreDB
+   * decides: at the same expected revision (even after later writes), or anywhere in the stream
+   * with `any` / `stream_exists`; repeating only part of a stored write is a wrong revision.
+   */
   id: string;
   type: string;
   data: Record<string, unknown>;
