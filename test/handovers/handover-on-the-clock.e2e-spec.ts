@@ -205,6 +205,10 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     const offCall = await app.gql(END_SHIFT_NOW, { input: { rotationId: ops } }, as(first));
     expect(offCall.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', responderId: ids[first] });
 
+    const toSelf = await app.gql(END_SHIFT_NOW, { input: { rotationId: ops, handToId: ids[second] } }, as(second));
+    expect(toSelf.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handToId' });
+    expect((await boundaries()).totalCount).toBe(1);
+
     const ended = (await app.ok(END_SHIFT_NOW, { input: { rotationId: ops } }, as(second))).endShiftNow;
     expect(ended).toMatchObject({
       at: '2026-07-15T17:00:00.000Z',

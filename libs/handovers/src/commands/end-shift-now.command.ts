@@ -75,19 +75,27 @@ export class EndShiftNowHandler implements ICommandHandler<EndShiftNowCommand> {
     if (onCallNow.has(takerId)) {
       throw new BadUserInputError('handToId', `responder ${takerId} is already on call in ${rotation.name}`);
     }
-    await this.commands.execute(
-      new CoverRestOfShiftCommand(
-        {
-          rotationId: rotation.rotationId,
-          responderId: takerId,
-          replacesResponderId: leaverId,
-          start: now.toISOString(),
-          end: new Date(end).toISOString(),
-          note: 'Took over early: the shift was ended with endShiftNow',
-        },
-        context,
-      ),
-    );
+    await this.commands
+      .execute(
+        new CoverRestOfShiftCommand(
+          {
+            rotationId: rotation.rotationId,
+            responderId: takerId,
+            replacesResponderId: leaverId,
+            start: now.toISOString(),
+            end: new Date(end).toISOString(),
+            note: 'Took over early: the shift was ended with endShiftNow',
+          },
+          context,
+        ),
+      )
+      .catch((error: unknown) => {
+        // The override's covering responder is the one this command calls handToId.
+        if (error instanceof BadUserInputError && error.field === 'responderId') {
+          throw new BadUserInputError('handToId', error.message);
+        }
+        throw error;
+      });
     return this.recorder.record(
       {
         rotationId: rotation.rotationId,
