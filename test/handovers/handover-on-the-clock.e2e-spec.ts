@@ -8,6 +8,8 @@ import {
 } from '../support/handover-clock.fixtures.js';
 import { ACCEPT } from '../support/handovers.fixtures.js';
 import { CURRENT_ON_CALL, createRotation, registerResponder } from '../support/scheduling.fixtures.js';
+import { CommandBus } from '@nestjs/cqrs';
+import { CoverRestOfShiftCommand } from '@app/scheduling';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -252,5 +254,31 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     ]);
     const [now] = (await app.ok(CURRENT_ON_CALL, { rotationIds: [ops] })).currentOnCall;
     expect(now.onCall.map((e: any) => e.responder.handle)).toEqual([first]);
+  });
+
+  it('records the boundary of a shift ended early even when the process stopped before recording it', async () => {
+    // endShiftNow's first append (the override) without its second (the boundary), as after a crash.
+    await app.advanceClock('2026-07-16T18:00:00Z');
+    await app.app.get(CommandBus).execute(
+      new CoverRestOfShiftCommand(
+        {
+          rotationId: ops,
+          responderId: ids[second],
+          replacesResponderId: ids[first],
+          start: '2026-07-16T18:00:00.000Z',
+          end: '2026-07-17T16:00:00.000Z',
+          note: 'Took over early',
+        },
+        { actor: ids[first], role: 'responder', correlationId: 'crashed-end-shift-now' },
+      ),
+    );
+    await app.advanceClock('2026-07-16T18:01:00Z');
+    const [latest] = (await boundaries()).nodes;
+    expect(latest).toMatchObject({
+      at: '2026-07-16T18:00:00.000Z',
+      endedEarly: true,
+      outgoing: [{ handle: first }],
+      incoming: [{ handle: second }],
+    });
   });
 });

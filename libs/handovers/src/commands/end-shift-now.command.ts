@@ -20,7 +20,8 @@ export interface EndShiftNow {
 /**
  * A responder hands over early: the next responder covers the rest of the shift (an override
  * from now to its scheduled end) and the boundary is recorded at once, with the open escalations
- * the leaver is DRI of, so the handover happens now.
+ * the leaver is DRI of, so the handover happens now. Should the process stop between the two
+ * appends, the boundary walker finds the boundary the override made and records it (same id).
  */
 export class EndShiftNowCommand extends Command<Handover> {
   constructor(
@@ -102,7 +103,6 @@ export class EndShiftNowHandler implements ICommandHandler<EndShiftNowCommand> {
         at: now,
         outgoing: [leaverId],
         stepId: `boundary:${rotation.rotationId}:${now.toISOString()}`,
-        endedEarlyBy: context.actor,
       },
       context,
     );

@@ -22,7 +22,6 @@ export interface BoundaryToRecord {
   outgoing: string[];
   /** Derives the event ids: the same step recorded twice is recorded once. */
   stepId: string;
-  endedEarlyBy?: string;
 }
 
 /**
@@ -64,12 +63,30 @@ export class BoundaryRecorder {
         incomingIds: this.incoming(boundary.rotationId, boundary.at, settings.receivingRotationIds, boundary.outgoing),
         handOverBy: plusMinutesIso(at, settings.graceMinutes),
         items,
-        ...(boundary.endedEarlyBy ? { endedEarlyBy: boundary.endedEarlyBy } : {}),
+        ...this.endedEarly(boundary.rotationId, at, boundary.outgoing),
         drafts: await this.drafts(items, boundary.at.getTime()),
       },
       context,
     );
     return outcome.state!;
+  }
+
+  /**
+   * A boundary where an override covering the rest of an outgoing responder's shift starts was
+   * made by `endShiftNow`: whichever path records it (the command, or the boundary walker first),
+   * it names who ended the shift.
+   */
+  private endedEarly(rotationId: string, at: string, outgoing: string[]): { endedEarlyBy?: string } {
+    const override = this.schedule
+      .rotation(rotationId)
+      .overrides.find(
+        (o) =>
+          o.endsShiftEarly &&
+          Date.parse(o.start) === Date.parse(at) &&
+          o.replacesResponderId !== undefined &&
+          outgoing.includes(o.replacesResponderId),
+      );
+    return override ? { endedEarlyBy: override.createdBy } : {};
   }
 
   /** The latest draft of each item, by its DRI, written in the hour before the boundary. */

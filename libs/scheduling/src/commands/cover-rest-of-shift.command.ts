@@ -62,6 +62,7 @@ export class CoverRestOfShiftHandler implements ICommandHandler<CoverRestOfShift
           timeZone: rotation.timeZone,
           note: input.note,
           createdBy: context.actor,
+          endsShiftEarly: true,
         },
       },
       context,
