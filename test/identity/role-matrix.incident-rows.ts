@@ -1,4 +1,4 @@
-import { type Row, UNKNOWN_BOUNDARY, onEscalation, withInput } from './role-matrix.support.js';
+import { type Row, UNKNOWN, UNKNOWN_BOUNDARY, onEscalation, withInput } from './role-matrix.support.js';
 
 /** Role-matrix rows: Escalations, handovers, integration keys, maintenance windows, contact methods and webhook subscriptions. */
 export const INCIDENT_ROWS: Record<string, Row> = {
@@ -81,6 +81,23 @@ export const INCIDENT_ROWS: Record<string, Row> = {
   ),
   acceptHandover: withInput(['admin', 'manager', 'responder'], 'acceptHandover', 'AcceptHandoverInput', () => ({
     boundaryId: UNKNOWN_BOUNDARY,
+  })),
+  // Role gates only (an unknown escalation, an unknown rotation): the clock and who is on call are tested in test/handovers.
+  draftHandoverSummary: withInput(
+    ['admin', 'manager', 'responder'],
+    'draftHandoverSummary',
+    'HandoverDraftInput',
+    (f) => ({
+      rotationId: f.rotationId,
+      escalationId: UNKNOWN(900),
+      status: 'Down',
+      tried: 'Restart',
+      nextSteps: 'Fail over',
+    }),
+  ),
+  endShiftNow: withInput(['admin', 'manager'], 'endShiftNow', 'EndShiftNowInput', (f) => ({
+    rotationId: UNKNOWN(901),
+    responderId: f.alice,
   })),
   createIntegrationKey: {
     allowed: ['admin'],

@@ -30,6 +30,39 @@ export class HandoverAccessPolicy {
   }
 
   /**
+   * A draft is written by the escalation's DRI while on call in the rotation whose shift is
+   * ending (the last hour of it: the draft decider checks when).
+   */
+  mayDraftSummary(context: RequestContext, escalation: EscalationDoc, onCallIds: readonly string[]): Responder {
+    const responder = this.mayWriteSummary(context, escalation);
+    if (!onCallIds.includes(responder.responderId)) {
+      throw new ForbiddenError('Only a responder on call in the rotation drafts the handover of its shift', {
+        escalationId: escalation.escalationId,
+      });
+    }
+    return responder;
+  }
+
+  /**
+   * Checked before anything is looked up: a responder ends their own shift early; a manager or an
+   * admin may end anyone's.
+   */
+  mayEndShift(context: RequestContext, responderId: string | undefined): void {
+    requireRole(context, PARTICIPANTS, 'end a shift early');
+    if (context.role === 'responder' && responderId !== undefined && responderId !== context.actor) {
+      throw new ForbiddenError('A responder may only end their own shift');
+    }
+  }
+
+  /** Whose shift ends: the one named, else the caller (who must then be a responder). */
+  shiftEnder(context: RequestContext, responderId: string | undefined): string {
+    if (responderId) return this.schedule.responder(responderId).responderId;
+    const responder = actingResponder(this.schedule, context);
+    if (!responder) throw new BadUserInputError('responderId', 'name the responder whose shift ends');
+    return responder.responderId;
+  }
+
+  /**
    * A responder taking over at the boundary accepts (for themselves or naming another DRI); a
    * manager may accept for the team, naming the DRI when they are not a responder themselves.
    */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CancelOverrideHandler } from './commands/cancel-override.command.js';
 import { ChangeResponderAvailabilityHandler } from './commands/change-responder-availability.command.js';
 import { ChangeRotationMembershipHandler } from './commands/change-rotation-membership.command.js';
+import { CoverRestOfShiftHandler } from './commands/cover-rest-of-shift.command.js';
 import { CreateRotationHandler } from './commands/create-rotation.command.js';
 import { RegisterResponderHandler } from './commands/register-responder.command.js';
 import { ScheduleOverrideHandler } from './commands/schedule-override.command.js';
@@ -45,6 +46,7 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     CreateRotationHandler,
     ChangeRotationMembershipHandler,
     ScheduleOverrideHandler,
+    CoverRestOfShiftHandler,
     CancelOverrideHandler,
     SwapShiftsHandler,
     ResponderResolver,

@@ -247,11 +247,19 @@ export class EscalationsMapper {
 
   timeline(escalationId: string): TimelineEntryModel[] {
     const nameOf = (id: string) => this.schedule.findResponder(id)?.name ?? id;
-    const own = this.history.forStream(escalationStream(escalationId)).map((entry) => ({
+    const entries = this.history.forStream(escalationStream(escalationId));
+    const recipients = new Map<string, string[]>();
+    for (const entry of entries) {
+      if (entry.type === 'ResponderPaged') {
+        const paged = entry.data as { pageId: string; recipients: string[] };
+        recipients.set(paged.pageId, paged.recipients);
+      }
+    }
+    const own = entries.map((entry) => ({
       at: instantOf(entry.data) ?? entry.occurredAt,
       actor: entry.actor,
       type: entry.type,
-      ...describeEscalationEvent(entry, nameOf),
+      ...describeEscalationEvent(entry, nameOf, (pageId) => recipients.get(pageId) ?? []),
     }));
     const added = this.contributions.for(escalationId);
     const lines = added.length === 0 ? own : [...own, ...added].sort((a, b) => a.at.localeCompare(b.at));

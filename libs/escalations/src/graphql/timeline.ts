@@ -9,8 +9,15 @@ export interface TimelineLine {
 const minutes = (seconds: number) => `${Math.round(seconds / 60)} min`;
 const lower = (value: string) => value.toLowerCase().replaceAll('_', ' ');
 
-/** One stored escalation event, told in a sentence (names come from `nameOf`). */
-export function describeEscalationEvent(entry: HistoryEntry, nameOf: (responderId: string) => string): TimelineLine {
+/**
+ * One stored escalation event, told in a sentence (names come from `nameOf`; a page's recipients,
+ * from the escalation's earlier events, from `recipientsOf`).
+ */
+export function describeEscalationEvent(
+  entry: HistoryEntry,
+  nameOf: (responderId: string) => string,
+  recipientsOf: (pageId: string) => string[] = () => [],
+): TimelineLine {
   const event = { type: entry.type, data: entry.data } as EscalationEvent;
   const names = (ids: string[]) => ids.map(nameOf).join(', ');
   switch (event.type) {
@@ -42,13 +49,16 @@ export function describeEscalationEvent(entry: HistoryEntry, nameOf: (responderI
         description: `${nameOf(event.data.responderId)} engaged (page resolved)`,
         responderIds: [event.data.responderId],
       };
-    case 'PageTimedOut':
+    case 'PageTimedOut': {
+      const recipients = recipientsOf(event.data.pageId);
+      const to = recipients.length > 0 ? ` to ${names(recipients)}` : '';
       return event.data.escalatedBy
         ? {
             description: `${nameOf(event.data.escalatedBy)} escalated the page to the next step`,
             responderIds: [event.data.escalatedBy],
           }
-        : { description: 'The page was not acknowledged in time', responderIds: [] };
+        : { description: `The page${to} was not acknowledged in time`, responderIds: recipients };
+    }
     case 'PageCancelled':
       return { description: `A page was cancelled: ${lower(event.data.reason)}`, responderIds: [] };
     case 'EscalationPolicyExhausted':

@@ -64,7 +64,7 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
 @Injectable()
 export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
-  readonly version = 2;
+  readonly version = 3;
   private pending = new Map<string, EscalationDoc>();
   private db?: Database;
   /** Parsed documents, for the queries; a commit drops the ones it changed. */
@@ -148,6 +148,23 @@ export class EscalationsProjection implements Projection {
     switch (event.type) {
       case 'EscalationNoteAdded': {
         const { escalationId: _, ...note } = event.data;
+        cachedStatement(
+          db,
+          'INSERT OR REPLACE INTO escalation_notes (position, escalation_id, doc) VALUES (?, ?, ?)',
+        ).run(recorded.position, id, JSON.stringify(note));
+        doc = { ...doc, lastNote: note, noteCount: doc.noteCount + 1 };
+        break;
+      }
+      case 'EscalationMitigated': {
+        // A mitigation's note is where things stand: it is the escalation's latest note too.
+        if (!event.data.note) break;
+        const note: Note = {
+          noteId: recorded.id,
+          kind: 'UPDATE',
+          text: event.data.note,
+          author: event.data.by,
+          at: event.data.at,
+        };
         cachedStatement(
           db,
           'INSERT OR REPLACE INTO escalation_notes (position, escalation_id, doc) VALUES (?, ?, ?)',

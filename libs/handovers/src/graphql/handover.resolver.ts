@@ -4,11 +4,24 @@ import { assertTimeRange, CurrentRequest, PageArgs, type RequestContext } from '
 import { ScheduleQueries } from '@app/scheduling';
 import { AcceptHandoverCommand } from '../commands/accept-handover.command.js';
 import { ConfigureHandoversCommand } from '../commands/configure-handovers.command.js';
+import { DraftHandoverSummaryCommand } from '../commands/draft-handover-summary.command.js';
+import { EndShiftNowCommand } from '../commands/end-shift-now.command.js';
 import { WriteHandoverSummaryCommand } from '../commands/write-handover-summary.command.js';
 import { HandoverQueries } from '../projections/handover.queries.js';
 import { HandoversMapper } from './handovers.mapper.js';
-import { AcceptHandoverInput, HandoverSettingsInput, HandoverSummaryInput } from './inputs/handover.input.js';
-import { HandoverSettingsModel, ShiftBoundaryConnection, ShiftBoundaryModel } from './models/shift-boundary.model.js';
+import {
+  AcceptHandoverInput,
+  EndShiftNowInput,
+  HandoverDraftInput,
+  HandoverSettingsInput,
+  HandoverSummaryInput,
+} from './inputs/handover.input.js';
+import {
+  HandoverDraftModel,
+  HandoverSettingsModel,
+  ShiftBoundaryConnection,
+  ShiftBoundaryModel,
+} from './models/shift-boundary.model.js';
 
 const IN_PROGRESS_LIMIT = 20;
 
@@ -52,6 +65,15 @@ export class HandoverResolver {
       .boundaries(this.queries.handedTo(responderId, 100))
       .filter((boundary) => boundary.pendingCount > 0)
       .slice(0, IN_PROGRESS_LIMIT);
+  }
+
+  @Query(() => HandoverDraftModel, {
+    nullable: true,
+    description: 'The latest handover draft of an escalation (written in the last hour of a shift)',
+  })
+  handoverDraft(@Args('escalationId', { type: () => ID }) escalationId: string): HandoverDraftModel | null {
+    const draft = this.queries.draft(escalationId);
+    return draft ? this.mapper.draft(draft) : null;
   }
 
   @Query(() => HandoverSettingsModel)
@@ -99,5 +121,28 @@ export class HandoverResolver {
   ): Promise<ShiftBoundaryModel> {
     await this.commands.execute(new AcceptHandoverCommand(input, context));
     return this.handover(input.boundaryId);
+  }
+
+  @Mutation(() => HandoverDraftModel, {
+    description:
+      'During the last hour of a shift, its DRI drafts (and rewrites) the handover of an escalation; the boundary attaches it',
+  })
+  async draftHandoverSummary(
+    @Args('input') input: HandoverDraftInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<HandoverDraftModel> {
+    return this.mapper.draft(await this.commands.execute(new DraftHandoverSummaryCommand(input, context)));
+  }
+
+  @Mutation(() => ShiftBoundaryModel, {
+    description:
+      'Hand over early: the next responder is on call from now to the shift’s scheduled end, and the boundary is recorded now',
+  })
+  async endShiftNow(
+    @Args('input') input: EndShiftNowInput,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ShiftBoundaryModel> {
+    const handover = await this.commands.execute(new EndShiftNowCommand(input, context));
+    return this.handover(handover.boundaryId);
   }
 }

@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EscalationQueries, EscalationsMapper, isOpenState, type EscalationDoc } from '@app/escalations';
 import type { EscalationStateValue, SeverityValue } from '@app/escalations';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
+import type { HandoverDraftData } from '../domain/draft/handover-draft.events.js';
 import type { Handover, HandoverItem } from '../domain/handover/handover.decider.js';
+import { compareHandoverItems } from '../domain/handover/item-order.js';
 import type { HandoverSettings } from '../domain/settings/handover-settings.events.js';
 import { handoverMarkdown } from '../markdown/handover-markdown.js';
-import type { HandoverItemModel, HandoverSettingsModel, ShiftBoundaryModel } from './models/shift-boundary.model.js';
+import type {
+  HandoverDraftModel,
+  HandoverItemModel,
+  HandoverSettingsModel,
+  ShiftBoundaryModel,
+} from './models/shift-boundary.model.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
 
@@ -25,10 +32,11 @@ export class HandoversMapper {
   }
 
   boundary(
-    handover: Handover,
-    docs = this.escalations.byIds(handover.items.map((i) => i.escalationId)),
+    recorded: Handover,
+    docs = this.escalations.byIds(recorded.items.map((i) => i.escalationId)),
   ): ShiftBoundaryModel {
     const mapper = this;
+    const handover = inHandoverOrder(recorded, docs);
     const items = handover.items.map((item) => this.item(item, docs.get(item.escalationId)!));
     return {
       id: handover.boundaryId,
@@ -42,12 +50,33 @@ export class HandoversMapper {
       get incoming() {
         return handover.incomingIds.map((id) => mapper.scheduling.responderById(id));
       },
+      endedEarly: handover.endedEarlyBy !== undefined,
       handOverBy: new Date(handover.handOverBy),
       items,
       pendingCount: handover.items.filter((i) => !i.acceptedBy && isOpenState(docs.get(i.escalationId)!.state)).length,
       get markdown() {
         return mapper.markdown(handover, items, docs);
       },
+    };
+  }
+
+  draft(draft: HandoverDraftData): HandoverDraftModel {
+    const mapper = this;
+    return {
+      get escalation() {
+        return mapper.escalationsMapper.escalation(mapper.escalations.escalation(draft.escalationId));
+      },
+      get rotation() {
+        return mapper.scheduling.rotation(mapper.schedule.rotation(draft.rotationId));
+      },
+      get author() {
+        return mapper.scheduling.responderById(draft.authorId);
+      },
+      status: draft.status,
+      tried: draft.tried,
+      nextSteps: draft.nextSteps,
+      writtenAt: new Date(draft.at),
+      shiftEndsAt: new Date(draft.shiftEndsAt),
     };
   }
 
@@ -93,6 +122,7 @@ export class HandoversMapper {
               return mapper.scheduling.responderById(summary.authorId);
             },
             writtenAt: new Date(summary.at),
+            fromDraft: summary.fromDraft === true,
           }
         : undefined,
       handedOver: item.acceptedBy !== null,
@@ -138,4 +168,13 @@ export class HandoversMapper {
       }),
     });
   }
+}
+
+/** The items most severe first, then oldest (as escalations are now: a severity may have changed). */
+function inHandoverOrder(handover: Handover, docs: Map<string, EscalationDoc>): Handover {
+  const key = (item: HandoverItem) => {
+    const doc = docs.get(item.escalationId);
+    return { escalationId: item.escalationId, severity: doc?.severity ?? item.severity, raisedAt: doc?.raisedAt ?? '' };
+  };
+  return { ...handover, items: [...handover.items].sort((a, b) => compareHandoverItems(key(a), key(b))) };
 }

@@ -24,10 +24,24 @@ export const handoversReadAccess: ReadAccessTable = {
       'summary',
     ],
   },
+  HandoverDraft: {
+    readers: ['author', 'escalation', 'nextSteps', 'rotation', 'shiftEndsAt', 'status', 'tried', 'writtenAt'],
+  },
   HandoverSettings: { readers: ['graceMinutes', 'isDefault', 'receivingRotations', 'rotation'] },
-  HandoverSummary: { readers: ['author', 'nextSteps', 'status', 'tried', 'writtenAt'] },
+  HandoverSummary: { readers: ['author', 'fromDraft', 'nextSteps', 'status', 'tried', 'writtenAt'] },
   ShiftBoundary: {
-    readers: ['at', 'handOverBy', 'id', 'incoming', 'items', 'markdown', 'outgoing', 'pendingCount', 'rotation'],
+    readers: [
+      'at',
+      'endedEarly',
+      'handOverBy',
+      'id',
+      'incoming',
+      'items',
+      'markdown',
+      'outgoing',
+      'pendingCount',
+      'rotation',
+    ],
   },
   ShiftBoundaryConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
 };

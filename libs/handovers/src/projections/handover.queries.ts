@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { decodeCursor, NotFoundError, toPage, type Page } from '@app/core';
 import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase } from '@app/event-store';
+import type { HandoverDraftData } from '../domain/draft/handover-draft.events.js';
 import type { Handover } from '../domain/handover/handover.decider.js';
 import { ShiftBoundariesProjection } from './shift-boundaries.projection.js';
 import { defaultHandoverSettings, type HandoverSettings } from '../domain/settings/handover-settings.events.js';
@@ -90,6 +91,15 @@ export class HandoverQueries {
        WHERE accepted_at IS NOT NULL AND dri_applied = 0 AND escalation_closed = 0 AND accepted_at <= ?
        ORDER BY accepted_at LIMIT ?`,
     ).all(now.toISOString(), limit);
+  }
+
+  /** The latest draft handover summary of an escalation. */
+  draft(escalationId: string): HandoverDraftData | undefined {
+    const row = cachedStatement<[string], { doc: string }>(
+      this.db,
+      'SELECT doc FROM handover_drafts WHERE escalation_id = ?',
+    ).get(escalationId);
+    return row ? (JSON.parse(row.doc) as HandoverDraftData) : undefined;
   }
 
   settings(rotationId: string): HandoverSettings {

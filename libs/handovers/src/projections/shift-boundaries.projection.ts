@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { cachedStatement, ReadModelProjection, type Projection, type RecordedEvent } from '@app/event-store';
 import type { EscalationEvent } from '@app/escalations';
 import { handoverDecider, type Handover } from '../domain/handover/handover.decider.js';
+import type { HandoverDraftEvent } from '../domain/draft/handover-draft.events.js';
 import type { HandoverEvent } from '../domain/handover/handover.events.js';
 import { handoverSettingsDecider } from '../domain/settings/handover-settings.decider.js';
 import type { HandoverSettingsEvent } from '../domain/settings/handover-settings.events.js';
@@ -24,7 +25,7 @@ const HANDOVER_EVENTS = new Set([
 @Injectable()
 export class ShiftBoundariesProjection implements Projection {
   readonly name = 'shift-boundaries';
-  readonly version = 1;
+  readonly version = 2;
   private db?: Database;
   /** Each rotation's latest boundary, asked for by the boundary walker every time it polls. */
   private latest?: Map<string, string>;
@@ -54,19 +55,27 @@ export class ShiftBoundariesProjection implements Projection {
       CREATE INDEX IF NOT EXISTS handover_items_to_apply ON handover_items (accepted_at)
         WHERE accepted_at IS NOT NULL AND dri_applied = 0 AND escalation_closed = 0;
       CREATE TABLE IF NOT EXISTS handover_settings (rotation_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS handover_drafts (escalation_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
     `);
   }
 
   tearDown(db: Database): void {
-    for (const table of ['boundaries', 'incoming', 'items', 'settings'])
+    for (const table of ['boundaries', 'incoming', 'items', 'settings', 'drafts'])
       db.exec(`DROP TABLE IF EXISTS handover_${table}`);
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
     if (HANDOVER_EVENTS.has(recorded.type))
       return this.applyHandover({ type: recorded.type, data: recorded.data } as HandoverEvent, db);
-    const event = { type: recorded.type, data: recorded.data } as EscalationEvent | HandoverSettingsEvent;
+    const event = { type: recorded.type, data: recorded.data } as
+      EscalationEvent | HandoverSettingsEvent | HandoverDraftEvent;
     switch (event.type) {
+      case 'HandoverDraftWritten':
+        cachedStatement(db, 'INSERT OR REPLACE INTO handover_drafts (escalation_id, doc) VALUES (?, ?)').run(
+          event.data.escalationId,
+          JSON.stringify(event.data),
+        );
+        break;
       case 'HandoverSettingsChanged':
         cachedStatement(db, 'INSERT OR REPLACE INTO handover_settings (rotation_id, doc) VALUES (?, ?)').run(
           event.data.rotationId,

@@ -1,19 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { boundedWalk, systemContext } from '@app/core';
-import {
-  CommandRunner,
-  deterministicId,
-  DueTaskSourceProvider,
-  type DueTask,
-  type DueTaskSource,
-} from '@app/event-store';
-import { EscalationQueries } from '@app/escalations';
+import { DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
 import { ScheduleQueries, type Responder, type Rotation } from '@app/scheduling';
 import { firstBoundary, type DetectedBoundary } from '../domain/boundary/shift-boundaries.js';
-import { handoverDecider } from '../domain/handover/handover.decider.js';
-import { handoverStream } from '../domain/handover/handover.events.js';
-import { plusMinutesIso } from '../domain/time.js';
 import { HandoverQueries } from '../projections/handover.queries.js';
+import { BoundaryRecorder } from './boundary-recorder.js';
 
 interface BoundaryTask extends DueTask {
   rotationId: string;
@@ -34,15 +25,12 @@ const DAY_MS = 86_400_000;
 const CATCH_UP_MS = 7 * DAY_MS;
 const WINDOW_MS = 7 * DAY_MS;
 
-export function boundaryId(rotationId: string, at: string): string {
-  return deterministicId('shift-boundary', rotationId, at);
-}
-
 /**
  * Records a boundary each time a shift of a rotation ends: who goes off call, who takes over, and
  * the open escalations the outgoing responders are DRI of. It walks each rotation's schedule from
  * its last recorded boundary (or its creation) and remembers the next boundary it found, until
- * the rotation or one of its responders changes. The boundary id derives from (rotation, instant).
+ * the rotation or one of its responders changes. The boundary id derives from (rotation, instant),
+ * so a boundary recorded at once by `endShiftNow` is not recorded again.
  */
 @DueTaskSourceProvider()
 @Injectable()
@@ -52,10 +40,9 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
   private readonly lookaheads = new Map<string, Lookahead>();
 
   constructor(
-    private readonly runner: CommandRunner,
     private readonly schedule: ScheduleQueries,
     private readonly queries: HandoverQueries,
-    private readonly escalations: EscalationQueries,
+    private readonly recorder: BoundaryRecorder,
   ) {}
 
   due(now: Date, limit: number): BoundaryTask[] {
@@ -82,62 +69,10 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
   }
 
   async run(task: BoundaryTask): Promise<void> {
-    const at = task.dueAt.toISOString();
-    const settings = this.queries.settings(task.rotationId);
-    const items = this.escalations.openWithDri(task.outgoing).map((e) => ({
-      escalationId: e.escalationId,
-      driId: e.driId!,
-      severity: e.severity,
-      state: e.state,
-      title: e.title,
-    }));
-    const id = boundaryId(task.rotationId, at);
-    await this.runner.run(
-      handoverStream(id),
-      handoverDecider,
-      {
-        type: 'RecordBoundary',
-        eventId: deterministicId(task.taskId, 'recorded'),
-        boundaryId: id,
-        rotationId: task.rotationId,
-        at,
-        outgoingIds: task.outgoing,
-        incomingIds: this.incoming(task.rotationId, task.dueAt, settings.receivingRotationIds, task.outgoing),
-        handOverBy: plusMinutesIso(at, settings.graceMinutes),
-        items,
-      },
+    await this.recorder.record(
+      { rotationId: task.rotationId, at: task.dueAt, outgoing: task.outgoing, stepId: task.taskId },
       systemContext(task.taskId),
     );
-  }
-
-  /**
-   * Who takes over: the rotation's own on-call responders right after the boundary; when there
-   * are none, those of its receiving rotations (in order), or else of the team's other rotations;
-   * DRIs first.
-   */
-  private incoming(rotationId: string, at: Date, receiving: string[], outgoing: string[]): string[] {
-    const rotation = this.schedule.rotation(rotationId);
-    const own = this.onCall(at, [rotationId]);
-    const others = receiving.length
-      ? this.onCall(at, receiving)
-      : this.onCall(
-          at,
-          this.schedule
-            .rotations(rotation.team)
-            .map((r) => r.rotationId)
-            .filter((id) => id !== rotationId),
-          true,
-        );
-    const candidates = own.length > 0 ? own : others;
-    return [...new Set(candidates)].filter((id) => !outgoing.includes(id));
-  }
-
-  private onCall(at: Date, rotationIds: string[], driFirstAcross = false): string[] {
-    const entries = this.schedule
-      .onCallAt(at, rotationIds)
-      .flatMap((entry) => [...entry.onCall].sort((a, b) => Number(b.isDri) - Number(a.isDri)));
-    const ordered = driFirstAcross ? [...entries].sort((a, b) => Number(b.isDri) - Number(a.isDri)) : entries;
-    return ordered.map((s) => s.responderId);
   }
 
   private nextBoundary(rotation: Rotation, now: number): DetectedBoundary | undefined {

@@ -52,6 +52,29 @@ describe('handover decider', () => {
       .then([]);
   });
 
+  it('attaches the drafts of its items when the boundary is recorded, and no others', () => {
+    const draft = { authorId: 'ana', at: '2026-07-15T21:30:00.000Z', status: 's', tried: 't', nextSteps: 'n' };
+    spec
+      .given([])
+      .when({
+        type: 'RecordBoundary',
+        eventId: 'id-1',
+        ...boundary,
+        drafts: [
+          { escalationId: 'e1', ...draft },
+          { escalationId: 'e9', ...draft },
+        ],
+      })
+      .then([
+        { type: 'ShiftBoundaryRecorded', id: 'id-1', data: boundary },
+        {
+          type: 'HandoverSummaryWritten',
+          id: deterministicId('id-1', 'draft', 'e1'),
+          data: { boundaryId: 'b1', escalationId: 'e1', ...draft, fromDraft: true },
+        },
+      ]);
+  });
+
   it('takes a summary for an item of the boundary, not for others or closed ones', () => {
     spec
       .given([recorded])

@@ -1,9 +1,15 @@
 import { ConflictError, NotFoundError } from '@app/core';
 import { deterministicId, type Decider } from '@app/event-store';
-import type { BoundaryItem, HandoverEvent, HandoverSummary, ShiftBoundaryData } from './handover.events.js';
+import type {
+  AttachedDraft,
+  BoundaryItem,
+  HandoverEvent,
+  HandoverSummary,
+  ShiftBoundaryData,
+} from './handover.events.js';
 
 export interface HandoverItem extends BoundaryItem {
-  summary: (HandoverSummary & { authorId: string; at: string }) | null;
+  summary: (HandoverSummary & { authorId: string; at: string; fromDraft?: boolean }) | null;
   acceptedBy: string | null;
   newDriId: string | null;
   acceptedAt: string | null;
@@ -22,7 +28,12 @@ interface EscalationFacts {
 }
 
 export type HandoverCommand =
-  | ({ type: 'RecordBoundary'; eventId: string } & ShiftBoundaryData)
+  | ({
+      type: 'RecordBoundary';
+      eventId: string;
+      /** Drafts to attach: each item's summary then starts with its draft. */
+      drafts?: AttachedDraft[];
+    } & ShiftBoundaryData)
   | ({
       type: 'WriteSummary';
       boundaryId: string;
@@ -71,8 +82,16 @@ export const handoverDecider: Decider<HandoverCommand, HandoverState, HandoverEv
     switch (command.type) {
       case 'RecordBoundary': {
         if (state) return [];
-        const { type: _, eventId, ...data } = command;
-        return [{ type: 'ShiftBoundaryRecorded', id: eventId, data }];
+        const { type: _, eventId, drafts = [], ...data } = command;
+        const attached = drafts.filter((d) => data.items.some((i) => i.escalationId === d.escalationId));
+        return [
+          { type: 'ShiftBoundaryRecorded', id: eventId, data },
+          ...attached.map((draft): HandoverEvent => ({
+            type: 'HandoverSummaryWritten',
+            id: deterministicId(eventId, 'draft', draft.escalationId),
+            data: { boundaryId: data.boundaryId, ...draft, fromDraft: true },
+          })),
+        ];
       }
       case 'WriteSummary': {
         const handover = existing(state, command.boundaryId);
@@ -124,6 +143,10 @@ export const handoverDecider: Decider<HandoverCommand, HandoverState, HandoverEv
             data: { boundaryId: handover.boundaryId, escalationId: entry.escalationId, at: command.at },
           },
         ];
+      }
+      default: {
+        const unknown: never = command;
+        throw new Error(`Unknown command ${JSON.stringify(unknown)}`);
       }
     }
   },

@@ -19,6 +19,8 @@ export interface ShiftBoundaryData {
   /** Items not handed over by then are flagged. */
   handOverBy: string;
   items: BoundaryItem[];
+  /** Who ended the shift early (`endShiftNow`); absent: the shift ended as scheduled. */
+  endedEarlyBy?: string;
 }
 
 export interface HandoverSummary {
@@ -31,12 +33,26 @@ export type HandoverEvent =
   | DomainEvent<'ShiftBoundaryRecorded', ShiftBoundaryData>
   | DomainEvent<
       'HandoverSummaryWritten',
-      { boundaryId: string; escalationId: string; authorId: string; at: string } & HandoverSummary
+      {
+        boundaryId: string;
+        escalationId: string;
+        authorId: string;
+        at: string;
+        /** Attached at the boundary from the draft written in the last hour of the shift. */
+        fromDraft?: boolean;
+      } & HandoverSummary
     >
   | DomainEvent<
       'HandoverItemAccepted',
       { boundaryId: string; escalationId: string; acceptedBy: string; driId: string; at: string }
     >
   | DomainEvent<'HandoverItemOverdue', { boundaryId: string; escalationId: string; at: string }>;
+
+/** A draft attached to an item when the boundary is recorded. */
+export interface AttachedDraft extends HandoverSummary {
+  escalationId: string;
+  authorId: string;
+  at: string;
+}
 
 export const handoverStream = (boundaryId: string) => `handover-${boundaryId}`;

@@ -67,3 +67,52 @@ export class AcceptHandoverInput {
   @IsUUID()
   driId?: string;
 }
+
+@InputType()
+export class HandoverDraftInput {
+  @Field(() => ID, { description: 'The rotation whose shift is ending, in which the author is on call' })
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  escalationId: string;
+
+  @Field({ description: 'Where things stand' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  @IsText({ multiline: true })
+  status: string;
+
+  @Field({ description: 'What was tried so far' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  @IsText({ multiline: true })
+  tried: string;
+
+  @Field({ description: 'What should happen next' })
+  @IsNotEmpty()
+  @MaxLength(5000)
+  @IsText({ multiline: true })
+  nextSteps: string;
+}
+
+@InputType()
+export class EndShiftNowInput {
+  @Field(() => ID)
+  @IsUUID()
+  rotationId: string;
+
+  @Field(() => ID, { nullable: true, description: 'Whose shift ends; absent: the caller’s own' })
+  @IsOptional()
+  @IsUUID()
+  responderId?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Who takes over until the shift’s scheduled end; absent: whoever the rotation has on call next',
+  })
+  @IsOptional()
+  @IsUUID()
+  handToId?: string;
+}

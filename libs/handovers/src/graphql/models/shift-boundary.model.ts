@@ -20,6 +20,38 @@ export class HandoverSummaryModel {
 
   @Field()
   writtenAt: Date;
+
+  @Field({ description: 'Attached at the boundary from the draft written in the last hour of the shift' })
+  fromDraft: boolean;
+}
+
+@ObjectType('HandoverDraft', {
+  description: 'A handover summary drafted in the last hour of a shift, attached to the item at the boundary',
+})
+export class HandoverDraftModel {
+  @Field(() => EscalationModel)
+  escalation: EscalationModel;
+
+  @Field(() => RotationModel, { description: 'The rotation whose shift is ending' })
+  rotation: RotationModel;
+
+  @Field(() => ResponderModel)
+  author: ResponderModel;
+
+  @Field()
+  status: string;
+
+  @Field()
+  tried: string;
+
+  @Field()
+  nextSteps: string;
+
+  @Field()
+  writtenAt: Date;
+
+  @Field({ description: 'When the author’s shift ends (as scheduled when the draft was written)' })
+  shiftEndsAt: Date;
 }
 
 @ObjectType('HandoverItem', { description: 'An escalation open at a shift boundary: as it was then, and as it is now' })
@@ -87,10 +119,13 @@ export class ShiftBoundaryModel {
   @Field(() => [ResponderModel], { description: 'Taking over, DRIs first' })
   incoming: ResponderModel[];
 
+  @Field({ description: 'The shift was ended early (endShiftNow), not at its scheduled end' })
+  endedEarly: boolean;
+
   @Field({ description: 'Items are to be handed over by then' })
   handOverBy: Date;
 
-  @Field(() => [HandoverItemModel])
+  @Field(() => [HandoverItemModel], { description: 'The most severe first (S1 first), then the oldest' })
   items: HandoverItemModel[];
 
   @Field(() => Int, { description: 'Items not yet accepted whose escalation is still open' })

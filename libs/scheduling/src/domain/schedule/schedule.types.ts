@@ -52,6 +52,8 @@ export interface Override {
   timeZone: string;
   note?: string;
   createdBy: string;
+  /** Set when the replaced responder ended their shift early (`endShiftNow`): the override covers the rest of it. */
+  endsShiftEarly?: boolean;
 }
 
 export interface ShiftRef {
