@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
+import { APPEND_BUDGET_BYTES, chunkWithinBudget, DEFAULT_APPEND_BUDGET_BYTES } from '../append-budget.js';
 import { WrongExpectedRevisionError } from '../event-store.errors.js';
-import { EVENT_STORE, type EventStore, type NewEvent, type RecordedEvent } from '../event-store.port.js';
+import {
+  EVENT_STORE,
+  type AppendResult,
+  type EventStore,
+  type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
+} from '../event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { fold, type Decider, type DomainEvent } from './decider.js';
 
@@ -34,6 +42,14 @@ export interface RunOptions {
    * waits for them (its events are then applied before that command's): saves a wait.
    */
   awaitProjections?: boolean;
+  /**
+   * True for a decision that may be larger than one append may carry (APPEND_BUDGET_BYTES): its
+   * events are appended in consecutive chunks, each within the budget and each with the revision
+   * the previous one left. The decider must then continue a partly recorded decision when decided
+   * again on it (after a crash, or when another writer got in between two chunks) with the same
+   * event ids, so that the stream ends up holding the events of one decision.
+   */
+  inChunks?: boolean;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -52,6 +68,9 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projections: ProjectionRunner,
+    @Optional()
+    @Inject(APPEND_BUDGET_BYTES)
+    private readonly appendBudgetBytes: number = DEFAULT_APPEND_BUDGET_BYTES,
   ) {}
 
   async run<Command, State, Event extends DomainEvent>(
@@ -59,7 +78,7 @@ export class CommandRunner {
     decider: Decider<Command, State, Event>,
     command: Command,
     context: RequestContext,
-    { awaitProjections = true }: RunOptions = {},
+    { awaitProjections = true, inChunks = false }: RunOptions = {},
   ): Promise<CommandOutcome<State, Event>> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
@@ -68,11 +87,10 @@ export class CommandRunner {
       if (events.length === 0) return { state, events };
       const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
       try {
-        const result = await this.store.append(
-          streamId,
-          events.map((e) => this.toNewEvent(e, context)),
-          expected,
-        );
+        const newEvents = events.map((e) => this.toNewEvent(e, context));
+        const result = inChunks
+          ? await this.appendInChunks(streamId, newEvents, expected)
+          : await this.store.append(streamId, newEvents, expected);
         if (awaitProjections) await this.projections.waitFor(result.position);
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
@@ -84,6 +102,16 @@ export class CommandRunner {
         await sleep(retryDelayMs(attempt));
       }
     }
+  }
+
+  private async appendInChunks(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+    let revision = expected;
+    let result: AppendResult | undefined;
+    for (const chunk of chunkWithinBudget(events, this.appendBudgetBytes)) {
+      result = await this.store.append(streamId, chunk, revision);
+      revision = result.nextExpectedRevision;
+    }
+    return result!;
   }
 
   /** Reads the current state of a stream without deciding anything. */

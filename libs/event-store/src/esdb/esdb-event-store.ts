@@ -11,6 +11,7 @@ import {
   type ReadPosition,
   type StreamingRead,
 } from '@eventstore/db-client';
+import { appendSize, assertWithinAppendBudget, DEFAULT_APPEND_BUDGET_BYTES } from '../append-budget.js';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
   AppendResult,
@@ -38,6 +39,11 @@ export interface EsdbEventStoreOptions {
   connectionString: string;
   /** How long `checkHealth` waits for an answer; 3 s by default. */
   healthCheckTimeoutMs?: number;
+  /**
+   * The largest append sent, in bytes of data and metadata (DEFAULT_APPEND_BUDGET_BYTES): a larger
+   * one is refused here, since the server (MaxAppendSize, 1 MiB by default) would refuse it anyway.
+   */
+  appendBudgetBytes?: number;
 }
 
 /** The client (6.x) cannot filter plain reads of $all, so those are paged and filtered here. */
@@ -55,6 +61,8 @@ export class EsdbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const budget = this.options.appendBudgetBytes ?? DEFAULT_APPEND_BUDGET_BYTES;
+    assertWithinAppendBudget(streamId, appendSize(events), budget, events.length);
     let result: ClientAppendResult;
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
