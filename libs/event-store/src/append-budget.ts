@@ -6,8 +6,11 @@ import type { NewEvent } from './event-store.port.js';
  * the service keeps well under it and refuses such an append itself, before anything is sent.
  */
 export const DEFAULT_APPEND_BUDGET_BYTES = 512 * 1024;
-/** One decision must still fit one event of the largest kind (a slot explanation of 500 candidates). */
-export const MIN_APPEND_BUDGET_BYTES = 128 * 1024;
+/**
+ * Every command must still fit: the largest single events (a slot explanation of 500 candidates,
+ * about 75 KB; texts of up to 20,000 characters) and a slot-round close chunk of several of them.
+ */
+export const MIN_APPEND_BUDGET_BYTES = 256 * 1024;
 /** EventStoreDB's default MaxAppendSize. */
 export const MAX_APPEND_BUDGET_BYTES = 1024 * 1024;
 

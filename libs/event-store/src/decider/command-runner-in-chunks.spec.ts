@@ -62,19 +62,21 @@ describe('CommandRunner, a decision in chunks', () => {
 
   afterEach(() => inner.close());
 
-  const command = { batch: 'b1', count: 10, bytes: 40 * KB };
+  // 40 KB items: six fit the 256 KiB budget, so twenty are appended as 6 + 6 + 6 + 2.
+  const command = { batch: 'b1', count: 20, bytes: 40 * KB };
+  const all = Array.from({ length: 20 }, (_, i) => i);
   const indexes = async () => (await inner.readStream('items')).map((e) => e.data.index);
 
   it('appends a decision over the budget in consecutive chunks, each within it', async () => {
     const outcome = await runner.run('items', items, command, context, { inChunks: true });
-    expect(outcome.state).toBe(10);
+    expect(outcome.state).toBe(20);
     expect(store.sizes).toHaveLength(4);
     expect(store.sizes.every((size) => size <= MIN_APPEND_BUDGET_BYTES)).toBe(true);
-    expect(await indexes()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await indexes()).toEqual(all);
   });
 
   it('appends a decision within the budget at once, and refuses one over it without chunks', async () => {
-    await runner.run('small', items, { ...command, count: 3 }, context, { inChunks: true });
+    await runner.run('small', items, { ...command, count: 6 }, context, { inChunks: true });
     expect(store.sizes).toHaveLength(1);
     await expect(runner.run('items', items, command, context)).rejects.toMatchObject({
       name: 'AppendBudgetExceededError',
@@ -87,21 +89,21 @@ describe('CommandRunner, a decision in chunks', () => {
       if (call === 2) throw new Error('the process stopped here');
     };
     await expect(runner.run('items', items, command, context, { inChunks: true })).rejects.toThrow('stopped here');
-    expect(await indexes()).toEqual([0, 1, 2]);
+    expect(await indexes()).toEqual([0, 1, 2, 3, 4, 5]);
     store.before = undefined;
     await runner.run('items', items, command, context, { inChunks: true });
     const stored = await inner.readStream('items');
-    expect(stored.map((e) => e.data.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(stored.map((e) => e.data.index)).toEqual(all);
     expect(stored.map((e) => e.id)).toEqual(stored.map((_, i) => deterministicId('b1', String(i))));
   });
 
   it('decides the rest again when another writer records a chunk in between', async () => {
     store.before = async (streamId, call) => {
       // Another instance, closing the same decision, records the second chunk first.
-      if (call === 2) await inner.append(streamId, items.decide(command, 3).slice(0, 3).map(asNew), 2n);
+      if (call === 2) await inner.append(streamId, items.decide(command, 6).slice(0, 6).map(asNew), 5n);
     };
     await runner.run('items', items, command, context, { inChunks: true });
-    expect(await indexes()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(await indexes()).toEqual(all);
   });
 });
 
