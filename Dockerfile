@@ -12,5 +12,10 @@ ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# The data volume (read models, generated secrets) belongs to the unprivileged user the API runs as;
+# a new named volume mounted on /data takes this ownership.
+RUN mkdir -p /data && chown node:node /data
+USER node
 EXPOSE 3000
+# `docker compose exec api npm run -s token:admin -- --name NAME` runs dist/apps/api/src/cli/issue-admin-token.js here.
 CMD ["node", "dist/apps/api/src/main.js"]

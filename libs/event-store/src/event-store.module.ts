@@ -11,6 +11,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { APPEND_BUDGET_BYTES, DEFAULT_APPEND_BUDGET_BYTES } from './append-budget.js';
 import { CommandRunner } from './decider/command-runner.js';
 import { EsdbEventStore } from './esdb/esdb-event-store.js';
 import { EVENT_STORE, type EventStore } from './event-store.port.js';
@@ -29,9 +30,12 @@ function ensureDirectory(path: string): void {
 }
 
 export function createEventStore(options: EventStoreModuleOptions): EventStore {
-  if (options.connectionString) return new EsdbEventStore({ connectionString: options.connectionString });
+  const { appendBudgetBytes } = options;
+  if (options.connectionString) {
+    return new EsdbEventStore({ connectionString: options.connectionString, appendBudgetBytes });
+  }
   ensureDirectory(options.sqlitePath);
-  return new SqliteEventStore({ path: options.sqlitePath });
+  return new SqliteEventStore({ path: options.sqlitePath, appendBudgetBytes });
 }
 
 interface AsyncOptions {
@@ -76,6 +80,11 @@ export class EventStoreModule implements OnApplicationShutdown {
         useFactory: (o: EventStoreModuleOptions) => o.projectionWaitTimeoutMs ?? 5_000,
       },
       {
+        provide: APPEND_BUDGET_BYTES,
+        inject: [EVENT_STORE_OPTIONS],
+        useFactory: (o: EventStoreModuleOptions) => o.appendBudgetBytes ?? DEFAULT_APPEND_BUDGET_BYTES,
+      },
+      {
         provide: DUE_TASK_POLL_INTERVAL_MS,
         inject: [EVENT_STORE_OPTIONS],
         useFactory: (o: EventStoreModuleOptions) => o.dueTaskPollIntervalMs ?? 1_000,
@@ -95,6 +104,7 @@ export class EventStoreModule implements OnApplicationShutdown {
       providers,
       exports: [
         EVENT_STORE,
+        APPEND_BUDGET_BYTES,
         READ_MODEL_DATABASE,
         ProjectionRunner,
         CommandRunner,

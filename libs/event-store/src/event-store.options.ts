@@ -9,6 +9,8 @@ export interface EventStoreModuleOptions {
   projectionWaitTimeoutMs?: number;
   /** How often due time-driven steps are looked for (0: only when a ManualClock moves). */
   dueTaskPollIntervalMs?: number;
+  /** The largest append either store accepts, in bytes of data and metadata (512 KiB by default). */
+  appendBudgetBytes?: number;
 }
 
 export const EVENT_STORE_OPTIONS = Symbol('EVENT_STORE_OPTIONS');

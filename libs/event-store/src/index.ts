@@ -1,5 +1,6 @@
 export * from './event-store.port.js';
 export * from './event-store.errors.js';
+export * from './append-budget.js';
 export * from './event-store.options.js';
 export * from './event-store.module.js';
 export * from './sqlite/sqlite-event-store.js';

@@ -60,3 +60,15 @@ describe('validateEnvironment: Slack and outbound webhooks', () => {
     );
   });
 });
+
+describe('validateEnvironment: the append budget', () => {
+  it('is 512 KiB unless set, and takes a value between 256 KiB and 1 MiB', () => {
+    expect(validateEnvironment({}).APPEND_BUDGET_BYTES).toBe(524_288);
+    expect(validateEnvironment({ APPEND_BUDGET_BYTES: '1048576' }).APPEND_BUDGET_BYTES).toBe(1_048_576);
+    expect(validateEnvironment({ APPEND_BUDGET_BYTES: '262144' }).APPEND_BUDGET_BYTES).toBe(262_144);
+  });
+
+  it.each([['262143'], ['1048577'], ['lots'], ['200000.5']])('refuses %s', (value) => {
+    expect(() => validateEnvironment({ APPEND_BUDGET_BYTES: value })).toThrow(/APPEND_BUDGET_BYTES/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { DEFAULT_APPEND_BUDGET_BYTES, MAX_APPEND_BUDGET_BYTES, MIN_APPEND_BUDGET_BYTES } from '@app/event-store';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,6 +45,14 @@ export class Environment {
   @IsInt()
   @Min(0)
   DUE_TASK_POLL_INTERVAL_MS: number = 1000;
+
+  /** The largest append (events' data and metadata, bytes); EventStoreDB refuses more than 1 MiB. */
+  @IsInt()
+  @Min(MIN_APPEND_BUDGET_BYTES, { message: `APPEND_BUDGET_BYTES must be at least ${MIN_APPEND_BUDGET_BYTES}` })
+  @Max(MAX_APPEND_BUDGET_BYTES, {
+    message: `APPEND_BUDGET_BYTES must be at most ${MAX_APPEND_BUDGET_BYTES} (EventStoreDB's append limit)`,
+  })
+  APPEND_BUDGET_BYTES: number = DEFAULT_APPEND_BUDGET_BYTES;
 
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';

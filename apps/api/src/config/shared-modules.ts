@@ -18,6 +18,7 @@ export const eventStoreModule = (overrides: Partial<EventStoreModuleOptions> = {
       readModelPath: config.get('READ_MODEL_PATH', { infer: true }),
       projectionWaitTimeoutMs: config.get('PROJECTION_WAIT_TIMEOUT_MS', { infer: true }),
       dueTaskPollIntervalMs: config.get('DUE_TASK_POLL_INTERVAL_MS', { infer: true }),
+      appendBudgetBytes: config.get('APPEND_BUDGET_BYTES', { infer: true }),
       ...overrides,
     }),
   });

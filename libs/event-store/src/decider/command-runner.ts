@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { CLOCK, ConflictError, type Clock, type RequestContext } from '@app/core';
+import { APPEND_BUDGET_BYTES, chunkWithinBudget, DEFAULT_APPEND_BUDGET_BYTES } from '../append-budget.js';
 import { AppendOutcomeUnknownError, WrongExpectedRevisionError } from '../event-store.errors.js';
 import {
   EVENT_STORE,
@@ -47,6 +48,14 @@ export interface RunOptions {
    * waits for them (its events are then applied before that command's): saves a wait.
    */
   awaitProjections?: boolean;
+  /**
+   * True for a decision that may be larger than one append may carry (APPEND_BUDGET_BYTES): its
+   * events are appended in consecutive chunks, each within the budget and each with the revision
+   * the previous one left. The decider must then continue a partly recorded decision when decided
+   * again on it (after a crash, or when another writer got in between two chunks) with the same
+   * event ids, so that the stream ends up holding the events of one decision.
+   */
+  inChunks?: boolean;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -68,6 +77,9 @@ export class CommandRunner {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly projections: ProjectionRunner,
+    @Optional()
+    @Inject(APPEND_BUDGET_BYTES)
+    private readonly appendBudgetBytes: number = DEFAULT_APPEND_BUDGET_BYTES,
   ) {}
 
   async run<Command, State, Event extends DomainEvent>(
@@ -75,7 +87,7 @@ export class CommandRunner {
     decider: Decider<Command, State, Event>,
     command: Command,
     context: RequestContext,
-    { awaitProjections = true }: RunOptions = {},
+    { awaitProjections = true, inChunks = false }: RunOptions = {},
   ): Promise<CommandOutcome<State, Event>> {
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
@@ -85,7 +97,9 @@ export class CommandRunner {
       const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
       const newEvents = events.map((e) => this.toNewEvent(e, context));
       try {
-        const result = await this.appendUntilKnown(streamId, newEvents, expected);
+        const result = inChunks
+          ? await this.appendInChunks(streamId, newEvents, expected)
+          : await this.appendUntilKnown(streamId, newEvents, expected);
         if (awaitProjections) await this.projections.waitFor(result.position);
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
@@ -114,6 +128,16 @@ export class CommandRunner {
         await sleep(UNKNOWN_OUTCOME_POLICY.delayMs * attempt);
       }
     }
+  }
+
+  private async appendInChunks(streamId: string, events: NewEvent[], expected: ExpectedRevision) {
+    let revision = expected;
+    let result: AppendResult | undefined;
+    for (const chunk of chunkWithinBudget(events, this.appendBudgetBytes)) {
+      result = await this.appendUntilKnown(streamId, chunk, revision);
+      revision = result.nextExpectedRevision;
+    }
+    return result!;
   }
 
   /** Reads the current state of a stream without deciding anything. */

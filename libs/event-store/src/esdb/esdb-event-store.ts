@@ -14,6 +14,7 @@ import {
   type ReadPosition,
   type StreamingRead,
 } from '@eventstore/db-client';
+import { appendSize, assertWithinAppendBudget, DEFAULT_APPEND_BUDGET_BYTES } from '../append-budget.js';
 import {
   AppendOutcomeUnknownError,
   EventStoreUnavailableError,
@@ -47,6 +48,11 @@ export interface EsdbEventStoreOptions {
   healthCheckTimeoutMs?: number;
   /** The deadline of one append (the client's default is 10 s). */
   appendDeadlineMs?: number;
+  /**
+   * The largest append sent, in bytes of data and metadata (DEFAULT_APPEND_BUDGET_BYTES): a larger
+   * one is refused here, since the server (MaxAppendSize, 1 MiB by default) would refuse it anyway.
+   */
+  appendBudgetBytes?: number;
 }
 
 /** The client (6.x) cannot filter plain reads of $all, so those are paged and filtered here. */
@@ -64,6 +70,8 @@ export class EsdbEventStore implements EventStore {
   }
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    const budget = this.options.appendBudgetBytes ?? DEFAULT_APPEND_BUDGET_BYTES;
+    assertWithinAppendBudget(streamId, appendSize(events), budget, events.length);
     let result: ClientAppendResult;
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {

@@ -1,5 +1,12 @@
 import { EventEmitter } from 'node:events';
 import BetterSqlite3, { type Database, type Statement } from 'better-sqlite3';
+import {
+  assertWithinAppendBudget,
+  DEFAULT_APPEND_BUDGET_BYTES,
+  serialisedSize,
+  serialiseEvent,
+  type SerialisedEvent,
+} from '../append-budget.js';
 import { WrongExpectedRevisionError } from '../event-store.errors.js';
 import type {
   AppendResult,
@@ -24,6 +31,8 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'FULL' | 'NORMAL';
   /** How often live subscriptions look for events written by another process. */
   pollIntervalMs?: number;
+  /** The largest append accepted, in bytes of data and metadata (DEFAULT_APPEND_BUDGET_BYTES). */
+  appendBudgetBytes?: number;
 }
 
 interface EventRow {
@@ -42,6 +51,7 @@ type RawEventRow = [number, string, number, string, string, string, string];
 interface PendingAppend {
   streamId: string;
   events: NewEvent[];
+  serialised: SerialisedEvent[];
   expected: ExpectedRevision;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
@@ -134,8 +144,20 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('The event store is closed'));
+    const serialised = events.map(serialiseEvent);
+    try {
+      const bytes = serialised.reduce((sum, event) => sum + serialisedSize(event), 0);
+      assertWithinAppendBudget(
+        streamId,
+        bytes,
+        this.options.appendBudgetBytes ?? DEFAULT_APPEND_BUDGET_BYTES,
+        events.length,
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise((resolve, reject) => {
-      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
+      this.queue.push({ streamId, events, serialised, expected: expectedRevision, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flush());
@@ -172,7 +194,7 @@ export class SqliteEventStore implements EventStore {
     this.appended.emit('appended');
   }
 
-  private appendNow({ streamId, events, expected }: PendingAppend): AppendResult {
+  private appendNow({ streamId, events, serialised, expected }: PendingAppend): AppendResult {
     const current = this.statements.streamRevision.get(streamId)?.revision ?? NO_STREAM;
     const retried = events.length > 0 ? this.findRetriedAppend(streamId, events, expected) : undefined;
     if (retried) return retried;
@@ -181,16 +203,10 @@ export class SqliteEventStore implements EventStore {
     }
     let revision = current;
     let position = 0;
-    for (const event of events) {
+    for (const [i, event] of events.entries()) {
       revision += 1;
-      const info = this.statements.insert.run(
-        streamId,
-        revision,
-        event.id,
-        event.type,
-        JSON.stringify(event.data),
-        JSON.stringify(event.metadata),
-      );
+      const { data, metadata } = serialised[i];
+      const info = this.statements.insert.run(streamId, revision, event.id, event.type, data, metadata);
       position = Number(info.lastInsertRowid);
     }
     if (events.length === 0) {

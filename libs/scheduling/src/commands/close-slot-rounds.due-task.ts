@@ -13,7 +13,10 @@ interface RoundDeadline extends DueTask {
 /**
  * At a round's deadline: volunteers are confirmed and every other slot is assigned. The events'
  * ids derive from the task id, and a closed round decides nothing, so two instances or a restart
- * close a round once.
+ * close a round once. A large round (up to 200 slots, each explained over up to 500 candidates) is
+ * recorded in several appends, each within the append budget; the round reads as closed once its
+ * last one, with `SlotRoundClosed`, is stored, and until then it stays due, so a close cut short
+ * is finished at the next run.
  */
 @DueTaskSourceProvider()
 @Injectable()
@@ -48,6 +51,7 @@ export class CloseSlotRoundsAtDeadline implements DueTaskSource<RoundDeadline> {
         facts: this.facts.forRound(round),
       },
       systemContext(task.taskId),
+      { inChunks: true },
     );
   }
 }

@@ -238,7 +238,7 @@ export class SchedulingMapper {
           kind: reason.kind === 'VOLUNTEER' ? OnCallReasonKind.VOLUNTEER : OnCallReasonKind.AUTOMATIC,
           slotRoundId: reason.roundId,
           get slot() {
-            const slot = mapper.slotRounds.round(reason.roundId)?.slots.find((s) => s.slotId === reason.slotId);
+            const slot = mapper.slotRounds.slot(reason.roundId, reason.slotId);
             return slot ? mapper.slot(slot) : undefined;
           },
           replaced: reason.replaced ? this.responderById(reason.replaced) : undefined,

@@ -28,7 +28,9 @@ export class SlotRoundResolver {
   @Query(() => [SlotRoundModel], { description: 'The slot rounds of a rotation, earliest first' })
   slotRounds(@Args('rotationId', { type: () => ID }) rotationId: string): SlotRoundModel[] {
     this.queries.rotation(rotationId);
-    return this.rounds.roundsOf(rotationId).map((round) => this.mapper.slotRound(round));
+    return this.rounds
+      .roundsOf(rotationId, undefined, undefined, { explanations: true })
+      .map((round) => this.mapper.slotRound(round));
   }
 
   @Mutation(() => SlotRoundModel, {

@@ -23,7 +23,7 @@ export class SlotRoundFacts {
     const hoursTo = round.deadline;
     const hoursFrom = twelveMonthsBefore(hoursTo, rotation.timeZone);
     const hours = this.ledger.loadByResponder(Date.parse(hoursFrom), Date.parse(hoursTo));
-    const held = heldSlots(this.readModel.allRotations());
+    const held = heldSlots(this.readModel.allRotations(), round.roundId);
     const roundStart = new Date(Math.min(...round.slots.map((s) => Date.parse(s.start))));
     const roundEnd = new Date(Math.max(...round.slots.map((s) => Date.parse(s.end))));
     const candidates: RoundFacts['candidates'] = {};
@@ -35,6 +35,7 @@ export class SlotRoundFacts {
         busy: this.queries
           .responderShifts(responderId, roundStart, roundEnd)
           .filter((s) => s.rotationId !== rotation.rotationId || s.slot || s.reason.kind === 'OVERRIDE')
+          .filter((s) => s.slot?.roundId !== round.roundId)
           .map((s) => ({ start: new Date(s.start).toISOString(), end: new Date(s.end).toISOString() })),
         heldSlots: held.get(responderId) ?? [],
         onCallHoursLast12Months: Math.round(((hours.get(responderId)?.total ?? 0) / HOUR_MS) * 100) / 100,
@@ -44,11 +45,15 @@ export class SlotRoundFacts {
   }
 }
 
-/** Every filled slot of every rotation, by its holder once swaps are applied. */
-export function heldSlots(rotations: Rotation[]): Map<string, Stretch[]> {
+/**
+ * Every filled slot of every rotation, by its holder once swaps are applied; the slots of the
+ * round being closed aside (a close recorded in several appends is decided again on its own picks).
+ */
+export function heldSlots(rotations: Rotation[], exceptRoundId?: string): Map<string, Stretch[]> {
   const held = new Map<string, Stretch[]>();
   for (const rotation of rotations) {
     for (const slot of rotation.slots ?? []) {
+      if (slot.roundId === exceptRoundId) continue;
       const { responderId } = slotHolder(slot, rotation.swaps);
       let list = held.get(responderId);
       if (!list) held.set(responderId, (list = []));

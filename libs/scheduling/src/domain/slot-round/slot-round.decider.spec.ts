@@ -208,6 +208,17 @@ describe('slot round decider', () => {
     expect(events.at(-1)).toMatchObject({ type: 'SlotRoundClosed', data: { closedAt: '2026-07-17T10:00:00.000Z' } });
   });
 
+  it('decided again on a close recorded in part (appended in chunks, cut short), decides only the rest, as one close', () => {
+    const given = [published, volunteered('s3', 'b')];
+    const f = facts({ a: { onCallHoursLast12Months: 3 }, c: { onCallHoursLast12Months: 1 } });
+    const whole = slotRoundDecider.decide(close(f), fold(given));
+    expect(whole.map((e) => e.type)).toEqual(['SlotAssigned', 'SlotAssigned', 'SlotAssigned', 'SlotRoundClosed']);
+    for (let recorded = 1; recorded < whole.length; recorded++) {
+      const rest = slotRoundDecider.decide(close(f), fold([...given, ...whole.slice(0, recorded)]));
+      expect(rest).toEqual(whole.slice(recorded));
+    }
+  });
+
   it('is deterministic: the same round and facts give the same events, ids included', () => {
     const state = fold([published, volunteered('s1', 'b')]);
     const f = facts({

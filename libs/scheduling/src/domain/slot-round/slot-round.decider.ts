@@ -160,17 +160,25 @@ export const slotRoundDecider: Decider<SlotRoundCommand, SlotRoundState, SlotRou
 /**
  * Volunteers keep their slots (unless a restriction or unavailability arrived since); every other
  * slot is assigned by the fairness rules. Event ids derive from the task, so recording the same
- * close twice, on two instances or after a restart, stores it once.
+ * close twice, on two instances or after a restart, stores it once. A close may be recorded in
+ * several appends (a large round does not fit one): deciding again on a partly recorded close
+ * keeps the slots already decided, counts their picks, and decides only the rest, so the events
+ * are those of one uninterrupted close; `SlotRoundClosed` comes last.
  */
 function closeRound(round: SlotRound, taskId: string, now: string, facts: RoundFacts): SlotRoundEvent[] {
   const base = { roundId: round.roundId, rotationId: round.rotationId };
-  const confirmed = round.slots.filter(
+  const decided = round.slots.filter((s) => s.how !== undefined || s.explanation !== undefined);
+  const undecided = round.slots.filter((s) => !decided.includes(s));
+  const confirmed = undecided.filter(
     (s) =>
       s.volunteerId &&
       !ineligibility(facts.candidates[s.volunteerId]?.availability, Date.parse(s.start), Date.parse(s.end)),
   );
-  const picks: Pick[] = confirmed.map((s) => ({ responderId: s.volunteerId!, start: s.start, end: s.end }));
-  const open = round.slots.filter((s) => !confirmed.includes(s));
+  const picks: Pick[] = [
+    ...decided.flatMap((s) => (s.assigneeId ? [{ responderId: s.assigneeId, start: s.start, end: s.end }] : [])),
+    ...confirmed.map((s) => ({ responderId: s.volunteerId!, start: s.start, end: s.end })),
+  ];
+  const open = undecided.filter((s) => !confirmed.includes(s));
   const events: SlotRoundEvent[] = confirmed.map((s) => ({
     type: 'SlotAssigned',
     id: deterministicId(taskId, 'slot', s.slotId),
