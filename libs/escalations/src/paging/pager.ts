@@ -28,7 +28,7 @@ export class Pager {
 
   /** The backup pool's members as candidates (nobody is skipped: the manager asked for all of them). */
   backupPool(policy: PolicySnapshot, exclude: string[]): Candidate[] {
-    const ids = policy.backupPoolIds.filter((id) => !exclude.includes(id) && this.schedule.findResponder(id));
+    const ids = policy.backupPoolIds.filter((id) => !exclude.includes(id) && this.schedule.isPageable(id));
     return this.candidates(ids, new Set(), new Map());
   }
 
@@ -41,7 +41,7 @@ export class Pager {
   ): StepFacts {
     const base = { step: index, layer: step.layer, ackTimeoutMinutes: step.ackTimeoutMinutes };
     if (!step.rotationId) {
-      const ids = (step.responderIds ?? []).filter((id) => this.schedule.findResponder(id));
+      const ids = (step.responderIds ?? []).filter((id) => this.schedule.isPageable(id, at));
       return {
         ...base,
         rotationId: null,
