@@ -80,7 +80,7 @@ describe('responder corrections', () => {
     spec
       .given([registered])
       .when({ ...deactivate, now: '2026-11-18T12:00:00.000Z' })
-      .thenThrows(BadUserInputError, (error) => expect(error.field).toBe('effectiveDate'));
+      .thenThrows(BadUserInputError, (error) => expect(error.field).toBe('fromDate'));
   });
 
   it('takes no more corrections or unavailability once deactivated', () => {

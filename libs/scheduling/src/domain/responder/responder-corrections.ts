@@ -40,7 +40,7 @@ export function decideUpdate(command: UpdateResponder, responder: Responder): Re
 export function decideDeactivate(command: DeactivateResponder, responder: Responder): ResponderEvent[] {
   if (responder.deactivatedAt !== undefined) return [];
   if (Date.parse(command.effectiveAt) + 86_400_000 <= Date.parse(command.now)) {
-    throw new BadUserInputError('effectiveDate', 'a responder cannot be deactivated from a date already past');
+    throw new BadUserInputError('fromDate', 'a responder cannot be deactivated from a date already past');
   }
   const { type: _, now: __, ...data } = command;
   return [{ type: 'ResponderDeactivated', data }];

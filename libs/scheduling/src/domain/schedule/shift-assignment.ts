@@ -72,7 +72,11 @@ export function assignShift(
       break;
     }
   }
-  return applySwaps(shift, picked, skipped, schedule.swaps);
+  const deactivated = (id: string) => {
+    const at = availability(id)?.deactivatedAt;
+    return at !== undefined && shift.end > Date.parse(at);
+  };
+  return applySwaps(shift, picked, skipped, schedule.swaps, deactivated);
 }
 
 /** The latest turn order in force at `at` ranks the ids it names; the others follow, as listed. */
@@ -94,6 +98,7 @@ function applySwaps(
   picked: string[],
   skipped: SkippedResponder[],
   swaps: RotationSchedule['swaps'],
+  deactivated: (responderId: string) => boolean,
 ): Assignment[] {
   const assignments: Assignment[] = picked.map((responderId) => ({ responderId, reason: { kind: 'TURN', skipped } }));
   for (const swap of swaps) {
@@ -103,7 +108,8 @@ function applySwaps(
     ] as const) {
       if (Date.parse(mine.shiftStart) !== shift.start) continue;
       const assignment = assignments.find((a) => a.responderId === mine.responderId);
-      if (!assignment) continue;
+      // a swap recorded before its taker was deactivated no longer puts them on call
+      if (!assignment || deactivated(theirs.responderId)) continue;
       assignment.responderId = theirs.responderId;
       assignment.reason = { kind: 'SWAP', swapId: swap.swapId, swappedWith: mine.responderId, skipped };
     }
