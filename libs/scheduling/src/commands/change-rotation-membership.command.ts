@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, type Clock, type RequestContext } from '@app/core';
+import { BadUserInputError, CLOCK, type Clock, type RequestContext } from '@app/core';
 import { CommandRunner } from '@app/event-store';
 import type { EffectiveFrom } from '../domain/rotation/effective-handoff.js';
 import { rotationDecider } from '../domain/rotation/rotation.decider.js';
@@ -50,6 +50,8 @@ export class ChangeRotationMembershipHandler implements ICommandHandler<ChangeRo
 
   async execute({ kind, input, context }: ChangeRotationMembershipCommand): Promise<CorrectionOutcome> {
     this.policy.assertCanManageRotations(context);
+    const named = [input.from, input.fromDate, input.fromShiftStart].filter((v) => v !== undefined).length;
+    if (named > 1) throw new BadUserInputError('fromDate', 'name one of from, fromDate and fromShiftStart');
     if (kind.startsWith('Add')) respondersMustExist(this.queries, [input.responderId]);
     const before = this.warnings.snapshot();
     const effective: EffectiveFrom = {

@@ -13,7 +13,7 @@ import { earliestEffect, type CorrectionOutcome } from './correction-outcome.js'
 
 /** A correction of a rotation, as its author names it (dates and shift starts, never raw instants). */
 export type RotationCorrectionRequest =
-  | { kind: 'update'; changes: RotationLabels; timeZone?: { timeZone: string; fromDate: string } }
+  | { kind: 'update'; changes: RotationLabels; timeZone?: { timeZone?: string; fromDate?: string } }
   | { kind: 'pattern'; pattern: ShiftPattern; from: EffectiveFrom }
   | { kind: 'reorder'; order: string[]; from: EffectiveFrom }
   | { kind: 'archive'; reason?: string };

@@ -1,6 +1,6 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { BadUserInputError, CurrentRequest, type RequestContext } from '@app/core';
+import { CurrentRequest, type RequestContext } from '@app/core';
 import {
   ChangeRotationMembershipCommand,
   type MembershipChangeKind,
@@ -61,12 +61,11 @@ export class CorrectionsResolver {
 
   @Mutation(() => RotationChangePayload, { description: 'Name and team at once; a zone from a date' })
   updateRotation(@Args('input') input: UpdateRotationInput, @CurrentRequest() context: RequestContext) {
-    if ((input.timeZone === undefined) !== (input.timeZoneFromDate === undefined)) {
-      const field = input.timeZone === undefined ? 'timeZone' : 'timeZoneFromDate';
-      throw new BadUserInputError(field, 'a new timeZone takes effect from timeZoneFromDate: give both');
-    }
     const changes = { ...(input.name ? { name: input.name } : {}), ...(input.team ? { team: input.team } : {}) };
-    const timeZone = input.timeZone ? { timeZone: input.timeZone, fromDate: input.timeZoneFromDate! } : undefined;
+    const timeZone =
+      input.timeZone !== undefined || input.timeZoneFromDate !== undefined
+        ? { timeZone: input.timeZone, fromDate: input.timeZoneFromDate }
+        : undefined;
     return this.correct(input.rotationId, { kind: 'update', changes, timeZone }, context);
   }
 
@@ -110,8 +109,6 @@ export class CorrectionsResolver {
   }
 
   private async changeMembership(kind: MembershipChangeKind, input: RotationMembershipInput, context: RequestContext) {
-    const named = [input.from, input.fromDate, input.fromShiftStart].filter((v) => v !== undefined).length;
-    if (named > 1) throw new BadUserInputError('fromDate', 'name one of from, fromDate and fromShiftStart');
     return this.rotationPayload(await this.commands.execute(new ChangeRotationMembershipCommand(kind, input, context)));
   }
 

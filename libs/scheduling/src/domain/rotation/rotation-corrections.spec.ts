@@ -69,6 +69,22 @@ describe('rotation corrections', () => {
       ]);
   });
 
+  it('needs both a zone and its date, and a date still to come', () => {
+    const update = { type: 'UpdateRotation' as const, rotationId: 'r1', now, changes: {} };
+    spec
+      .given([created])
+      .when({ ...update, timeZone: { timeZone: 'Europe/London' } })
+      .thenThrows(BadUserInputError, (error) => expect(error.field).toBe('timeZoneFromDate'));
+    spec
+      .given([created])
+      .when({ ...update, timeZone: { fromDate: '2026-11-02' } })
+      .thenThrows(BadUserInputError, (error) => expect(error.field).toBe('timeZone'));
+    spec
+      .given([created])
+      .when({ ...update, timeZone: { timeZone: 'Europe/London', fromDate: '2026-10-05' } })
+      .thenThrows(BadUserInputError, (error) => expect(error.field).toBe('timeZoneFromDate'));
+  });
+
   it('changes the shift pattern from a future handoff named by date or by shift start', () => {
     const expected: RotationEvent[] = [
       {

@@ -15,8 +15,8 @@ interface Timed {
 export type UpdateRotation = Timed & {
   type: 'UpdateRotation';
   changes: RotationLabels;
-  /** A new zone for the handoffs, from the first handoff on a local date. */
-  timeZone?: { timeZone: string; fromDate: string };
+  /** A new zone for the handoffs, from the first handoff on a local date (both are needed). */
+  timeZone?: { timeZone?: string; fromDate?: string };
 };
 export type ChangeShiftPattern = Timed & { type: 'ChangeShiftPattern'; pattern: ShiftPattern; from: EffectiveFrom };
 export type ReorderParticipants = Timed & { type: 'ReorderParticipants'; order: string[]; from: EffectiveFrom };
@@ -44,9 +44,13 @@ export function decideUpdateRotation(command: UpdateRotation, rotation: Rotation
 /** From the first handoff on the date (read in the zone in force then), handoffs are read in the new zone. */
 function decideTimeZoneChange(
   command: UpdateRotation,
-  change: { timeZone: string; fromDate: string },
+  change: { timeZone?: string; fromDate?: string },
   rotation: Rotation,
 ): RotationEvent[] {
+  if (change.fromDate === undefined) {
+    throw new BadUserInputError('timeZoneFromDate', 'a new timeZone takes effect from timeZoneFromDate: give both');
+  }
+  if (change.timeZone === undefined) throw new BadUserInputError('timeZone', 'timeZoneFromDate needs a timeZone');
   if (!isIanaTimeZone(change.timeZone)) {
     throw new BadUserInputError('timeZone', `timeZone ${change.timeZone} is not an IANA time zone`);
   }
