@@ -243,6 +243,8 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout errors', description: '', rotationId: weekly } },
     );
     expect(raised.raiseEscalation.pages[0].recipients).toEqual([{ name: 'Clara' }]);
+    const rejoin = await lead.gql(ADD_PARTICIPANT, { input: { rotationId: weekly, responderId: people.ben } });
+    expect(rejoin.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'responderId' });
   });
 
   it('reorders the participants from a shift', async () => {

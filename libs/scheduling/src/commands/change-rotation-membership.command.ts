@@ -9,7 +9,7 @@ import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { ScheduleWarnings } from '../projections/schedule-warnings.js';
 import { SchedulingPolicy } from '../scheduling.policy.js';
 import { earliestEffect, type CorrectionOutcome } from './correction-outcome.js';
-import { respondersMustExist } from './responders-must-exist.js';
+import { respondersMayJoin } from './responders-must-exist.js';
 
 export type MembershipChangeKind = 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow';
 
@@ -52,7 +52,7 @@ export class ChangeRotationMembershipHandler implements ICommandHandler<ChangeRo
     this.policy.assertCanManageRotations(context);
     const named = [input.from, input.fromDate, input.fromShiftStart].filter((v) => v !== undefined).length;
     if (named > 1) throw new BadUserInputError('fromDate', 'name one of from, fromDate and fromShiftStart');
-    if (kind.startsWith('Add')) respondersMustExist(this.queries, [input.responderId]);
+    if (kind.startsWith('Add')) respondersMayJoin(this.queries, [input.responderId], 'responderId');
     const before = this.warnings.snapshot();
     const effective: EffectiveFrom = {
       ...(input.fromDate !== undefined ? { fromDate: input.fromDate } : {}),
