@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { ScheduleQueries } from '@app/scheduling';
+import { rotationZoneAt, ScheduleQueries } from '@app/scheduling';
 import { defaultPolicy, type PolicySnapshot, type PolicyStep } from '../domain/escalation/escalation.types.js';
 import type { Candidate, CandidateSource, StepFacts } from '../domain/escalation/paging.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
@@ -58,7 +58,7 @@ export class Pager {
     const leastRecentlyEscalated =
       step.layer === 'RESPONDER' &&
       policy.pagingMode === 'LEAST_RECENTLY_ESCALATED_ONLINE' &&
-      isWeekday(at, entry.rotation.timeZone);
+      isWeekday(at, rotationZoneAt(entry.rotation, at.getTime()));
     const source: CandidateSource = leastRecentlyEscalated ? 'LEAST_RECENTLY_ESCALATED_ONLINE' : 'ON_CALL';
     return {
       ...base,

@@ -136,7 +136,8 @@ function patternAt(rotation: Rotation, at: number): ShiftPattern {
   return rotation.scheduleChanges?.filter((c) => Date.parse(c.effectiveAt) <= at).at(-1)?.pattern ?? rotation.pattern;
 }
 
-function zoneAt(rotation: Rotation, at: number): string {
+/** The zone a rotation's handoffs are read in at an instant (its zone changes included). */
+export function zoneAt(rotation: Pick<Rotation, 'timeZone' | 'scheduleChanges'>, at: number): string {
   return rotation.scheduleChanges?.filter((c) => Date.parse(c.effectiveAt) <= at).at(-1)?.timeZone ?? rotation.timeZone;
 }
 
