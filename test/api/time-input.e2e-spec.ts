@@ -84,12 +84,12 @@ describe('strict time input and bounded time walks (over HTTP)', () => {
   });
 
   it('names the input field of a DateTime inside an input object', async () => {
-    const mutation = `mutation($input: RotationMembershipInput!) { addRotationParticipant(input: $input) { id } }`;
+    const mutation = `mutation($input: RotationMembershipInput!) { addRotationParticipant(input: $input) { rotation { id } } }`;
     const before = await app.store.headPosition();
     const response = await app.gql(mutation, { input: { rotationId, responderId, from: '2026-02-30T00:00:00Z' } });
     expect(response.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
     const literal = await app.gql(
-      `mutation { addRotationParticipant(input: { rotationId: "${rotationId}", responderId: "${responderId}", from: "2026-02-30T00:00:00Z" }) { id } }`,
+      `mutation { addRotationParticipant(input: { rotationId: "${rotationId}", responderId: "${responderId}", from: "2026-02-30T00:00:00Z" }) { rotation { id } } }`,
     );
     expect(literal.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'from' });
     expect(await app.store.headPosition()).toBe(before);

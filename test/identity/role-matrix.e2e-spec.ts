@@ -47,6 +47,12 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
       participantIds: [alice, bob],
     });
+    const spareRotationId = await createRotation(app, {
+      name: 'Matrix spare',
+      timeZone: 'UTC',
+      pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
+      participantIds: [alice],
+    });
     const overrideIds = {} as Record<Role, string>;
     for (const [i, role] of ROLES.entries()) {
       const override = await app.ok(
@@ -123,6 +129,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       alice,
       bob,
       rotationId,
+      spareRotationId,
       overrideIds,
       spanId: span.markResponderUnavailable.unavailability[0].spanId,
       tokenId: token.issueApiToken.apiToken.id,

@@ -1,4 +1,4 @@
-import { type Row, rapidActionRow, membership } from './role-matrix.support.js';
+import { type Row, rapidActionRow, membership, withInput } from './role-matrix.support.js';
 
 /** Role-matrix rows: Responders, rotations, weekend slots, projections, tokens and rapid actions. */
 export const PEOPLE_ROWS: Record<string, Row> = {
@@ -225,6 +225,30 @@ export const PEOPLE_ROWS: Record<string, Row> = {
       summary: 'Learned things',
     }),
   ),
+  updateResponder: withInput(['admin'], 'updateResponder', 'UpdateResponderInput', (f, n) => ({
+    responderId: f.bob,
+    name: `Bob ${n}`,
+  })),
+  deactivateResponder: withInput(['admin'], 'deactivateResponder', 'DeactivateResponderInput', (f) => ({
+    responderId: f.bob,
+    fromDate: '2099-01-01',
+  })),
+  updateRotation: withInput(['admin'], 'updateRotation', 'UpdateRotationInput', (f, n) => ({
+    rotationId: f.rotationId,
+    name: `Matrix ${n}`,
+  })),
+  changeShiftPattern: withInput(['admin'], 'changeShiftPattern', 'ChangeShiftPatternInput', (f) => ({
+    rotationId: f.rotationId,
+    fromDate: '2098-01-01',
+    pattern: { cycle: 'DAILY', handoffs: [{ time: '10:00' }] },
+  })),
+  reorderParticipants: withInput(['admin'], 'reorderParticipants', 'ReorderParticipantsInput', (f) => ({
+    rotationId: f.rotationId,
+    participantIds: [f.bob, f.alice],
+  })),
+  archiveRotation: withInput(['admin'], 'archiveRotation', 'ArchiveRotationInput', (f) => ({
+    rotationId: f.spareRotationId,
+  })),
   revokeApiToken: {
     allowed: ['admin'],
     request: (f) => ({

@@ -6,6 +6,8 @@ export interface Fixture {
   alice: string;
   bob: string;
   rotationId: string;
+  /** A rotation of its own for archiving. */
+  spareRotationId: string;
   /** One override per role, so that one role's cancellation does not change what the next one meets. */
   overrideIds: Record<Role, string>;
   spanId: string;
@@ -68,7 +70,7 @@ export const withInput = (
 });
 
 export const membership = (name: string) => (f: Fixture, n: number) => ({
-  query: `mutation($input: RotationMembershipInput!) { ${name}(input: $input) { id } }`,
+  query: `mutation($input: RotationMembershipInput!) { ${name}(input: $input) { rotation { id } } }`,
   variables: { input: { rotationId: f.rotationId, responderId: f.bob, from: `2027-0${1 + (n % 9)}-01T00:00:00Z` } },
 });
 
@@ -80,6 +82,7 @@ export function unknownFixture(): Fixture {
     alice: UNKNOWN(1),
     bob: UNKNOWN(2),
     rotationId: UNKNOWN(3),
+    spareRotationId: UNKNOWN(16),
     overrideIds,
     spanId: UNKNOWN(4),
     tokenId: UNKNOWN(5),

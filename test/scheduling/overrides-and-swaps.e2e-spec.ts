@@ -147,14 +147,14 @@ describe('overrides and swaps (over HTTP)', () => {
   });
 
   it('lets a participant leave from a future date and another join', async () => {
-    const change = `mutation($input: RotationMembershipInput!) { %s(input: $input) { participants { responder { handle } from until } } }`;
+    const change = `mutation($input: RotationMembershipInput!) { %s(input: $input) { rotation { participants { responder { handle } from until } } } }`;
     await app.ok(change.replace('%s', 'removeRotationParticipant'), {
       input: { rotationId, responderId: ids.bob, from: '2026-07-01T00:00:00Z' },
     });
     const added = await app.ok(change.replace('%s', 'addRotationParticipant'), {
       input: { rotationId, responderId: ids.carol, from: '2026-07-01T00:00:00Z' },
     });
-    expect(added.addRotationParticipant.participants).toEqual([
+    expect(added.addRotationParticipant.rotation.participants).toEqual([
       { responder: { handle: 'alice' }, from: null, until: null },
       { responder: { handle: 'bob' }, from: null, until: '2026-07-01T00:00:00.000Z' },
       { responder: { handle: 'restricted' }, from: null, until: null },

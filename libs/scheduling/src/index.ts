@@ -10,6 +10,7 @@ export * from './domain/responder/responder.decider.js';
 export * from './domain/responder/responder.events.js';
 export * from './domain/rotation/rotation.decider.js';
 export * from './domain/rotation/rotation.events.js';
+export { zoneAt as rotationZoneAt } from './domain/rotation/rotation-corrections.js';
 export * from './projections/current-on-call.projection.js';
 export * from './projections/on-call-ledger.js';
 export * from './projections/slot-rounds.projection.js';

@@ -11,6 +11,11 @@ import { CloseSlotRoundsAtDeadline } from './commands/close-slot-rounds.due-task
 import { PublishSlotRoundHandler } from './commands/publish-slot-round.command.js';
 import { VolunteerForSlotHandler } from './commands/volunteer-for-slot.command.js';
 import { SlotRoundResolver } from './graphql/slot-round.resolver.js';
+import { CorrectRotationHandler } from './commands/correct-rotation.command.js';
+import { DeactivateResponderHandler } from './commands/deactivate-responder.command.js';
+import { UpdateResponderHandler } from './commands/update-responder.command.js';
+import { CorrectionsResolver } from './graphql/corrections.resolver.js';
+import { ScheduleWarnings } from './projections/schedule-warnings.js';
 import { OnCallLedger } from './projections/on-call-ledger.js';
 import { SlotRoundFacts } from './projections/slot-round-facts.js';
 import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js';
@@ -37,6 +42,7 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     CloseSlotRoundsAtDeadline,
     SlotRoundResolver,
     ScheduleQueries,
+    ScheduleWarnings,
     SchedulingMapper,
     SchedulingPolicy,
     RotationAuditSource,
@@ -49,6 +55,10 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     CoverRestOfShiftHandler,
     CancelOverrideHandler,
     SwapShiftsHandler,
+    UpdateResponderHandler,
+    DeactivateResponderHandler,
+    CorrectRotationHandler,
+    CorrectionsResolver,
     ResponderResolver,
     RotationResolver,
     OnCallResolver,

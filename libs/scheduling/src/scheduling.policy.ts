@@ -9,11 +9,11 @@ import type { Override } from './domain/schedule/schedule.types.js';
 @Injectable()
 export class SchedulingPolicy {
   assertCanManagePeople(context: RequestContext): void {
-    requireRole(context, ['admin'], 'register responders or change their on-call restriction');
+    requireRole(context, ['admin'], 'register, correct or deactivate responders, or change their on-call restriction');
   }
 
   assertCanManageRotations(context: RequestContext): void {
-    requireRole(context, ['admin'], 'create rotations or change who takes part');
+    requireRole(context, ['admin'], 'create, correct or archive rotations, or change who takes part');
   }
 
   assertCanChangeAvailability(context: RequestContext, responderId: string): void {

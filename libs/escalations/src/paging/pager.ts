@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
-import { ScheduleQueries } from '@app/scheduling';
+import { rotationZoneAt, ScheduleQueries } from '@app/scheduling';
 import { defaultPolicy, type PolicySnapshot, type PolicyStep } from '../domain/escalation/escalation.types.js';
 import type { Candidate, CandidateSource, StepFacts } from '../domain/escalation/paging.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
@@ -28,7 +28,7 @@ export class Pager {
 
   /** The backup pool's members as candidates (nobody is skipped: the manager asked for all of them). */
   backupPool(policy: PolicySnapshot, exclude: string[]): Candidate[] {
-    const ids = policy.backupPoolIds.filter((id) => !exclude.includes(id) && this.schedule.findResponder(id));
+    const ids = policy.backupPoolIds.filter((id) => !exclude.includes(id) && this.schedule.isPageable(id));
     return this.candidates(ids, new Set(), new Map());
   }
 
@@ -41,7 +41,7 @@ export class Pager {
   ): StepFacts {
     const base = { step: index, layer: step.layer, ackTimeoutMinutes: step.ackTimeoutMinutes };
     if (!step.rotationId) {
-      const ids = (step.responderIds ?? []).filter((id) => this.schedule.findResponder(id));
+      const ids = (step.responderIds ?? []).filter((id) => this.schedule.isPageable(id, at));
       return {
         ...base,
         rotationId: null,
@@ -58,7 +58,7 @@ export class Pager {
     const leastRecentlyEscalated =
       step.layer === 'RESPONDER' &&
       policy.pagingMode === 'LEAST_RECENTLY_ESCALATED_ONLINE' &&
-      isWeekday(at, entry.rotation.timeZone);
+      isWeekday(at, rotationZoneAt(entry.rotation, at.getTime()));
     const source: CandidateSource = leastRecentlyEscalated ? 'LEAST_RECENTLY_ESCALATED_ONLINE' : 'ON_CALL';
     return {
       ...base,

@@ -24,6 +24,24 @@ describe('unique key decider', () => {
     ).toEqual({ key: 'ana', ownerId: 'r1' });
   });
 
+  it('lets its owner release a key, which may then be claimed again', () => {
+    const claimed = { type: 'UniqueKeyClaimed' as const, data: { key: 'ana', ownerId: 'r1' } };
+    const released = { type: 'UniqueKeyReleased' as const, data: { key: 'ana', ownerId: 'r1' } };
+    spec.given([claimed]).when({ type: 'ReleaseUniqueKey', key: 'ana', ownerId: 'r1' }).then([released]);
+    spec
+      .given([claimed, released])
+      .when({ type: 'ClaimUniqueKey', key: 'ana', ownerId: 'r2' })
+      .then([{ type: 'UniqueKeyClaimed', data: { key: 'ana', ownerId: 'r2' } }]);
+  });
+
+  it('ignores a release by anyone but the owner', () => {
+    spec
+      .given([{ type: 'UniqueKeyClaimed', data: { key: 'ana', ownerId: 'r1' } }])
+      .when({ type: 'ReleaseUniqueKey', key: 'ana', ownerId: 'r2' })
+      .then([]);
+    spec.given([]).when({ type: 'ReleaseUniqueKey', key: 'ana', ownerId: 'r1' }).then([]);
+  });
+
   it('compares keys as people read them', () => {
     expect(normaliseUniqueKey('ANA')).toBe(normaliseUniqueKey('ana'));
     expect(normaliseUniqueKey(' Ana ')).toBe('ana');

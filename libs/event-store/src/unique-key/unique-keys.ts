@@ -24,6 +24,17 @@ export class UniqueKeys {
     );
     return state!.ownerId;
   }
+
+  /** Gives the key up when `ownerId` holds it, so that it may be claimed again. */
+  async release(scope: string, value: string, ownerId: string, context: RequestContext): Promise<void> {
+    const key = normaliseUniqueKey(value);
+    await this.runner.run(
+      uniqueKeyStream(scope, key),
+      uniqueKeyDecider,
+      { type: 'ReleaseUniqueKey', key, ownerId },
+      context,
+    );
+  }
 }
 
 export function uniqueKeyStream(scope: string, value: string): string {

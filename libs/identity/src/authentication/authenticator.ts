@@ -42,6 +42,10 @@ export class Authenticator {
       throw new UnauthenticatedError('The token is not valid');
     }
     if (known.revokedAt) throw new UnauthenticatedError('The token has been revoked');
+    const deactivatedAt = this.tokens.subjectDeactivatedAt(known.subject);
+    if (deactivatedAt !== undefined && Date.parse(deactivatedAt) <= this.clock.now().getTime()) {
+      throw new UnauthenticatedError('The token’s responder has been deactivated');
+    }
     try {
       await this.limiter.consume(claims.tokenId);
     } catch (rejection) {

@@ -11,12 +11,16 @@ import {
 import { apiTokenDecider, type ApiToken } from '../domain/api-token/api-token.decider.js';
 import type { ApiTokenEvent } from '../domain/api-token/api-token.events.js';
 
-/** Every API token ever issued and whether it is revoked: what authentication checks on each request. */
+/**
+ * Every API token ever issued and whether it is revoked: what authentication checks on each request.
+ * A deactivated responder (scheduling's `ResponderDeactivated`) signs in with none of their tokens
+ * from the instant of the deactivation on.
+ */
 @ReadModelProjection()
 @Injectable()
 export class ApiTokensProjection implements Projection {
   readonly name = 'api-tokens';
-  readonly version = 1;
+  readonly version = 2;
   private db?: Database;
 
   setUp(db: Database): void {
@@ -24,13 +28,25 @@ export class ApiTokensProjection implements Projection {
     db.exec(
       'CREATE TABLE IF NOT EXISTS api_tokens (token_id TEXT PRIMARY KEY, issued_at TEXT NOT NULL, doc TEXT NOT NULL)',
     );
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS api_token_deactivated_subjects (subject TEXT PRIMARY KEY, effective_at TEXT NOT NULL) WITHOUT ROWID',
+    );
   }
 
   tearDown(db: Database): void {
     db.exec('DROP TABLE IF EXISTS api_tokens');
+    db.exec('DROP TABLE IF EXISTS api_token_deactivated_subjects');
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
+    if (recorded.type === 'ResponderDeactivated') {
+      const data = recorded.data as { responderId: string; effectiveAt: string };
+      cachedStatement(
+        db,
+        'INSERT OR REPLACE INTO api_token_deactivated_subjects (subject, effective_at) VALUES (?, ?)',
+      ).run(data.responderId, data.effectiveAt);
+      return;
+    }
     if (recorded.type !== 'ApiTokenIssued' && recorded.type !== 'ApiTokenRevoked') return;
     const event = toDomainEvent<ApiTokenEvent>(recorded);
     const next = apiTokenDecider.evolve(this.load(db, event.data.tokenId), event);
@@ -44,6 +60,15 @@ export class ApiTokensProjection implements Projection {
 
   find(tokenId: string): ApiToken | null {
     return this.load(this.database(), tokenId);
+  }
+
+  /** From when a subject (a deactivated responder) may no longer sign in, if ever. */
+  subjectDeactivatedAt(subject: string): string | undefined {
+    const row = cachedStatement<[string], { effective_at: string }>(
+      this.database(),
+      'SELECT effective_at FROM api_token_deactivated_subjects WHERE subject = ?',
+    ).get(subject);
+    return row?.effective_at;
   }
 
   all(): ApiToken[] {

@@ -8,7 +8,7 @@ import { rotationStream } from '../domain/rotation/rotation.events.js';
 import type { ClockWindow, ShiftPattern } from '../domain/schedule/schedule.types.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { SchedulingPolicy } from '../scheduling.policy.js';
-import { respondersMustExist } from './responders-must-exist.js';
+import { respondersMayJoin } from './responders-must-exist.js';
 
 export interface CreateRotation {
   name: string;
@@ -43,7 +43,7 @@ export class CreateRotationHandler implements ICommandHandler<CreateRotationComm
 
   async execute({ input, context }: CreateRotationCommand): Promise<string> {
     this.policy.assertCanManageRotations(context);
-    respondersMustExist(this.queries, [...input.participantIds, ...(input.shadowIds ?? [])]);
+    respondersMayJoin(this.queries, [...input.participantIds, ...(input.shadowIds ?? [])], 'participantIds');
     const rotationId = randomUUID();
     await this.runner.run(
       rotationStream(rotationId),

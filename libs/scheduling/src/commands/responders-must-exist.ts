@@ -1,4 +1,4 @@
-import { NotFoundError } from '@app/core';
+import { BadUserInputError, NotFoundError } from '@app/core';
 import type { ResponderAvailability } from '../domain/schedule/schedule.types.js';
 import type { ScheduleQueries } from '../projections/schedule.queries.js';
 
@@ -14,4 +14,13 @@ export function respondersMustExist(
     availability[id] = responder;
   }
   return availability;
+}
+
+/** Responders joining a rotation: known, and not deactivated (nor to be). */
+export function respondersMayJoin(queries: ScheduleQueries, ids: Iterable<string>, field: string): void {
+  for (const [id, responder] of Object.entries(respondersMustExist(queries, ids))) {
+    if (responder.deactivatedAt !== undefined) {
+      throw new BadUserInputError(field, `responder ${id} is deactivated and cannot join a rotation`);
+    }
+  }
 }

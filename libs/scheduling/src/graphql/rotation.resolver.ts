@@ -3,18 +3,14 @@ import { CommandBus } from '@nestjs/cqrs';
 import { CurrentRequest, type RequestContext } from '@app/core';
 import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
-import {
-  ChangeRotationMembershipCommand,
-  type MembershipChangeKind,
-} from '../commands/change-rotation-membership.command.js';
 import { CreateRotationCommand } from '../commands/create-rotation.command.js';
 import { ScheduleOverrideCommand } from '../commands/schedule-override.command.js';
 import { SwapShiftsCommand } from '../commands/swap-shifts.command.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { toClockWindows } from './inputs/clock-window.input.js';
-import { CreateRotationInput } from './inputs/create-rotation.input.js';
-import { RotationMembershipInput, ScheduleOverrideInput, SwapShiftsInput } from './inputs/rotation-changes.input.js';
+import { CreateRotationInput, toShiftPattern } from './inputs/create-rotation.input.js';
+import { ScheduleOverrideInput, SwapShiftsInput } from './inputs/rotation-changes.input.js';
 import { OnCallShiftModel } from './models/on-call.model.js';
 import { RotationModel } from './models/rotation.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
@@ -43,12 +39,7 @@ export class RotationResolver {
     @Args('input') input: CreateRotationInput,
     @CurrentRequest() context: RequestContext,
   ): Promise<RotationModel> {
-    const pattern = {
-      cycle: input.pattern.cycle,
-      handoffs: input.pattern.handoffs.map((h) => ({ ...(h.weekday ? { weekday: h.weekday } : {}), time: h.time })),
-      ...(input.pattern.shiftDuration ? { shiftDuration: input.pattern.shiftDuration } : {}),
-      respondersPerShift: input.pattern.respondersPerShift ?? 1,
-    };
+    const pattern = toShiftPattern(input.pattern);
     const id = await this.commands.execute(
       new CreateRotationCommand(
         {
@@ -61,26 +52,6 @@ export class RotationResolver {
       ),
     );
     return this.rotation(id);
-  }
-
-  @Mutation(() => RotationModel)
-  addRotationParticipant(@Args('input') input: RotationMembershipInput, @CurrentRequest() context: RequestContext) {
-    return this.changeMembership('AddParticipant', input, context);
-  }
-
-  @Mutation(() => RotationModel)
-  removeRotationParticipant(@Args('input') input: RotationMembershipInput, @CurrentRequest() context: RequestContext) {
-    return this.changeMembership('RemoveParticipant', input, context);
-  }
-
-  @Mutation(() => RotationModel)
-  addRotationShadow(@Args('input') input: RotationMembershipInput, @CurrentRequest() context: RequestContext) {
-    return this.changeMembership('AddShadow', input, context);
-  }
-
-  @Mutation(() => RotationModel)
-  removeRotationShadow(@Args('input') input: RotationMembershipInput, @CurrentRequest() context: RequestContext) {
-    return this.changeMembership('RemoveShadow', input, context);
   }
 
   @Mutation(() => RotationModel, { description: 'Someone covers a span, given in a chosen time zone' })
@@ -125,10 +96,5 @@ export class RotationResolver {
   })
   history(@Parent() rotation: RotationModel): HistoryEntryModel[] {
     return this.eventHistory.forStream(rotationStream(rotation.id)).map(toHistoryEntryModel);
-  }
-
-  private async changeMembership(kind: MembershipChangeKind, input: RotationMembershipInput, context: RequestContext) {
-    await this.commands.execute(new ChangeRotationMembershipCommand(kind, input, context));
-    return this.rotation(input.rotationId);
   }
 }

@@ -45,7 +45,19 @@ export enum Ineligibility {
   UNAVAILABLE = 'UNAVAILABLE',
 }
 
+export enum ResponderLifecycle {
+  ACTIVE = 'ACTIVE',
+  DEACTIVATED = 'DEACTIVATED',
+}
+
+export enum RotationLifecycle {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+}
+
 registerEnumType(Weekday, { name: 'Weekday' });
+registerEnumType(ResponderLifecycle, { name: 'ResponderState' });
+registerEnumType(RotationLifecycle, { name: 'RotationState' });
 registerEnumType(ResponderRoleValue, { name: 'ResponderRole' });
 registerEnumType(ShiftCycle, { name: 'ShiftCycle', description: 'Handoffs repeat every day or every week.' });
 registerEnumType(OnCallReasonKind, { name: 'OnCallReasonKind' });

@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from '@app/core';
+import type { WorkingHoursWarning } from '../domain/schedule/working-hours-warnings.js';
+import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
+import type { WorkingHoursWarningModel } from './models/correction.model.js';
 import type { Responder } from '../domain/responder/responder.decider.js';
 import type { RoundSlot, SlotRound } from '../domain/slot-round/slot-round.decider.js';
 import type { SlotAssignmentExplanation } from '../domain/slot-round/slot-round.events.js';
@@ -15,7 +19,9 @@ import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from '
 import {
   Ineligibility,
   OnCallReasonKind,
+  ResponderLifecycle,
   ResponderRoleValue,
+  RotationLifecycle,
   ShiftCycle,
   SlotExclusionValue,
   SlotFillValue,
@@ -36,6 +42,7 @@ export class SchedulingMapper {
   constructor(
     private readonly queries: ScheduleQueries,
     private readonly slotRounds: SlotRoundsProjection,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   responder(responder: Responder): ResponderModel {
@@ -51,7 +58,14 @@ export class SchedulingMapper {
   }
 
   private mapResponder(responder: Responder): ResponderModel {
+    const clock = this.clock;
     return {
+      get state() {
+        const deactivated =
+          responder.deactivatedAt !== undefined && Date.parse(responder.deactivatedAt) <= clock.now().getTime();
+        return deactivated ? ResponderLifecycle.DEACTIVATED : ResponderLifecycle.ACTIVE;
+      },
+      deactivatedFrom: responder.deactivatedOn,
       id: responder.responderId,
       name: responder.name,
       handle: responder.handle,
@@ -75,18 +89,27 @@ export class SchedulingMapper {
 
   private mapRotation(rotation: Rotation): RotationModel {
     const mapper = this;
+    const changes = rotation.scheduleChanges ?? [];
+    const inForce = () => changes.filter((c) => Date.parse(c.effectiveAt) <= mapper.clock.now().getTime()).at(-1);
     return {
       id: rotation.rotationId,
       name: rotation.name,
       team: rotation.team,
-      timeZone: rotation.timeZone,
-      startDate: rotation.startDate,
-      pattern: {
-        cycle: rotation.pattern.cycle as ShiftCycle,
-        handoffs: rotation.pattern.handoffs.map((h) => ({ weekday: h.weekday, time: h.time })),
-        shiftDuration: rotation.pattern.shiftDuration,
-        respondersPerShift: rotation.pattern.respondersPerShift,
+      get timeZone() {
+        return inForce()?.timeZone ?? rotation.timeZone;
       },
+      startDate: rotation.startDate,
+      get pattern() {
+        return shiftPattern(inForce()?.pattern ?? rotation.pattern);
+      },
+      get nextScheduleChange() {
+        const next = changes.find((c) => Date.parse(c.effectiveAt) > mapper.clock.now().getTime());
+        return next
+          ? { effectiveAt: new Date(next.effectiveAt), pattern: shiftPattern(next.pattern), timeZone: next.timeZone }
+          : undefined;
+      },
+      state: rotation.archivedAt === undefined ? RotationLifecycle.ACTIVE : RotationLifecycle.ARCHIVED,
+      archivedAt: date(rotation.archivedAt),
       coverageWindows: rotation.coverageWindows.map(clockWindow),
       driWindows: rotation.driWindows.map(clockWindow),
       get participants() {
@@ -107,6 +130,24 @@ export class SchedulingMapper {
         }));
       },
     };
+  }
+
+  warnings(warnings: WorkingHoursWarning[]): WorkingHoursWarningModel[] {
+    return warnings.map((w) => {
+      const responder = this.responderById(w.responderId);
+      const rotation = this.rotation(this.queries.rotation(w.rotationId));
+      const count = w.shifts.length;
+      return {
+        responder,
+        rotation,
+        timeZone: w.timeZone,
+        localHours: w.localHours,
+        shifts: w.shifts.map((span) => ({ start: new Date(span.start), end: new Date(span.end) })),
+        message:
+          `${responder.name} would be on call ${w.localHours} ${w.timeZone} time, outside their working hours, ` +
+          `in ${rotation.name} (${count} shift${count === 1 ? '' : 's'} from ${new Date(w.shifts[0].start).toISOString()})`,
+      };
+    });
   }
 
   private override(o: Rotation['overrides'][number]) {
@@ -276,4 +317,13 @@ export class SchedulingMapper {
 
 function clockWindow(window: ClockWindow): ClockWindowModel {
   return { weekdays: window.weekdays, start: window.start, end: window.end };
+}
+
+function shiftPattern(pattern: ShiftPattern) {
+  return {
+    cycle: pattern.cycle as ShiftCycle,
+    handoffs: pattern.handoffs.map((h) => ({ weekday: h.weekday, time: h.time })),
+    shiftDuration: pattern.shiftDuration,
+    respondersPerShift: pattern.respondersPerShift,
+  };
 }

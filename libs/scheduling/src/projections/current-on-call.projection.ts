@@ -57,7 +57,9 @@ export class CurrentOnCallProjection implements Projection {
     const event = toDomainEvent<ResponderEvent | RotationEvent | SlotRoundEvent>(recorded);
     switch (event.type) {
       case 'ResponderRegistered':
-      case 'ResponderOnCallRestrictionChanged': {
+      case 'ResponderOnCallRestrictionChanged':
+      case 'ResponderUpdated':
+      case 'ResponderDeactivated': {
         const id = event.data.responderId;
         const current = this.loadResponderCore(db, id);
         const next = responderDecider.evolve(current && { ...current, unavailability: [] }, event);
@@ -80,7 +82,12 @@ export class CurrentOnCallProjection implements Projection {
       case 'RotationParticipantAdded':
       case 'RotationParticipantRemoved':
       case 'RotationShadowAdded':
-      case 'RotationShadowRemoved': {
+      case 'RotationShadowRemoved':
+      case 'RotationUpdated':
+      case 'RotationTimeZoneChanged':
+      case 'ShiftPatternChanged':
+      case 'RotationParticipantsReordered':
+      case 'RotationArchived': {
         const id = event.data.rotationId;
         const current = this.loadRotationCore(db, id);
         const next = rotationDecider.evolve(current && { ...current, overrides: [], swaps: [] }, event);

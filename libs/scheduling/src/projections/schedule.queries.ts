@@ -50,6 +50,17 @@ export class ScheduleQueries {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /** Whether the responder exists and is not deactivated at `at` (now by default): whom a page may go to. */
+  isPageable(id: string, at: Date = this.clock.now()): boolean {
+    const responder = this.readModel.responder(id);
+    return !!responder && (responder.deactivatedAt === undefined || at.getTime() < Date.parse(responder.deactivatedAt));
+  }
+
+  /** The rotations a responder takes part in, covers or swapped into. */
+  rotationsOf(responderId: string): Rotation[] {
+    return this.rotations().filter((rotation) => involves(rotation, responderId));
+  }
+
   rotation(id: string): Rotation {
     const rotation = this.readModel.rotation(id);
     if (!rotation) throw new NotFoundError('Rotation', id);

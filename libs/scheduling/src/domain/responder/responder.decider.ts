@@ -2,10 +2,19 @@ import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
 import type { Decider } from '@app/event-store';
 import type { ResponderAvailability, Span } from '../schedule/schedule.types.js';
 import type { ResponderEvent, ResponderRegisteredData } from './responder.events.js';
+import {
+  assertActive,
+  decideDeactivate,
+  decideUpdate,
+  type DeactivateResponder,
+  type UpdateResponder,
+} from './responder-corrections.js';
 
 export interface Responder extends Omit<ResponderRegisteredData, 'onCallRestricted'>, ResponderAvailability {
   onCallRestricted: boolean;
   unavailability: Array<Span & { spanId: string; end: string; reason: string }>;
+  /** The local date (their zone) from which they are deactivated. */
+  deactivatedOn?: string;
 }
 
 export type ResponderState = Responder | null;
@@ -14,7 +23,9 @@ export type ResponderCommand =
   | ({ type: 'RegisterResponder' } & ResponderRegisteredData)
   | { type: 'SetOnCallRestriction'; responderId: string; restricted: boolean; reason: string; now: string }
   | { type: 'MarkUnavailable'; responderId: string; spanId: string; start: string; end: string; reason: string }
-  | { type: 'ClearUnavailability'; responderId: string; spanId: string };
+  | { type: 'ClearUnavailability'; responderId: string; spanId: string }
+  | UpdateResponder
+  | DeactivateResponder;
 
 function existing(state: ResponderState, responderId: string): Responder {
   if (!state) throw new NotFoundError('Responder', responderId);
@@ -47,7 +58,7 @@ export const responderDecider: Decider<ResponderCommand, ResponderState, Respond
         ];
       }
       case 'MarkUnavailable': {
-        existing(state, command.responderId);
+        assertActive(existing(state, command.responderId));
         if (Date.parse(command.end) <= Date.parse(command.start)) {
           throw new BadUserInputError('end', 'end must be after start');
         }
@@ -65,6 +76,14 @@ export const responderDecider: Decider<ResponderCommand, ResponderState, Respond
             data: { responderId: command.responderId, spanId: command.spanId },
           },
         ];
+      }
+      case 'UpdateResponder':
+        return decideUpdate(command, existing(state, command.responderId));
+      case 'DeactivateResponder':
+        return decideDeactivate(command, existing(state, command.responderId));
+      default: {
+        const unknown: never = command;
+        throw new Error(`Unknown responder command ${JSON.stringify(unknown)}`);
       }
     }
   },
@@ -92,6 +111,12 @@ export const responderDecider: Decider<ResponderCommand, ResponderState, Respond
       case 'ResponderUnavailabilityCleared':
         if (!state) return state;
         return { ...state, unavailability: state.unavailability.filter((s) => s.spanId !== event.data.spanId) };
+      case 'ResponderUpdated':
+        if (!state) return state;
+        return { ...state, ...event.data.changes };
+      case 'ResponderDeactivated':
+        if (!state) return state;
+        return { ...state, deactivatedAt: event.data.effectiveAt, deactivatedOn: event.data.effectiveDate };
     }
   },
 };

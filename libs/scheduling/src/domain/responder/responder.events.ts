@@ -17,6 +17,20 @@ export interface ResponderRegisteredData {
   registeredAt: string;
 }
 
+/** The fields a correction may change; only the changed ones are recorded. */
+export type ResponderCorrection = Partial<
+  Pick<ResponderRegisteredData, 'name' | 'handle' | 'timeZone' | 'team' | 'role' | 'workingHours'>
+>;
+
+export interface ResponderDeactivatedData {
+  responderId: string;
+  /** From this instant on they are on call nowhere and their tokens are refused. */
+  effectiveAt: string;
+  /** The local date asked for, in the responder's zone. */
+  effectiveDate: string;
+  reason?: string;
+}
+
 export type ResponderEvent =
   | DomainEvent<'ResponderRegistered', ResponderRegisteredData>
   | DomainEvent<
@@ -27,13 +41,17 @@ export type ResponderEvent =
       'ResponderUnavailabilityMarked',
       { responderId: string; spanId: string; start: string; end: string; reason: string }
     >
-  | DomainEvent<'ResponderUnavailabilityCleared', { responderId: string; spanId: string }>;
+  | DomainEvent<'ResponderUnavailabilityCleared', { responderId: string; spanId: string }>
+  | DomainEvent<'ResponderUpdated', { responderId: string; changes: ResponderCorrection }>
+  | DomainEvent<'ResponderDeactivated', ResponderDeactivatedData>;
 
 export const RESPONDER_EVENT_TYPES: ReadonlyArray<ResponderEvent['type']> = [
   'ResponderRegistered',
   'ResponderOnCallRestrictionChanged',
   'ResponderUnavailabilityMarked',
   'ResponderUnavailabilityCleared',
+  'ResponderUpdated',
+  'ResponderDeactivated',
 ];
 
 export const responderStream = (responderId: string) => `responder-${responderId}`;

@@ -13,6 +13,15 @@ import type {
 } from '../schedule/schedule.types.js';
 import type { RotationCreatedData, RotationEvent } from './rotation.events.js';
 import { assertValidDefinition } from './rotation-definition.rules.js';
+import { effectiveHandoff, type EffectiveFrom } from './effective-handoff.js';
+import {
+  assertNotArchived,
+  decideArchive,
+  decidePatternChange,
+  decideReorder,
+  decideUpdateRotation,
+  type RotationCorrection,
+} from './rotation-corrections.js';
 
 export interface Rotation extends Omit<RotationCreatedData, 'participants' | 'shadows'>, RotationSchedule {}
 
@@ -25,12 +34,14 @@ export type RotationCommand =
       RotationCreatedData,
       'participants' | 'shadows'
     >)
-  | {
+  | ({
       type: 'AddParticipant' | 'RemoveParticipant' | 'AddShadow' | 'RemoveShadow';
       rotationId: string;
       responderId: string;
+      /** The instant named, or now; a local date or a shift start, when named, decides instead. */
       from: string;
-    }
+    } & EffectiveFrom)
+  | RotationCorrection
   | { type: 'ScheduleOverride'; rotationId: string; override: Override; availability: Availability }
   | { type: 'CancelOverride'; rotationId: string; overrideId: string; cancelledBy: string }
   | {
@@ -77,34 +88,38 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
       case 'AddParticipant':
       case 'AddShadow': {
         const rotation = existing(state, command.rotationId);
+        assertNotArchived(rotation);
         const list = command.type === 'AddParticipant' ? rotation.participants : rotation.shadows;
         if (openMembership(list, command.responderId)) {
           throw new ConflictError(`Responder ${command.responderId} already takes part in this rotation`);
         }
-        const { type, ...data } = command;
-        return [{ type: type === 'AddParticipant' ? 'RotationParticipantAdded' : 'RotationShadowAdded', data }];
+        const data = membershipChange(rotation, command);
+        return [{ type: command.type === 'AddParticipant' ? 'RotationParticipantAdded' : 'RotationShadowAdded', data }];
       }
       case 'RemoveParticipant':
       case 'RemoveShadow': {
         const rotation = existing(state, command.rotationId);
+        assertNotArchived(rotation);
+        const data = membershipChange(rotation, command);
         const list = command.type === 'RemoveParticipant' ? rotation.participants : rotation.shadows;
         const membership = openMembership(list, command.responderId);
         if (!membership) throw new NotFoundError('Rotation member', command.responderId);
-        if (membership.from && Date.parse(command.from) < Date.parse(membership.from)) {
+        if (membership.from && Date.parse(data.from) < Date.parse(membership.from)) {
           throw new BadUserInputError('from', 'a responder cannot leave before they join');
         }
         if (command.type === 'RemoveParticipant') {
           const remaining = rotation.participants.filter(
-            (m) => m !== membership && (m.until === undefined || Date.parse(m.until) > Date.parse(command.from)),
+            (m) => m !== membership && (m.until === undefined || Date.parse(m.until) > Date.parse(data.from)),
           );
           if (remaining.length === 0)
             throw new BadUserInputError('responderId', 'a rotation needs at least one participant');
         }
-        const { type, ...data } = command;
-        return [{ type: type === 'RemoveParticipant' ? 'RotationParticipantRemoved' : 'RotationShadowRemoved', data }];
+        return [
+          { type: command.type === 'RemoveParticipant' ? 'RotationParticipantRemoved' : 'RotationShadowRemoved', data },
+        ];
       }
       case 'ScheduleOverride': {
-        existing(state, command.rotationId);
+        assertNotArchived(existing(state, command.rotationId));
         const { override } = command;
         const [start, end] = [Date.parse(override.start), Date.parse(override.end)];
         if (end <= start) throw new BadUserInputError('end', 'end must be after start');
@@ -129,8 +144,21 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
       }
       case 'SwapShifts': {
         const rotation = existing(state, command.rotationId);
+        assertNotArchived(rotation);
         assertSwappable(rotation, command.swap, lookup(command.availability), command.slots ?? []);
         return [{ type: 'ShiftsSwapped', data: { rotationId: command.rotationId, ...command.swap } }];
+      }
+      case 'UpdateRotation':
+        return decideUpdateRotation(command, existing(state, command.rotationId));
+      case 'ChangeShiftPattern':
+        return decidePatternChange(command, existing(state, command.rotationId));
+      case 'ReorderParticipants':
+        return decideReorder(command, existing(state, command.rotationId));
+      case 'ArchiveRotation':
+        return decideArchive(command, existing(state, command.rotationId));
+      default: {
+        const unknown: never = command;
+        throw new Error(`Unknown rotation command ${JSON.stringify(unknown)}`);
       }
     }
   },
@@ -166,9 +194,34 @@ export const rotationDecider: Decider<RotationCommand, RotationState, RotationEv
         const { rotationId: _, ...swap } = event.data;
         return { ...state, swaps: [...state.swaps, swap] };
       }
+      case 'RotationUpdated':
+        return { ...state, ...event.data.changes };
+      case 'RotationTimeZoneChanged':
+      case 'ShiftPatternChanged': {
+        const { rotationId: _, ...change } = event.data;
+        return { ...state, scheduleChanges: [...(state.scheduleChanges ?? []), change] };
+      }
+      case 'RotationParticipantsReordered': {
+        const { rotationId: _, ...order } = event.data;
+        return { ...state, turnOrders: [...(state.turnOrders ?? []), order] };
+      }
+      case 'RotationArchived':
+        return { ...state, archivedAt: event.data.archivedAt };
     }
   },
 };
+
+/** The instant a membership change takes effect: a named local date or shift start, else the instant given. */
+function membershipChange(
+  rotation: Rotation,
+  command: { rotationId: string; responderId: string; from: string } & EffectiveFrom,
+) {
+  const named = command.fromDate !== undefined || command.fromShiftStart !== undefined;
+  const from = named
+    ? new Date(effectiveHandoff(rotation, command, Date.parse(command.from))).toISOString()
+    : command.from;
+  return { rotationId: command.rotationId, responderId: command.responderId, from };
+}
 
 function closeMembership(list: Membership[], responderId: string, until: string): Membership[] {
   return list.map((m) => (m.responderId === responderId && m.until === undefined ? { ...m, until } : m));

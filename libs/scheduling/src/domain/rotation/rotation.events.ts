@@ -1,5 +1,13 @@
 import type { DomainEvent } from '@app/event-store';
-import type { ClockWindow, Membership, Override, ShiftPattern, Swap } from '../schedule/schedule.types.js';
+import type {
+  ClockWindow,
+  Membership,
+  Override,
+  ScheduleChange,
+  ShiftPattern,
+  Swap,
+  TurnOrder,
+} from '../schedule/schedule.types.js';
 
 export interface RotationDefinition {
   rotationId: string;
@@ -33,6 +41,14 @@ export type RotationEvent =
   | DomainEvent<'RotationShadowRemoved', MembershipChange>
   | DomainEvent<'OverrideScheduled', { rotationId: string } & Override>
   | DomainEvent<'OverrideCancelled', { rotationId: string; overrideId: string; cancelledBy: string }>
-  | DomainEvent<'ShiftsSwapped', { rotationId: string } & Swap>;
+  | DomainEvent<'ShiftsSwapped', { rotationId: string } & Swap>
+  | DomainEvent<'RotationUpdated', { rotationId: string; changes: RotationLabels }>
+  | DomainEvent<'RotationTimeZoneChanged', { rotationId: string } & ScheduleChange>
+  | DomainEvent<'ShiftPatternChanged', { rotationId: string } & ScheduleChange>
+  | DomainEvent<'RotationParticipantsReordered', { rotationId: string } & TurnOrder>
+  | DomainEvent<'RotationArchived', { rotationId: string; archivedAt: string; reason?: string }>;
+
+/** What a rotation's correction may rename at once. */
+export type RotationLabels = Partial<Pick<RotationDefinition, 'name' | 'team'>>;
 
 export const rotationStream = (rotationId: string) => `rotation-${rotationId}`;

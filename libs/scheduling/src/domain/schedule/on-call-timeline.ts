@@ -59,8 +59,16 @@ export class OnCallTimeline {
     this.calendar = new ShiftCalendar(schedule);
   }
 
-  /** Segments overlapping [from, to). */
+  /** Segments overlapping [from, to); an archived rotation has none from its archiving on. */
   between(from: number, to: number): OnCallSegment[] {
+    const archived = this.schedule.archivedAt === undefined ? Infinity : Date.parse(this.schedule.archivedAt);
+    if (from >= archived) return [];
+    const segments = this.segmentsBetween(from, Math.min(to, archived));
+    if (archived === Infinity) return segments;
+    return segments.map((s) => (s.end > archived ? { ...s, end: archived } : s));
+  }
+
+  private segmentsBetween(from: number, to: number): OnCallSegment[] {
     const overrides = this.schedule.overrides
       .map((o) => ({ ...o, startMs: Date.parse(o.start), endMs: Date.parse(o.end) }))
       .filter((o) => o.startMs < to && from < o.endMs);
@@ -85,8 +93,8 @@ export class OnCallTimeline {
       while (next < covered.length && covered[next].end <= start) next++;
       const base = covered[next] && covered[next].start <= start ? covered[next] : undefined;
       const turns = this.piecesOf(base);
-      const filled = slots.length > 0 ? this.applySlots(turns, activeAt(slots, start)) : turns;
-      const pieces = this.applyOverrides(filled, activeAt(overrides, start));
+      const filled = slots.length > 0 ? this.applySlots(turns, this.heldAt(slots, start)) : turns;
+      const pieces = this.applyOverrides(filled, this.heldAt(overrides, start));
       const seen = new Set<string>();
       for (const piece of pieces) {
         const key = `${piece.responderId}|${reasonKey(piece)}`;
@@ -116,14 +124,24 @@ export class OnCallTimeline {
 
   isDriWindow(instant: number): boolean {
     return (
-      this.schedule.driWindows.length > 0 && insideWindows(instant, this.schedule.driWindows, this.schedule.timeZone)
+      this.schedule.driWindows.length > 0 &&
+      insideWindows(instant, this.schedule.driWindows, this.calendar.eraAt(instant).timeZone)
     );
+  }
+
+  /** Overrides and slots active at `instant` whose responder is not deactivated by then. */
+  private heldAt<T extends { startMs: number; endMs: number; responderId: string }>(items: T[], instant: number): T[] {
+    return activeAt(items, instant).filter((item) => {
+      const deactivatedAt = this.availability(item.responderId)?.deactivatedAt;
+      return deactivatedAt === undefined || instant < Date.parse(deactivatedAt);
+    });
   }
 
   private coveredShifts(from: number, to: number): CoveredShift[] {
     const covered: CoveredShift[] = [];
     for (const shift of this.calendar.shiftsBetween(from, to)) {
-      for (const part of intersectWithWindows(shift, this.schedule.coverageWindows, this.schedule.timeZone)) {
+      const zone = shift.timeZone ?? this.schedule.timeZone;
+      for (const part of intersectWithWindows(shift, this.schedule.coverageWindows, zone)) {
         covered.push({ ...part, shift });
       }
     }

@@ -84,6 +84,25 @@ export interface RotationSchedule {
   swaps: Swap[];
   /** Weekend and holiday slots filled from slot rounds (absent: none). */
   slots?: AssignedSlot[];
+  /** Later patterns or zones, each from a handoff on, in order (absent: none). */
+  scheduleChanges?: ScheduleChange[];
+  /** Turn orders, each from an instant on, in order (absent: the participants' listed order). */
+  turnOrders?: TurnOrder[];
+  /** No shift runs from this instant on. */
+  archivedAt?: string;
+}
+
+/** From `effectiveAt` (a handoff of the schedule before it) on, shifts follow `pattern` in `timeZone`. */
+export interface ScheduleChange {
+  effectiveAt: string;
+  pattern: ShiftPattern;
+  timeZone: string;
+}
+
+/** From `effectiveAt` on, participants take turns in this order (ids not listed follow, as listed). */
+export interface TurnOrder {
+  effectiveAt: string;
+  order: string[];
 }
 
 /** How a weekend or holiday slot got its responder. */
@@ -110,4 +129,6 @@ export interface ResponderAvailability {
   /** Local-law restriction periods: never scheduled while one is in force. */
   restrictions: Span[];
   unavailability: Array<Span & { spanId: string }>;
+  /** From this instant on, the responder is never on call. */
+  deactivatedAt?: string;
 }

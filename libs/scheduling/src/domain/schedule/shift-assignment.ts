@@ -1,5 +1,5 @@
 import type { BaseShift } from './shift-calendar.js';
-import type { Membership, ResponderAvailability, RotationSchedule, Span } from './schedule.types.js';
+import type { Membership, ResponderAvailability, RotationSchedule, Span, TurnOrder } from './schedule.types.js';
 
 export type Ineligibility = 'RESTRICTED' | 'UNAVAILABLE';
 
@@ -37,6 +37,7 @@ export function ineligibility(
   end: number,
 ): Ineligibility | undefined {
   if (!availability) return undefined;
+  if (availability.deactivatedAt !== undefined && end > Date.parse(availability.deactivatedAt)) return 'UNAVAILABLE';
   if (availability.restrictions.some((span) => overlaps(span, start, end))) return 'RESTRICTED';
   if (availability.unavailability.some((span) => overlaps(span, start, end))) return 'UNAVAILABLE';
   return undefined;
@@ -49,12 +50,13 @@ export function ineligibility(
  */
 export function assignShift(
   shift: BaseShift,
-  schedule: Pick<RotationSchedule, 'participants' | 'pattern' | 'swaps'>,
+  schedule: Pick<RotationSchedule, 'participants' | 'pattern' | 'swaps'> &
+    Partial<Pick<RotationSchedule, 'turnOrders'>>,
   availability: AvailabilityLookup,
 ): Assignment[] {
   const active = schedule.participants.filter((m) => isActive(m, shift.start)).map((m) => m.responderId);
-  const unique = [...new Set(active)];
-  const perShift = schedule.pattern.respondersPerShift;
+  const unique = inTurnOrder([...new Set(active)], schedule.turnOrders ?? [], shift.start);
+  const perShift = shift.respondersPerShift ?? schedule.pattern.respondersPerShift;
   const picked: string[] = [];
   const skipped: SkippedResponder[] = [];
   for (let slot = 0; slot < perShift && picked.length < unique.length; slot++) {
@@ -70,7 +72,25 @@ export function assignShift(
       break;
     }
   }
-  return applySwaps(shift, picked, skipped, schedule.swaps);
+  const deactivated = (id: string) => {
+    const at = availability(id)?.deactivatedAt;
+    return at !== undefined && shift.end > Date.parse(at);
+  };
+  return applySwaps(shift, picked, skipped, schedule.swaps, deactivated);
+}
+
+/** The latest turn order in force at `at` ranks the ids it names; the others follow, as listed. */
+function inTurnOrder(ids: string[], orders: TurnOrder[], at: number): string[] {
+  const order = orders.filter((o) => Date.parse(o.effectiveAt) <= at).at(-1)?.order;
+  if (!order) return ids;
+  const rank = (id: string) => {
+    const i = order.indexOf(id);
+    return i < 0 ? order.length : i;
+  };
+  return ids
+    .map((id, listed) => ({ id, listed }))
+    .sort((a, b) => rank(a.id) - rank(b.id) || a.listed - b.listed)
+    .map((entry) => entry.id);
 }
 
 function applySwaps(
@@ -78,6 +98,7 @@ function applySwaps(
   picked: string[],
   skipped: SkippedResponder[],
   swaps: RotationSchedule['swaps'],
+  deactivated: (responderId: string) => boolean,
 ): Assignment[] {
   const assignments: Assignment[] = picked.map((responderId) => ({ responderId, reason: { kind: 'TURN', skipped } }));
   for (const swap of swaps) {
@@ -87,7 +108,8 @@ function applySwaps(
     ] as const) {
       if (Date.parse(mine.shiftStart) !== shift.start) continue;
       const assignment = assignments.find((a) => a.responderId === mine.responderId);
-      if (!assignment) continue;
+      // a swap recorded before its taker was deactivated no longer puts them on call
+      if (!assignment || deactivated(theirs.responderId)) continue;
       assignment.responderId = theirs.responderId;
       assignment.reason = { kind: 'SWAP', swapId: swap.swapId, swappedWith: mine.responderId, skipped };
     }

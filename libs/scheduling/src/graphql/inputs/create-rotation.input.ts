@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsIanaTimeZone, IsLocalDate, IsLocalTime, IsText } from '@app/core';
+import type { ShiftPattern } from '../../domain/schedule/schedule.types.js';
 import { ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowInput } from './clock-window.input.js';
 
@@ -110,4 +111,13 @@ export class CreateRotationInput {
   @ArrayMaxSize(100)
   @IsUUID(undefined, { each: true })
   shadowIds?: string[];
+}
+
+export function toShiftPattern(input: ShiftPatternInput): ShiftPattern {
+  return {
+    cycle: input.cycle,
+    handoffs: input.handoffs.map((h) => ({ ...(h.weekday ? { weekday: h.weekday } : {}), time: h.time })),
+    ...(input.shiftDuration ? { shiftDuration: input.shiftDuration } : {}),
+    respondersPerShift: input.respondersPerShift ?? 1,
+  };
 }

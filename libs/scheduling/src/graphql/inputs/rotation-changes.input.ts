@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsNotEmpty, IsOptional, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { IsIanaTimeZone, IsLocalDateTime, IsText } from '@app/core';
+import { IsIanaTimeZone, IsLocalDate, IsLocalDateTime, IsText } from '@app/core';
 
 @InputType()
 export class RotationMembershipInput {
@@ -13,10 +13,23 @@ export class RotationMembershipInput {
   @IsUUID()
   responderId: string;
 
-  @Field({ nullable: true, description: 'When the change takes effect; now when absent' })
+  @Field({
+    nullable: true,
+    description: 'The instant the change takes effect; now when absent (or name fromDate or fromShiftStart)',
+  })
   @IsOptional()
   @IsDate()
   from?: Date;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD in the rotation’s zone: from the first handoff on that date' })
+  @IsOptional()
+  @IsLocalDate()
+  fromDate?: string;
+
+  @Field({ nullable: true, description: 'The start of one of the rotation’s shifts (as listed by `shifts`)' })
+  @IsOptional()
+  @IsDate()
+  fromShiftStart?: Date;
 }
 
 @InputType()

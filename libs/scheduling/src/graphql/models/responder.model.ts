@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ResponderRoleValue } from '../scheduling.enums.js';
+import { ResponderLifecycle, ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
 
 @ObjectType('UnavailableSpan')
@@ -45,4 +45,10 @@ export class ResponderModel {
 
   @Field(() => [UnavailableSpanModel])
   unavailability: UnavailableSpanModel[];
+
+  @Field(() => ResponderLifecycle, { description: 'DEACTIVATED from the start of their deactivation date on' })
+  state: ResponderLifecycle;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD (their zone): deactivated from that day on' })
+  deactivatedFrom?: string;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ShiftCycle, Weekday } from '../scheduling.enums.js';
+import { RotationLifecycle, ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
 import { ResponderModel } from './responder.model.js';
 
@@ -25,6 +25,18 @@ export class ShiftPatternModel {
 
   @Field(() => Int)
   respondersPerShift: number;
+}
+
+@ObjectType('ScheduleChange')
+export class ScheduleChangeModel {
+  @Field({ description: 'The handoff from which it holds' })
+  effectiveAt: Date;
+
+  @Field(() => ShiftPatternModel)
+  pattern: ShiftPatternModel;
+
+  @Field()
+  timeZone: string;
 }
 
 @ObjectType('RotationMember')
@@ -101,14 +113,26 @@ export class RotationModel {
   @Field()
   team: string;
 
-  @Field()
+  @Field({ description: 'The zone handoffs are read in now' })
   timeZone: string;
 
   @Field({ description: 'YYYY-MM-DD: the first shift starts at the first handoff on or after it' })
   startDate: string;
 
-  @Field(() => ShiftPatternModel)
+  @Field(() => ShiftPatternModel, { description: 'The shift pattern in force now' })
   pattern: ShiftPatternModel;
+
+  @Field(() => ScheduleChangeModel, {
+    nullable: true,
+    description: 'The next pattern or zone change still to take effect (all are in `history`)',
+  })
+  nextScheduleChange?: ScheduleChangeModel;
+
+  @Field(() => RotationLifecycle)
+  state: RotationLifecycle;
+
+  @Field({ nullable: true, description: 'When it was archived: no shift runs from then on' })
+  archivedAt?: Date;
 
   @Field(() => [ClockWindowModel], { description: 'When on-call applies; always when empty' })
   coverageWindows: ClockWindowModel[];
