@@ -13,14 +13,14 @@ export class HandoverAccessPolicy {
   constructor(private readonly schedule: ScheduleQueries) {}
 
   /** Checked before anything is looked up: viewers and integrations take no part in handovers. */
-  assertTakesPart(context: RequestContext): void {
+  assertCanTakePart(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'take part in handovers');
   }
 
   /** Only an escalation's current DRI writes its handover summary. */
-  mayWriteSummary(context: RequestContext, escalation: EscalationDoc): Responder {
+  assertCanWriteSummary(context: RequestContext, escalation: EscalationDoc): Responder {
     requireRole(context, PARTICIPANTS, 'write handover summaries');
-    const responder = this.requireResponder(context);
+    const responder = this.assertCanActAsResponder(context);
     if (escalation.driId !== responder.responderId) {
       throw new ForbiddenError(`Only the DRI of escalation ${escalation.escalationId} can hand it over`, {
         escalationId: escalation.escalationId,
@@ -33,7 +33,7 @@ export class HandoverAccessPolicy {
    * A responder taking over at the boundary accepts (for themselves or naming another DRI); a
    * manager may accept for the team, naming the DRI when they are not a responder themselves.
    */
-  mayAccept(context: RequestContext, handover: Handover, namedDriId: string | undefined): Actor {
+  assertCanAccept(context: RequestContext, handover: Handover, namedDriId: string | undefined): Actor {
     requireRole(context, PARTICIPANTS, 'accept handovers');
     const responder = actingResponder(this.schedule, context);
     if (responder && handover.incomingIds.includes(responder.responderId)) return responder;
@@ -43,12 +43,12 @@ export class HandoverAccessPolicy {
   }
 
   /** Handover rules are set by admins. */
-  mayConfigure(context: RequestContext): Actor {
+  assertCanConfigure(context: RequestContext): Actor {
     requireRole(context, ['admin'], 'change handover settings');
     return { responderId: actingResponder(this.schedule, context)?.responderId ?? context.actor };
   }
 
-  private requireResponder(context: RequestContext): Responder {
+  private assertCanActAsResponder(context: RequestContext): Responder {
     const responder = actingResponder(this.schedule, context);
     if (!responder) {
       throw new ForbiddenError(`${context.actor} is not a registered responder`, { actor: context.actor });
