@@ -17,6 +17,8 @@ export default {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@app/event-store/testing$': '<rootDir>/libs/event-store/src/testing/index.ts',
+    '^@app/event-store/testing/pure$': '<rootDir>/libs/event-store/src/testing/pure.ts',
+    '^@app/([a-z-]+)/pure$': '<rootDir>/libs/$1/src/pure.ts',
     '^@app/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

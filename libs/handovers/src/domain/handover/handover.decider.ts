@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import { deterministicId, type Decider } from '@app/event-store';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId, type Decider } from '@app/event-store/pure';
 import type { BoundaryItem, HandoverEvent, HandoverSummary, ShiftBoundaryData } from './handover.events.js';
 
 export interface HandoverItem extends BoundaryItem {

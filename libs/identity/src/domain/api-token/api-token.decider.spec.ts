@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { apiTokenDecider } from './api-token.decider.js';
 import type { ApiTokenEvent, ApiTokenIssuedData } from './api-token.events.js';
 

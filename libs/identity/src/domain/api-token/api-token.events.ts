@@ -1,5 +1,5 @@
-import type { DomainEvent } from '@app/event-store';
-import type { Role } from '@app/core';
+import type { DomainEvent } from '@app/event-store/pure';
+import type { Role } from '@app/core/pure';
 
 /** Who a token speaks for: a registered responder, a system integration, or an operator (first admin). */
 export type SubjectKind = 'responder' | 'integration' | 'operator';

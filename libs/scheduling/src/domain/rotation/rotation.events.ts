@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { ClockWindow, Membership, Override, ShiftPattern, Swap } from '../schedule/schedule.types.js';
 
 export interface RotationDefinition {
