@@ -34,6 +34,22 @@ describe('API token decider', () => {
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('role'));
   });
 
+  it('gives displays only the viewer role', () => {
+    spec
+      .given([])
+      .when({ type: 'IssueApiToken', ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'viewer' })
+      .then([
+        {
+          type: 'ApiTokenIssued',
+          data: { ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'viewer' },
+        },
+      ]);
+    spec
+      .given([])
+      .when({ type: 'IssueApiToken', ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'manager' })
+      .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('role'));
+  });
+
   it('revokes once', () => {
     const revoke = { type: 'RevokeApiToken', tokenId: 't1', reason: 'left', now: '2026-12-01T00:00:00.000Z' } as const;
     spec

@@ -28,6 +28,9 @@ export const apiTokenDecider: Decider<ApiTokenCommand, ApiToken | null, ApiToken
         if (command.subjectKind === 'integration' && command.role !== 'integration') {
           throw new BadUserInputError('role', 'an integration token has the integration role');
         }
+        if (command.subjectKind === 'display' && command.role !== 'viewer') {
+          throw new BadUserInputError('role', 'a display token has the viewer role');
+        }
         const { type: _, ...data } = command;
         return [{ type: 'ApiTokenIssued', data }];
       }
