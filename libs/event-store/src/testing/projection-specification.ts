@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { DomainEvent } from '../decider/decider.js';
 import type { EventMetadata, RecordedEvent } from '../event-store.port.js';
 import type { Projection } from '../projections/projection.js';
@@ -27,9 +26,10 @@ const DEFAULT_METADATA: EventMetadata = {
  * database, then `afterCommit`. Events get growing positions and per-stream revisions.
  */
 export function projectionSpecification<P extends Projection>(create: () => P) {
-  function run(batches: GivenEvent[][]): { projection: P; db: Database } {
+  function run(batches: GivenEvent[][]): { projection: P; readModels: ReadModelDatabase } {
     const projection = create();
-    const { db } = new ReadModelDatabase(':memory:');
+    const readModels = new ReadModelDatabase(':memory:');
+    const { db } = readModels;
     projection.setUp(db);
     const revisions = new Map<string, bigint>();
     let position = 0n;
@@ -56,17 +56,18 @@ export function projectionSpecification<P extends Projection>(create: () => P) {
       })();
       projection.afterCommit?.(recorded);
     }
-    return { projection, db };
+    return { projection, readModels };
   }
 
   return {
     given(given: GivenEvent[]) {
-      const then = (batches: GivenEvent[][]) => (check: (projection: P, db: Database) => void) => {
-        const { projection, db } = run(batches);
+      /** `readModels` is the database the projection wrote, for the queries that read its tables. */
+      const then = (batches: GivenEvent[][]) => (check: (projection: P, readModels: ReadModelDatabase) => void) => {
+        const { projection, readModels } = run(batches);
         try {
-          check(projection, db);
+          check(projection, readModels);
         } finally {
-          db.close();
+          readModels.db.close();
         }
       };
       return {
