@@ -23,12 +23,13 @@ const DEFAULT_METADATA: EventMetadata = {
  *
  * Each list is applied as one batch, the way the projection runner applies a subscription's
  * batch: `apply` for each event and `flush` in one transaction of a fresh in-memory read-model
- * database, then `afterCommit`. Events get growing positions and per-stream revisions.
+ * database, then `afterCommit`. Events get growing positions and per-stream revisions. `create`
+ * receives that database, for projections that read it outside `apply`.
  */
-export function projectionSpecification<P extends Projection>(create: () => P) {
+export function projectionSpecification<P extends Projection>(create: (readModels: ReadModelDatabase) => P) {
   function run(batches: GivenEvent[][]): { projection: P; readModels: ReadModelDatabase } {
-    const projection = create();
     const readModels = new ReadModelDatabase(':memory:');
+    const projection = create(readModels);
     const { db } = readModels;
     projection.setUp(db);
     const revisions = new Map<string, bigint>();
