@@ -24,6 +24,7 @@ export default {
   },
   testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   setupFiles: ['<rootDir>/test/jest.setup.ts'],
+  globalSetup: '<rootDir>/test/global-setup.mjs',
   testTimeout: 30000,
   // Two workers, each replaced once it holds more than 1.5 GB: ESM test modules are never freed, so
   // one process running every suite grows past 4 GB and slows to a crawl.

@@ -1,4 +1,4 @@
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,11 +55,9 @@ describe('npm run token:admin against a running service', () => {
   const me = (token: string) => gql(token, '{ me { actor role } }');
 
   beforeAll(async () => {
-    // Builds only when the sources changed since the last build (npm test has just built).
-    execFileSync(process.execPath, ['scripts/build-if-changed.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
     service = new ServiceProcess(await freePort(), env);
     await service.start();
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await service?.stop();
