@@ -12,9 +12,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FirstAdmin } from '@app/identity';
-import { CliModule } from './cli.module.js';
 
 const USAGE = `Usage: npm run -s token:admin -- --name <name> [--days 1-366] [--viewer]
 
@@ -80,6 +77,12 @@ async function main(): Promise<number> {
     process.stderr.write(`error: ${request.refused}\n\n${USAGE}`);
     return 2;
   }
+  // Loaded only now, so that --help and refused arguments answer without starting Nest.
+  const [{ NestFactory }, { FirstAdmin }, { CliModule }] = await Promise.all([
+    import('@nestjs/core'),
+    import('@app/identity'),
+    import('./cli.module.js'),
+  ]);
   const app = await NestFactory.createApplicationContext(CliModule, { logger: stderrLogger });
   try {
     const firstAdmin = app.get(FirstAdmin);
