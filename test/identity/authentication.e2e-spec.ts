@@ -152,6 +152,30 @@ describe('authentication (over HTTP)', () => {
     );
     expect(operator.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'subjectKind' });
   });
+
+  it('issues a display a viewer token with no person behind it: it reads and writes nothing', async () => {
+    const issued = await app.ok(
+      `mutation { issueApiToken(input: { subjectKind: DISPLAY, subject: "lobby-wall", role: VIEWER, label: "lobby screen", expiresInDays: 366 }) { token apiToken { subject subjectKind role } } }`,
+    );
+    expect(issued.issueApiToken.apiToken).toEqual({
+      subject: 'display:lobby-wall',
+      subjectKind: 'DISPLAY',
+      role: 'VIEWER',
+    });
+    const display = `Bearer ${issued.issueApiToken.token}`;
+    expect((await post(app, ME, display)).body.data.me).toMatchObject({ actor: 'display:lobby-wall', role: 'VIEWER' });
+    const read = await post(app, `{ responder(id: "${randomUUID()}") { name } }`, display);
+    expect(read.body.errors[0].extensions.code).toBe('NOT_FOUND');
+    const before = await app.store.headPosition();
+    const write = await post(app, REGISTER, display);
+    expect(write.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await app.store.headPosition()).toBe(before);
+
+    const manager = await app.gql(
+      `mutation { issueApiToken(input: { subjectKind: DISPLAY, subject: "wall", role: MANAGER, label: "x", expiresInDays: 1 }) { token } }`,
+    );
+    expect(manager.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'role' });
+  });
 });
 
 describe('authentication with RS256 keys', () => {

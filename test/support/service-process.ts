@@ -62,7 +62,7 @@ export class ServiceProcess {
   }
 
   async start(timeoutMs = 20_000): Promise<void> {
-    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+    if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (jest's global setup does)`);
     this.child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
       env: this.environment,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,5 @@
-export * from './errors/app-error.js';
-export * from './clock/clock.js';
-export * from './clock/manual-clock.js';
-export * from './request-context/request-context.js';
+/** Everything of @app/core; code that needs no Nest, GraphQL or validation imports '@app/core/pure'. */
+export * from './pure.js';
 export * from './graphql/format-graphql-error.js';
 export * from './graphql/unsupported-operations.plugin.js';
 export * from './graphql/request-context.decorator.js';
@@ -15,9 +13,6 @@ export * from './authorization/read-access.guard.js';
 export * from './authorization/field-access.js';
 export * from './pagination/pagination.js';
 export * from './authorization/core.read-access.js';
-export * from './time/time-limits.js';
-export * from './time/request-budget.js';
-export * from './time/bounded-walk.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/request-budget.plugin.js';
 export * from './validation/text.js';

@@ -17,41 +17,41 @@ const escalation = { escalationId: 'e1', driId: 'ben', pages: [page] } as unknow
 
 describe('EscalationAccessPolicy', () => {
   it('finds the acting responder by their token’s subject, and refuses anyone else', () => {
-    expect(policy.requireResponder(as('ana')).responderId).toBe('ana');
-    expect(() => policy.requireResponder(as('stranger'))).toThrow(ForbiddenError);
+    expect(policy.assertCanActAsResponder(as('ana')).responderId).toBe('ana');
+    expect(() => policy.assertCanActAsResponder(as('stranger'))).toThrow(ForbiddenError);
   });
 
   it('lets only a page’s recipients answer it (not the DRI, not a manager)', () => {
-    expect(policy.mayAnswerPage(as('ana'), page)).toBe('ana');
-    expect(() => policy.mayAnswerPage(as('ben'), page)).toThrow(ForbiddenError);
-    expect(() => policy.mayAnswerPage(as('mona', 'manager'), page)).toThrow(ForbiddenError);
+    expect(policy.assertCanAnswerPage(as('ana'), page)).toBe('ana');
+    expect(() => policy.assertCanAnswerPage(as('ben'), page)).toThrow(ForbiddenError);
+    expect(() => policy.assertCanAnswerPage(as('mona', 'manager'), page)).toThrow(ForbiddenError);
   });
 
   it('lets the DRI, anyone paged, and managers change an escalation', () => {
-    for (const actor of ['ben', 'ana']) expect(policy.mayManage(as(actor), escalation).responderId).toBe(actor);
-    expect(policy.mayManage(as('mona', 'manager'), escalation).responderId).toBe('mona');
-    expect(policy.mayManage(as('operator:ops', 'admin'), escalation).responderId).toBe('operator:ops');
+    for (const actor of ['ben', 'ana']) expect(policy.assertCanManage(as(actor), escalation).responderId).toBe(actor);
+    expect(policy.assertCanManage(as('mona', 'manager'), escalation).responderId).toBe('mona');
+    expect(policy.assertCanManage(as('operator:ops', 'admin'), escalation).responderId).toBe('operator:ops');
     const outsider = { ...escalation, pages: [] } as unknown as Escalation;
-    expect(() => policy.mayManage(as('ana'), outsider)).toThrow(ForbiddenError);
-    expect(() => policy.mayManage(as('ben', 'viewer'), escalation)).toThrow(ForbiddenError);
+    expect(() => policy.assertCanManage(as('ana'), outsider)).toThrow(ForbiddenError);
+    expect(() => policy.assertCanManage(as('ben', 'viewer'), escalation)).toThrow(ForbiddenError);
   });
 
   it('keeps the backup pool to managers and configuration to admins', () => {
-    expect(() => policy.mayPageBackupPool(as('ben'))).toThrow(ForbiddenError);
-    expect(policy.mayPageBackupPool(as('mona', 'manager')).responderId).toBe('mona');
-    expect(() => policy.mayConfigure(as('mona', 'manager'))).toThrow(ForbiddenError);
-    expect(policy.mayConfigure(as('operator:ops', 'admin')).responderId).toBe('operator:ops');
+    expect(() => policy.assertCanPageBackupPool(as('ben'))).toThrow(ForbiddenError);
+    expect(policy.assertCanPageBackupPool(as('mona', 'manager')).responderId).toBe('mona');
+    expect(() => policy.assertCanConfigure(as('mona', 'manager'))).toThrow(ForbiddenError);
+    expect(policy.assertCanConfigure(as('operator:ops', 'admin')).responderId).toBe('operator:ops');
   });
 
   it('lets integrations raise escalations and nothing else', () => {
-    expect(() => policy.mayRaise(as('monitoring', 'integration'))).not.toThrow();
-    expect(() => policy.mayRaise(as('ana', 'viewer'))).toThrow(ForbiddenError);
-    expect(() => policy.mayAnnotate(as('monitoring', 'integration'))).toThrow(ForbiddenError);
+    expect(() => policy.assertCanRaise(as('monitoring', 'integration'))).not.toThrow();
+    expect(() => policy.assertCanRaise(as('ana', 'viewer'))).toThrow(ForbiddenError);
+    expect(() => policy.assertCanAnnotate(as('monitoring', 'integration'))).toThrow(ForbiddenError);
   });
 
   it('lets responders set their own presence, and managers anyone’s', () => {
-    expect(() => policy.maySetPresence(as('ana'), 'ana')).not.toThrow();
-    expect(() => policy.maySetPresence(as('ana'), 'ben')).toThrow(ForbiddenError);
-    expect(() => policy.maySetPresence(as('mona', 'manager'), 'ben')).not.toThrow();
+    expect(() => policy.assertCanSetPresence(as('ana'), 'ana')).not.toThrow();
+    expect(() => policy.assertCanSetPresence(as('ana'), 'ben')).toThrow(ForbiddenError);
+    expect(() => policy.assertCanSetPresence(as('mona', 'manager'), 'ben')).not.toThrow();
   });
 });

@@ -26,34 +26,34 @@ const LEADS: readonly Role[] = ['admin', 'manager'];
 export class EscalationAccessPolicy {
   constructor(private readonly schedule: ScheduleQueries) {}
 
-  mayRaise(context: RequestContext): void {
+  assertCanRaise(context: RequestContext): void {
     requireRole(context, [...PARTICIPANTS, 'integration'], 'raise escalations');
   }
 
   /** An integration acknowledges or resolves what its own alerts raised (the key was checked by the intake). */
-  mayAnswerAsIntegration(context: RequestContext): void {
+  assertCanAnswerAsIntegration(context: RequestContext): void {
     requireRole(context, ['integration'], 'acknowledge or resolve alerts on behalf of an integration');
   }
 
   /** Notes of what was tried, and incident tags: anyone taking part in incident work. */
-  mayAnnotate(context: RequestContext): void {
+  assertCanAnnotate(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'add notes or tags to escalations');
   }
 
   /** The token-role gate of answering pages, asked before the page is looked up. */
-  mayAnswerPages(context: RequestContext): void {
+  assertCanAnswerPages(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'answer pages');
   }
 
   /** The token-role gate of changing escalations, asked before the escalation is looked up. */
-  mayChangeEscalations(context: RequestContext): void {
+  assertCanChangeEscalations(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'change escalations');
   }
 
   /** A page is acknowledged (or resolved) by one of its recipients; shadows only get a copy. */
-  mayAnswerPage(context: RequestContext, page: Page): string {
-    this.mayAnswerPages(context);
-    const responder = this.requireResponder(context);
+  assertCanAnswerPage(context: RequestContext, page: Page): string {
+    this.assertCanAnswerPages(context);
+    const responder = this.assertCanActAsResponder(context);
     if (!page.recipients.includes(responder.responderId)) {
       throw new ForbiddenError(`Only the responders paged can answer page ${page.pageId}`, { pageId: page.pageId });
     }
@@ -61,10 +61,10 @@ export class EscalationAccessPolicy {
   }
 
   /** Mitigate, resolve, reassign, qualify, reroute, record customer contact: the DRI, anyone paged for it, or a manager. */
-  mayManage(context: RequestContext, escalation: Escalation): Actor {
-    this.mayChangeEscalations(context);
+  assertCanManage(context: RequestContext, escalation: Escalation): Actor {
+    this.assertCanChangeEscalations(context);
     if (LEADS.includes(context.role)) return this.actor(context);
-    const responder = this.requireResponder(context);
+    const responder = this.assertCanActAsResponder(context);
     const involved =
       escalation.driId === responder.responderId ||
       escalation.pages.some((p) => p.recipients.includes(responder.responderId));
@@ -78,25 +78,25 @@ export class EscalationAccessPolicy {
   }
 
   /** The backup pool is paged by a manager, who finds an owner for a concurrent emergency. */
-  mayPageBackupPool(context: RequestContext): Actor {
+  assertCanPageBackupPool(context: RequestContext): Actor {
     requireRole(context, LEADS, 'page the backup pool');
     return this.actor(context);
   }
 
   /** Escalation policies and services are set by admins. */
-  mayConfigure(context: RequestContext): Actor {
+  assertCanConfigure(context: RequestContext): Actor {
     requireRole(context, ['admin'], 'change escalation policies or services');
     return this.actor(context);
   }
 
   /** Responders report their own presence; a manager may correct anyone's. */
-  maySetPresence(context: RequestContext, responderId: string): void {
+  assertCanSetPresence(context: RequestContext, responderId: string): void {
     requireRole(context, PARTICIPANTS, 'set presence');
     if (context.actor === responderId || LEADS.includes(context.role)) return;
     throw new ForbiddenError('Responders set their own presence');
   }
 
-  requireResponder(context: RequestContext): Responder {
+  assertCanActAsResponder(context: RequestContext): Responder {
     const responder = actingResponder(this.schedule, context);
     if (!responder) {
       throw new ForbiddenError(`${context.actor} is not a registered responder`, { actor: context.actor });

@@ -13,14 +13,14 @@ export class HandoverAccessPolicy {
   constructor(private readonly schedule: ScheduleQueries) {}
 
   /** Checked before anything is looked up: viewers and integrations take no part in handovers. */
-  assertTakesPart(context: RequestContext): void {
+  assertCanTakePart(context: RequestContext): void {
     requireRole(context, PARTICIPANTS, 'take part in handovers');
   }
 
   /** Only an escalation's current DRI writes its handover summary. */
-  mayWriteSummary(context: RequestContext, escalation: EscalationDoc): Responder {
+  assertCanWriteSummary(context: RequestContext, escalation: EscalationDoc): Responder {
     requireRole(context, PARTICIPANTS, 'write handover summaries');
-    const responder = this.requireResponder(context);
+    const responder = this.assertCanActAsResponder(context);
     if (escalation.driId !== responder.responderId) {
       throw new ForbiddenError(`Only the DRI of escalation ${escalation.escalationId} can hand it over`, {
         escalationId: escalation.escalationId,
@@ -33,8 +33,8 @@ export class HandoverAccessPolicy {
    * A draft is written by the escalation's DRI while on call in the rotation whose shift is
    * ending (the last hour of it: the draft decider checks when).
    */
-  mayDraftSummary(context: RequestContext, escalation: EscalationDoc, onCallIds: readonly string[]): Responder {
-    const responder = this.mayWriteSummary(context, escalation);
+  assertCanDraftSummary(context: RequestContext, escalation: EscalationDoc, onCallIds: readonly string[]): Responder {
+    const responder = this.assertCanWriteSummary(context, escalation);
     if (!onCallIds.includes(responder.responderId)) {
       throw new ForbiddenError('Only a responder on call in the rotation drafts the handover of its shift', {
         escalationId: escalation.escalationId,
@@ -47,7 +47,7 @@ export class HandoverAccessPolicy {
    * Checked before anything is looked up: a responder ends their own shift early; a manager or an
    * admin may end anyone's.
    */
-  mayEndShift(context: RequestContext, responderId: string | undefined): void {
+  assertCanEndShift(context: RequestContext, responderId: string | undefined): void {
     requireRole(context, PARTICIPANTS, 'end a shift early');
     if (context.role === 'responder' && responderId !== undefined && responderId !== context.actor) {
       throw new ForbiddenError('A responder may only end their own shift');
@@ -66,7 +66,7 @@ export class HandoverAccessPolicy {
    * A responder taking over at the boundary accepts (for themselves or naming another DRI); a
    * manager may accept for the team, naming the DRI when they are not a responder themselves.
    */
-  mayAccept(context: RequestContext, handover: Handover, namedDriId: string | undefined): Actor {
+  assertCanAccept(context: RequestContext, handover: Handover, namedDriId: string | undefined): Actor {
     requireRole(context, PARTICIPANTS, 'accept handovers');
     const responder = actingResponder(this.schedule, context);
     if (responder && handover.incomingIds.includes(responder.responderId)) return responder;
@@ -76,12 +76,12 @@ export class HandoverAccessPolicy {
   }
 
   /** Handover rules are set by admins. */
-  mayConfigure(context: RequestContext): Actor {
+  assertCanConfigure(context: RequestContext): Actor {
     requireRole(context, ['admin'], 'change handover settings');
     return { responderId: actingResponder(this.schedule, context)?.responderId ?? context.actor };
   }
 
-  private requireResponder(context: RequestContext): Responder {
+  private assertCanActAsResponder(context: RequestContext): Responder {
     const responder = actingResponder(this.schedule, context);
     if (!responder) {
       throw new ForbiddenError(`${context.actor} is not a registered responder`, { actor: context.actor });

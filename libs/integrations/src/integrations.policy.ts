@@ -4,11 +4,11 @@ import { requireRole, type RequestContext } from '@app/core';
 /** Integration keys are an admin's business; maintenance windows are set by admins and managers. */
 @Injectable()
 export class IntegrationsPolicy {
-  mayManageKeys(context: RequestContext, what = 'manage integration keys'): void {
+  assertCanManageKeys(context: RequestContext, what = 'manage integration keys'): void {
     requireRole(context, ['admin'], what);
   }
 
-  mayManageMaintenanceWindows(context: RequestContext): void {
+  assertCanManageMaintenanceWindows(context: RequestContext): void {
     requireRole(context, ['admin', 'manager'], 'schedule or end maintenance windows');
   }
 }

@@ -16,9 +16,9 @@ import { AddContactMethodHandler } from './commands/add-contact-method.command.j
 import { ChangeContactMethodHandler } from './commands/change-contact-method.command.js';
 import { SetNotificationRulesHandler } from './commands/set-notification-rules.command.js';
 import { SetOnCallReminderHandler } from './commands/set-on-call-reminder.command.js';
-import { OnCallReminderSource } from './delivery/on-call-reminder.source.js';
+import { OnCallReminderSource } from './scheduler/on-call-reminder.source.js';
 import { VerificationCodes } from './commands/verification-codes.js';
-import { DeliverySource } from './delivery/delivery.source.js';
+import { DeliverySource } from './scheduler/delivery.source.js';
 import { MessageComposer } from './delivery/message-composer.js';
 import { NotificationTimeline } from './delivery/notification-timeline.js';
 import { ContactMethodResolver } from './graphql/contact-method.resolver.js';
@@ -37,7 +37,7 @@ import { DeliveryQueries } from './projections/delivery.queries.js';
 import { NotificationsProjection } from './projections/notifications.projection.js';
 import { NOTIFICATION_SECRET, NotificationKeys } from './secrets/notification-keys.js';
 import { notificationSecret } from './secrets/notification-secret.js';
-import { SlackMessageUpdatesSource } from './slack/message-updates/slack-message-updates.source.js';
+import { SlackMessageUpdatesSource } from './scheduler/slack-message-updates.source.js';
 import { SlackPageMessagesProjection } from './slack/message-updates/slack-page-messages.projection.js';
 import { SLACK_INTERACTIONS_PATH, SlackInteractionsController } from './slack/slack-interactions.controller.js';
 import { SLACK_USER_DIRECTORY } from './slack/slack-user-directory.js';
@@ -45,7 +45,7 @@ import {
   CreateWebhookSubscriptionHandler,
   DeleteWebhookSubscriptionHandler,
 } from './webhook-subscriptions/commands/webhook-subscription.commands.js';
-import { WebhookDeliveriesSource } from './webhook-subscriptions/delivery/webhook-deliveries.source.js';
+import { WebhookDeliveriesSource } from './scheduler/webhook-deliveries.source.js';
 import { WebhookSubscriptionResolver } from './webhook-subscriptions/graphql/webhook-subscription.resolver.js';
 import { WebhookOutboxProjection } from './webhook-subscriptions/projections/webhook-outbox.projection.js';
 import { WebhookSubscriptionQueries } from './webhook-subscriptions/projections/webhook-subscription.queries.js';

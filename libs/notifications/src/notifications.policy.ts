@@ -13,19 +13,23 @@ const PEOPLE: readonly Role[] = ['admin', 'manager', 'responder'];
 @Injectable()
 export class NotificationsAccessPolicy {
   /** Before any lookup: add a method, set rules. */
-  mayManageFor(context: RequestContext, responderId: string): void {
+  assertCanManageFor(context: RequestContext, responderId: string): void {
     requireRole(context, PEOPLE, 'manage contact methods or notification rules');
     if (context.role === 'admin' || context.role === 'system' || context.actor === responderId) return;
     throw new ForbiddenError('Responders manage their own contact methods and notification rules', { responderId });
   }
 
   /** Before the lookup of a method by id: the role alone. */
-  mayManageMethods(context: RequestContext): void {
+  assertCanManageMethods(context: RequestContext): void {
     requireRole(context, PEOPLE, 'manage contact methods');
   }
 
   /** After the lookup: someone else's method is NOT_FOUND, as an unknown id is, so ids reveal nothing. */
-  ownMethod(context: RequestContext, method: ContactMethod | undefined, contactMethodId: string): ContactMethod {
+  assertCanUseMethod(
+    context: RequestContext,
+    method: ContactMethod | undefined,
+    contactMethodId: string,
+  ): ContactMethod {
     const mine =
       method && (context.role === 'admin' || context.role === 'system' || method.responderId === context.actor);
     if (!method || !mine) throw new NotFoundError('ContactMethod', contactMethodId);
@@ -33,7 +37,7 @@ export class NotificationsAccessPolicy {
   }
 
   /** Addresses and rules are shown to the responder, managers and admins. */
-  mayRead(context: RequestContext, responderId: string): void {
+  assertCanRead(context: RequestContext, responderId: string): void {
     requireRole(context, PEOPLE, "read a responder's contact methods");
     if (context.role === 'responder' && context.actor !== responderId) {
       throw new ForbiddenError("Only the responder, managers and admins see a responder's contact methods", {

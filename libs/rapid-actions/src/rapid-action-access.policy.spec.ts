@@ -19,37 +19,37 @@ describe('rapid action access policy', () => {
   });
 
   it('answers NOT_FOUND to a stranger on a confidential action, FORBIDDEN to a member who may not take the step', () => {
-    expect(() => policy.assertMay('postUpdate', as('stranger'), confidential, 'ra')).toThrow(NotFoundError);
-    expect(() => policy.assertMay('postUpdate', as('stella'), confidential, 'ra')).toThrow(ForbiddenError);
+    expect(() => policy.assertCan('postUpdate', as('stranger'), confidential, 'ra')).toThrow(NotFoundError);
+    expect(() => policy.assertCan('postUpdate', as('stella'), confidential, 'ra')).toThrow(ForbiddenError);
     expect(() =>
-      policy.assertMay('postUpdate', as('stranger'), { ...confidential, confidential: false }, 'ra'),
+      policy.assertCan('postUpdate', as('stranger'), { ...confidential, confidential: false }, 'ra'),
     ).toThrow(ForbiddenError);
-    expect(() => policy.assertMay('postUpdate', as('stranger'), null, 'ra')).toThrow(NotFoundError);
+    expect(() => policy.assertCan('postUpdate', as('stranger'), null, 'ra')).toThrow(NotFoundError);
   });
 
   it('lets each role take its steps', () => {
-    expect(() => policy.assertMay('postUpdate', as('sam'), confidential, 'ra')).not.toThrow();
-    expect(() => policy.assertMay('reportExitCriterion', as('sam'), confidential, 'ra')).not.toThrow();
-    expect(() => policy.assertMay('resolve', as('sam'), confidential, 'ra')).toThrow(ForbiddenError);
-    expect(() => policy.assertMay('resolve', as('dana'), confidential, 'ra')).not.toThrow();
-    expect(() => policy.assertMay('changeDri', as('stella'), confidential, 'ra')).not.toThrow();
-    expect(() => policy.assertMay('manageSubDris', as('stella'), confidential, 'ra')).toThrow(ForbiddenError);
+    expect(() => policy.assertCan('postUpdate', as('sam'), confidential, 'ra')).not.toThrow();
+    expect(() => policy.assertCan('reportExitCriterion', as('sam'), confidential, 'ra')).not.toThrow();
+    expect(() => policy.assertCan('resolve', as('sam'), confidential, 'ra')).toThrow(ForbiddenError);
+    expect(() => policy.assertCan('resolve', as('dana'), confidential, 'ra')).not.toThrow();
+    expect(() => policy.assertCan('changeDri', as('stella'), confidential, 'ra')).not.toThrow();
+    expect(() => policy.assertCan('manageSubDris', as('stella'), confidential, 'ra')).toThrow(ForbiddenError);
   });
 
   it('refuses to let someone declare a confidential action they could not see', () => {
-    expect(() => policy.assertMayDeclare(as('stranger'), confidential)).toThrow(BadUserInputError);
-    expect(() => policy.assertMayDeclare(as('stella'), confidential)).not.toThrow();
-    expect(() => policy.assertMayDeclare(as('stranger'), { ...confidential, confidential: false })).not.toThrow();
+    expect(() => policy.assertCanDeclare(as('stranger'), confidential)).toThrow(BadUserInputError);
+    expect(() => policy.assertCanDeclare(as('stella'), confidential)).not.toThrow();
+    expect(() => policy.assertCanDeclare(as('stranger'), { ...confidential, confidential: false })).not.toThrow();
   });
 
   it('shows every action to admins, and lets token roles gate what members may do', () => {
     expect(policy.canSee(as('ops', 'admin'), confidential)).toBe(true);
     expect(() =>
-      policy.assertMay('changeDri', as('mia', 'manager'), { ...confidential, confidential: false }, 'ra'),
+      policy.assertCan('changeDri', as('mia', 'manager'), { ...confidential, confidential: false }, 'ra'),
     ).not.toThrow();
-    expect(() => policy.assertMay('changeDri', as('mia', 'manager'), confidential, 'ra')).toThrow(NotFoundError);
-    expect(() => policy.assertMay('postUpdate', as('dana', 'viewer'), confidential, 'ra')).toThrow(ForbiddenError);
-    expect(() => policy.assertMayDeclare(as('dana', 'integration'), confidential)).toThrow(ForbiddenError);
-    expect(() => policy.assertMay('postUpdate', as('ops', 'admin'), confidential, 'ra')).toThrow(ForbiddenError);
+    expect(() => policy.assertCan('changeDri', as('mia', 'manager'), confidential, 'ra')).toThrow(NotFoundError);
+    expect(() => policy.assertCan('postUpdate', as('dana', 'viewer'), confidential, 'ra')).toThrow(ForbiddenError);
+    expect(() => policy.assertCanDeclare(as('dana', 'integration'), confidential)).toThrow(ForbiddenError);
+    expect(() => policy.assertCan('postUpdate', as('ops', 'admin'), confidential, 'ra')).toThrow(ForbiddenError);
   });
 });

@@ -95,7 +95,7 @@ export class RapidActionAccessPolicy {
    * FORBIDDEN for token roles that change no rapid action (whatever the id), then NOT_FOUND when the
    * caller may not see the action, then FORBIDDEN when they see it but may not take the step.
    */
-  assertMay(
+  assertCan(
     step: RapidActionStep,
     context: RequestContext,
     action: RapidActionAccessFacts | null,
@@ -112,13 +112,13 @@ export class RapidActionAccessPolicy {
   }
 
   /** The token-role gate of declaring, asked before the DRI and stakeholders named are looked up. */
-  assertMayDeclareAny(context: RequestContext): void {
+  assertCanDeclareAny(context: RequestContext): void {
     requireRole(context, WRITER_ROLES, 'declare rapid actions');
   }
 
   /** Anyone may declare; a confidential action must name its declarer, or they could not see what they declared. */
-  assertMayDeclare(context: RequestContext, draft: RapidActionAccessFacts): void {
-    this.assertMayDeclareAny(context);
+  assertCanDeclare(context: RequestContext, draft: RapidActionAccessFacts): void {
+    this.assertCanDeclareAny(context);
     if (draft.confidential && !this.canSee(context, draft)) {
       throw new BadUserInputError(
         'stakeholderIds',

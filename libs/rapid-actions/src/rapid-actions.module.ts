@@ -4,7 +4,7 @@ import { ChangeExitCriterionHandler } from './commands/change-exit-criterion.com
 import { ChangeRapidActionDriHandler } from './commands/change-rapid-action-dri.command.js';
 import { ChangeRapidActionTeamHandler } from './commands/change-rapid-action-team.command.js';
 import { DeclareRapidActionHandler } from './commands/declare-rapid-action.command.js';
-import { OverdueUpdatesSource } from './commands/overdue-updates.source.js';
+import { OverdueUpdatesSource } from './scheduler/overdue-updates.source.js';
 import { PostRapidActionUpdateHandler } from './commands/post-rapid-action-update.command.js';
 import { RapidActionWriter } from './commands/rapid-action-writer.js';
 import { ResolveRapidActionHandler } from './commands/resolve-rapid-action.command.js';

@@ -20,7 +20,7 @@ export * from './domain/schedule/slot-holder.js';
 export * from './domain/schedule/clock-windows.js';
 export * from './domain/slot-round/slot-round.decider.js';
 export * from './domain/slot-round/slot-round.events.js';
-export * from './commands/close-slot-rounds.due-task.js';
+export * from './scheduler/close-slot-rounds.due-task.js';
 export * from './commands/cover-rest-of-shift.command.js';
 export { civilDayOf, wallClockInstant, weekdayOf } from './domain/schedule/wall-clock.js';
 export * from './graphql/scheduling.read-access.js';

@@ -7,7 +7,7 @@ import { CreateRotationHandler } from './commands/create-rotation.command.js';
 import { RegisterResponderHandler } from './commands/register-responder.command.js';
 import { ScheduleOverrideHandler } from './commands/schedule-override.command.js';
 import { SwapShiftsHandler } from './commands/swap-shifts.command.js';
-import { CloseSlotRoundsAtDeadline } from './commands/close-slot-rounds.due-task.js';
+import { CloseSlotRoundsAtDeadline } from './scheduler/close-slot-rounds.due-task.js';
 import { PublishSlotRoundHandler } from './commands/publish-slot-round.command.js';
 import { VolunteerForSlotHandler } from './commands/volunteer-for-slot.command.js';
 import { SlotRoundResolver } from './graphql/slot-round.resolver.js';

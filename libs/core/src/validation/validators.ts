@@ -1,6 +1,6 @@
-import { IANAZone } from 'luxon';
 import { daysInMonth } from '../graphql/date-time.scalar.js';
 import { MAX_YEAR, MIN_YEAR } from '../time/time-limits.js';
+import { isIanaTimeZone } from '../time/time-zone.js';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 function define(name: string, message: string, test: (value: unknown) => boolean) {
@@ -12,10 +12,6 @@ function define(name: string, message: string, test: (value: unknown) => boolean
       options: { message: `${propertyName} ${message}`, ...options },
       validator: { validate: test },
     });
-}
-
-export function isIanaTimeZone(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 64 && IANAZone.isValidZone(value);
 }
 
 /** An IANA time zone name such as America/New_York. */

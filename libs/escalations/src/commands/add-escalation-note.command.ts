@@ -29,7 +29,7 @@ export class AddEscalationNoteHandler implements ICommandHandler<AddEscalationNo
   ) {}
 
   async execute({ escalationId, kind, text, context }: AddEscalationNoteCommand): Promise<void> {
-    this.access.mayAnnotate(context);
+    this.access.assertCanAnnotate(context);
     await this.runner.run(
       escalationStream(escalationId),
       escalationDecider,

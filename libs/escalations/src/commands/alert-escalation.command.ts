@@ -57,8 +57,8 @@ export class AlertEscalationHandler implements ICommandHandler<AlertEscalationCo
   ) {}
 
   async execute({ action, context }: AlertEscalationCommand): Promise<Escalation | null> {
-    if (action.type === 'RAISE' || action.type === 'OCCURRENCE') this.access.mayRaise(context);
-    else this.access.mayAnswerAsIntegration(context);
+    if (action.type === 'RAISE' || action.type === 'OCCURRENCE') this.access.assertCanRaise(context);
+    else this.access.assertCanAnswerAsIntegration(context);
     const stream = escalationStream(action.escalationId);
     const at = this.clock.now().toISOString();
     const { escalationId } = action;

@@ -36,11 +36,11 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
   ) {}
 
   async execute({ answer, pageId, context }: AnswerPageCommand): Promise<string> {
-    this.access.mayAnswerPages(context);
+    this.access.assertCanAnswerPages(context);
     const escalation = this.queries.escalation(this.queries.escalationIdOfPage(pageId));
     const page = escalation.pages.find((p) => p.pageId === pageId);
     if (!page) throw new NotFoundError('Page', pageId);
-    const responderId = this.access.mayAnswerPage(context, page);
+    const responderId = this.access.assertCanAnswerPage(context, page);
     if (answer === 'ESCALATE') {
       if (page.status !== 'TRIGGERED') {
         throw new ConflictError(`Page ${pageId} is ${page.status.toLowerCase()}: it cannot be escalated`, { pageId });

@@ -39,9 +39,9 @@ export class ChangeEscalationHandler implements ICommandHandler<ChangeEscalation
   ) {}
 
   async execute({ escalationId, change, context }: ChangeEscalationCommand): Promise<void> {
-    this.access.mayChangeEscalations(context);
+    this.access.assertCanChangeEscalations(context);
     const escalation = this.queries.escalation(escalationId);
-    const actor = this.access.mayManage(context, escalation);
+    const actor = this.access.assertCanManage(context, escalation);
     const at = this.clock.now().toISOString();
     const by = actor.responderId;
     const target = { escalationId, at };

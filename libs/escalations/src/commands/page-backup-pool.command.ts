@@ -30,7 +30,7 @@ export class PageBackupPoolHandler implements ICommandHandler<PageBackupPoolComm
   ) {}
 
   async execute({ escalationId, context }: PageBackupPoolCommand): Promise<void> {
-    const actor = this.access.mayPageBackupPool(context);
+    const actor = this.access.assertCanPageBackupPool(context);
     const escalation = this.queries.escalation(escalationId);
     await this.runner.run(
       escalationStream(escalationId),

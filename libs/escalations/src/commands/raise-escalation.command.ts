@@ -46,7 +46,7 @@ export class RaiseEscalationHandler implements ICommandHandler<RaiseEscalationCo
   ) {}
 
   async execute({ input, context }: RaiseEscalationCommand): Promise<string> {
-    this.access.mayRaise(context);
+    this.access.assertCanRaise(context);
     const service = input.serviceId ? this.queries.service(input.serviceId) : undefined;
     const rotationId = input.rotationId ?? service?.secondTierRotationId;
     if (!rotationId) {

@@ -39,7 +39,7 @@ export class SaveServiceHandler implements ICommandHandler<SaveServiceCommand> {
   ) {}
 
   async execute({ service, context }: SaveServiceCommand): Promise<string> {
-    const actor = this.access.mayConfigure(context);
+    const actor = this.access.assertCanConfigure(context);
     if (service.secondTierRotationId) this.schedule.rotation(service.secondTierRotationId);
     const ownership = {
       owningTeam: service.owningTeam ?? null,

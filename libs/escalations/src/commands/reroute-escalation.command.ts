@@ -36,9 +36,9 @@ export class RerouteEscalationHandler implements ICommandHandler<RerouteEscalati
   ) {}
 
   async execute({ escalationId, target, context }: RerouteEscalationCommand): Promise<void> {
-    this.access.mayChangeEscalations(context);
+    this.access.assertCanChangeEscalations(context);
     const escalation = this.queries.escalation(escalationId);
-    const actor = this.access.mayManage(context, escalation);
+    const actor = this.access.assertCanManage(context, escalation);
     const service = target.serviceId ? this.queries.service(target.serviceId) : undefined;
     const rotationId = target.rotationId ?? service?.secondTierRotationId;
     if (!rotationId) {

@@ -28,7 +28,7 @@ export class SetEscalationPolicyHandler implements ICommandHandler<SetEscalation
   ) {}
 
   async execute({ policy, context }: SetEscalationPolicyCommand): Promise<void> {
-    const actor = this.access.mayConfigure(context);
+    const actor = this.access.assertCanConfigure(context);
     this.schedule.rotation(policy.rotationId);
     for (const step of policy.steps) if (step.rotationId) this.schedule.rotation(step.rotationId);
     const responderIds = [...policy.steps.flatMap((s) => s.responderIds ?? []), ...policy.backupPoolIds];

@@ -28,7 +28,7 @@ export class SetPresenceHandler implements ICommandHandler<SetPresenceCommand> {
   ) {}
 
   async execute({ responderId, status, context }: SetPresenceCommand): Promise<void> {
-    this.access.maySetPresence(context, responderId);
+    this.access.assertCanSetPresence(context, responderId);
     this.schedule.responder(responderId);
     await this.runner.run(
       presenceStream(responderId),

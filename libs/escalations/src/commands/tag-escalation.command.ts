@@ -26,7 +26,7 @@ export class TagEscalationHandler implements ICommandHandler<TagEscalationComman
   ) {}
 
   async execute({ escalationId, incidentTag, context }: TagEscalationCommand): Promise<void> {
-    this.access.mayAnnotate(context);
+    this.access.assertCanAnnotate(context);
     await this.runner.run(
       escalationStream(escalationId),
       escalationDecider,

@@ -43,9 +43,9 @@ export class AcceptHandoverHandler implements ICommandHandler<AcceptHandoverComm
   ) {}
 
   async execute({ input, context }: AcceptHandoverCommand): Promise<void> {
-    this.access.assertTakesPart(context);
+    this.access.assertCanTakePart(context);
     const handover = this.queries.handover(input.boundaryId);
-    const actor = this.access.mayAccept(context, handover, input.driId);
+    const actor = this.access.assertCanAccept(context, handover, input.driId);
     const driId = input.driId ?? actor.responderId;
     this.schedule.responder(driId);
     const docs = this.escalations.byIds(input.escalationIds ?? handover.items.map((i) => i.escalationId));

@@ -26,7 +26,7 @@ export class ConfigureHandoversHandler implements ICommandHandler<ConfigureHando
   ) {}
 
   async execute({ settings, context }: ConfigureHandoversCommand): Promise<void> {
-    const actor = this.access.mayConfigure(context);
+    const actor = this.access.assertCanConfigure(context);
     for (const id of [settings.rotationId, ...settings.receivingRotationIds]) this.schedule.rotation(id);
     await this.runner.run(
       handoverSettingsStream(settings.rotationId),

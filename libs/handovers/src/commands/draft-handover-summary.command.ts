@@ -42,12 +42,12 @@ export class DraftHandoverSummaryHandler implements ICommandHandler<DraftHandove
   ) {}
 
   async execute({ input, context }: DraftHandoverSummaryCommand): Promise<HandoverDraftData> {
-    this.access.assertTakesPart(context);
+    this.access.assertCanTakePart(context);
     const escalation = this.escalations.escalation(input.escalationId);
     this.schedule.rotation(input.rotationId);
     const now = this.clock.now();
     const [onCall] = this.schedule.onCallAt(now, [input.rotationId]);
-    const author = this.access.mayDraftSummary(
+    const author = this.access.assertCanDraftSummary(
       context,
       escalation,
       onCall.onCall.map((entry) => entry.responderId),

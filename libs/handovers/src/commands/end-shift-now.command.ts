@@ -43,7 +43,7 @@ export class EndShiftNowHandler implements ICommandHandler<EndShiftNowCommand> {
   ) {}
 
   async execute({ input, context }: EndShiftNowCommand): Promise<Handover> {
-    this.access.mayEndShift(context, input.responderId);
+    this.access.assertCanEndShift(context, input.responderId);
     const rotation = this.schedule.rotation(input.rotationId);
     const leaverId = this.access.shiftEnder(context, input.responderId);
     const now = this.clock.now();

@@ -31,10 +31,10 @@ export class WriteHandoverSummaryHandler implements ICommandHandler<WriteHandove
   ) {}
 
   async execute({ boundaryId, escalationId, summary, context }: WriteHandoverSummaryCommand): Promise<void> {
-    this.access.assertTakesPart(context);
+    this.access.assertCanTakePart(context);
     this.queries.handover(boundaryId);
     const escalation = this.escalations.escalation(escalationId);
-    const author = this.access.mayWriteSummary(context, escalation);
+    const author = this.access.assertCanWriteSummary(context, escalation);
     await this.runner.run(
       handoverStream(boundaryId),
       handoverDecider,

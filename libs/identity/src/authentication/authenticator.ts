@@ -8,6 +8,9 @@ import {
   type Clock,
   type RequestContext,
 } from '@app/core';
+import { CommandRunner } from '@app/event-store';
+import { apiTokenDecider, type ApiToken } from '../domain/api-token/api-token.decider.js';
+import { apiTokenStream } from '../domain/api-token/api-token.events.js';
 import { IDENTITY_OPTIONS, type IdentityOptions } from '../identity.options.js';
 import { ApiTokensProjection } from '../projections/api-tokens.projection.js';
 import { TokenSigner } from '../tokens/token-signer.js';
@@ -18,8 +21,8 @@ const MAX_TOKEN_LENGTH = 4096;
 
 /**
  * Turns a request's bearer token into its RequestContext: the signature and expiry are checked,
- * then the token must be known and not revoked (the api-tokens read model), then the token's
- * request rate is limited.
+ * then the token must be known and not revoked (the api-tokens read model, or the token's own
+ * stream when the read model has not seen it yet), then the token's request rate is limited.
  */
 @Injectable()
 export class Authenticator {
@@ -28,6 +31,7 @@ export class Authenticator {
   constructor(
     private readonly signer: TokenSigner,
     private readonly tokens: ApiTokensProjection,
+    private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(IDENTITY_OPTIONS) options: IdentityOptions,
   ) {
@@ -37,7 +41,7 @@ export class Authenticator {
   async authenticate(headers: Headers): Promise<RequestContext> {
     const token = bearerToken(headers);
     const claims = await this.signer.verify(token, this.clock.now());
-    const known = this.tokens.find(claims.tokenId);
+    const known = await this.knownToken(claims.tokenId);
     if (!known || known.subject !== claims.subject || known.role !== claims.role) {
       throw new UnauthenticatedError('The token is not valid');
     }
@@ -61,6 +65,15 @@ export class Authenticator {
       tokenId: known.tokenId,
       correlationId: correlationIdFrom(headers),
     };
+  }
+
+  /**
+   * A token issued a moment ago (by the command line, or by another instance on the same store)
+   * may not be in the read model yet: its stream says whether it exists. Only a token signed with
+   * the service's key gets this far, so unknown ids cannot be used to make the store work.
+   */
+  private async knownToken(tokenId: string): Promise<ApiToken | null> {
+    return this.tokens.find(tokenId) ?? (await this.runner.load(apiTokenStream(tokenId), apiTokenDecider));
   }
 }
 

@@ -11,7 +11,7 @@ import { TokenSigner } from '../tokens/token-signer.js';
 
 export interface IssueApiToken {
   subjectKind: SubjectKind;
-  /** A responder id, an integration's name, or an operator's name. */
+  /** A responder id, an integration's name, an operator's name, or a display's name (stored as `display:<name>`). */
   subject: string;
   role: Role;
   label: string;
@@ -48,6 +48,7 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
     if (input.subjectKind === 'responder' && !this.schedule.findResponder(input.subject)) {
       throw new NotFoundError('Responder', input.subject);
     }
+    const subject = input.subjectKind === 'display' ? displaySubject(input.subject) : input.subject;
     const tokenId = randomUUID();
     const issuedAt = this.clock.now();
     const expiresAt = new Date(issuedAt.getTime() + input.expiresInDays * 86_400_000);
@@ -57,7 +58,7 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
       {
         type: 'IssueApiToken',
         tokenId,
-        subject: input.subject,
+        subject,
         subjectKind: input.subjectKind,
         role: input.role,
         label: input.label,
@@ -66,7 +67,12 @@ export class IssueApiTokenHandler implements ICommandHandler<IssueApiTokenComman
       },
       context,
     );
-    const token = await this.signer.sign({ subject: input.subject, role: input.role, tokenId }, issuedAt, expiresAt);
+    const token = await this.signer.sign({ subject, role: input.role, tokenId }, issuedAt, expiresAt);
     return { tokenId, token };
   }
+}
+
+/** A display's actor names it as a display, so it never reads as a responder's id or an integration. */
+function displaySubject(name: string): string {
+  return name.startsWith('display:') ? name : `display:${name}`;
 }

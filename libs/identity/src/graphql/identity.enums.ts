@@ -12,6 +12,7 @@ export enum SubjectKindValue {
   RESPONDER = 'responder',
   INTEGRATION = 'integration',
   OPERATOR = 'operator',
+  DISPLAY = 'display',
 }
 
 registerEnumType(RoleValue, { name: 'Role', description: 'What a token may do' });

@@ -29,7 +29,9 @@ export class IdentityResolver {
     return this.tokens.all().map(toApiTokenModel);
   }
 
-  @Mutation(() => IssuedApiTokenModel, { description: 'Issues a token for a responder or an integration (admins)' })
+  @Mutation(() => IssuedApiTokenModel, {
+    description: 'Issues a token for a responder, an integration or a display (admins)',
+  })
   async issueApiToken(
     @Args('input') input: IssueApiTokenInput,
     @CurrentRequest() context: RequestContext,

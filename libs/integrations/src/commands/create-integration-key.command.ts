@@ -44,7 +44,7 @@ export class CreateIntegrationKeyHandler implements ICommandHandler<CreateIntegr
   ) {}
 
   async execute({ input, context }: CreateIntegrationKeyCommand): Promise<CreatedIntegrationKey> {
-    this.policy.mayManageKeys(context);
+    this.policy.assertCanManageKeys(context);
     if (input.serviceId && input.rotationId) {
       throw new BadUserInputError('rotationId', 'name either a service or a rotation, not both');
     }

@@ -47,7 +47,7 @@ export class ScheduleMaintenanceWindowHandler implements ICommandHandler<Schedul
   ) {}
 
   async execute({ input, context }: ScheduleMaintenanceWindowCommand): Promise<string> {
-    this.policy.mayManageMaintenanceWindows(context);
+    this.policy.assertCanManageMaintenanceWindows(context);
     if (input.serviceId && input.rotationId) {
       throw new BadUserInputError('rotationId', 'name either a service or a rotation, not both');
     }
@@ -83,7 +83,7 @@ export class EndMaintenanceWindowHandler implements ICommandHandler<EndMaintenan
   ) {}
 
   async execute({ windowId, context }: EndMaintenanceWindowCommand): Promise<void> {
-    this.policy.mayManageMaintenanceWindows(context);
+    this.policy.assertCanManageMaintenanceWindows(context);
     await this.runner.run(
       maintenanceWindowStream(windowId),
       maintenanceWindowDecider,

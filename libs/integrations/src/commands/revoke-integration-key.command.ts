@@ -25,7 +25,7 @@ export class RevokeIntegrationKeyHandler implements ICommandHandler<RevokeIntegr
   ) {}
 
   async execute({ integrationKeyId, context }: RevokeIntegrationKeyCommand): Promise<void> {
-    this.policy.mayManageKeys(context);
+    this.policy.assertCanManageKeys(context);
     await this.runner.run(
       integrationKeyStream(integrationKeyId),
       integrationKeyDecider,

@@ -46,7 +46,7 @@ export class IntegrationsResolver {
     @Args() { first, after }: PageArgs,
     @CurrentRequest() context: RequestContext,
   ): IntegrationKeyConnection {
-    this.policy.mayManageKeys(context, 'list integration keys');
+    this.policy.assertCanManageKeys(context, 'list integration keys');
     const all = this.keys.all();
     const [afterAt, afterId] = after ? (decodeCursor(after, 2) as [string, string]) : [];
     const rest = after

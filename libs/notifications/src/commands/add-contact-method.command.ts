@@ -43,7 +43,7 @@ export class AddContactMethodHandler implements ICommandHandler<AddContactMethod
   ) {}
 
   async execute({ input, context }: AddContactMethodCommand): Promise<AddedContactMethod> {
-    this.access.mayManageFor(context, input.responderId);
+    this.access.assertCanManageFor(context, input.responderId);
     this.schedule.responder(input.responderId);
     const address = input.address.trim();
     if (address.length === 0 || address.length > MAX_ADDRESS_LENGTH) {

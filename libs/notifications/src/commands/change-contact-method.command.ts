@@ -33,8 +33,8 @@ export class ChangeContactMethodHandler implements ICommandHandler<ChangeContact
   ) {}
 
   async execute({ contactMethodId, change, context }: ChangeContactMethodCommand): Promise<string> {
-    this.access.mayManageMethods(context);
-    this.access.ownMethod(context, this.methods.byId(contactMethodId), contactMethodId);
+    this.access.assertCanManageMethods(context);
+    this.access.assertCanUseMethod(context, this.methods.byId(contactMethodId), contactMethodId);
     const now = this.clock.now();
     const at = now.toISOString();
     const stream = contactMethodStream(contactMethodId);

@@ -30,7 +30,7 @@ export class SetNotificationRulesHandler implements ICommandHandler<SetNotificat
   ) {}
 
   async execute({ responderId, rules, context }: SetNotificationRulesCommand): Promise<string> {
-    this.access.mayManageFor(context, responderId);
+    this.access.assertCanManageFor(context, responderId);
     this.schedule.responder(responderId);
     const verifiedMethodIds = this.methods
       .forResponder(responderId)

@@ -28,7 +28,7 @@ export class SetOnCallReminderHandler implements ICommandHandler<SetOnCallRemind
   ) {}
 
   async execute({ responderId, minutesBefore, context }: SetOnCallReminderCommand): Promise<string> {
-    this.access.mayManageFor(context, responderId);
+    this.access.assertCanManageFor(context, responderId);
     this.schedule.responder(responderId);
     await this.runner.run(
       onCallReminderSettingsStream(responderId),

@@ -22,7 +22,7 @@ export class ResponderNotificationsResolver {
     description: 'Seen by the responder, managers and admins (FORBIDDEN for others)',
   })
   contactMethods(@Parent() responder: ResponderModel, @CurrentRequest() context: RequestContext): ContactMethodModel[] {
-    this.access.mayRead(context, responder.id);
+    this.access.assertCanRead(context, responder.id);
     return this.methods.forResponder(responder.id).map((m) => this.mapper.contactMethod(m));
   }
 
@@ -34,7 +34,7 @@ export class ResponderNotificationsResolver {
     @Parent() responder: ResponderModel,
     @CurrentRequest() context: RequestContext,
   ): NotificationRuleModel[] {
-    this.access.mayRead(context, responder.id);
+    this.access.assertCanRead(context, responder.id);
     return this.methods.rulesFor(responder.id).map((rule) => ({
       contactMethod: this.mapper.contactMethod(this.methods.require(rule.contactMethodId)),
       delayMinutes: rule.delayMinutes,
@@ -46,7 +46,7 @@ export class ResponderNotificationsResolver {
     description: 'Minutes before a shift the responder is reminded they go on call (null: never)',
   })
   onCallReminderMinutes(@Parent() responder: ResponderModel, @CurrentRequest() context: RequestContext): number | null {
-    this.access.mayRead(context, responder.id);
+    this.access.assertCanRead(context, responder.id);
     return this.methods.reminderMinutes(responder.id);
   }
 

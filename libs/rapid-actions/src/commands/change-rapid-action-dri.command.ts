@@ -23,7 +23,7 @@ export class ChangeRapidActionDriHandler implements ICommandHandler<ChangeRapidA
   ) {}
 
   async execute({ rapidActionId, driId, reason, context }: ChangeRapidActionDriCommand): Promise<void> {
-    await this.writer.assertMay('changeDri', rapidActionId, context);
+    await this.writer.assertCan('changeDri', rapidActionId, context);
     const dri = this.schedule.responder(driId);
     await this.writer.run(
       'changeDri',

@@ -29,7 +29,7 @@ export class ChangeRapidActionTeamHandler implements ICommandHandler<ChangeRapid
     const { rapidActionId, responderId } = change;
     switch (change.kind) {
       case 'AddStakeholder':
-        await this.writer.assertMay('manageStakeholders', rapidActionId, context);
+        await this.writer.assertCan('manageStakeholders', rapidActionId, context);
         this.schedule.responder(responderId);
         return this.writer.run('manageStakeholders', { type: 'AddStakeholder', rapidActionId, responderId }, context);
       case 'RemoveStakeholder':
@@ -39,7 +39,7 @@ export class ChangeRapidActionTeamHandler implements ICommandHandler<ChangeRapid
           context,
         );
       case 'AssignSubDri':
-        await this.writer.assertMay('manageSubDris', rapidActionId, context);
+        await this.writer.assertCan('manageSubDris', rapidActionId, context);
         this.schedule.responder(responderId);
         return this.writer.run(
           'manageSubDris',

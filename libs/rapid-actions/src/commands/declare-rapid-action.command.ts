@@ -40,12 +40,12 @@ export class DeclareRapidActionHandler implements ICommandHandler<DeclareRapidAc
   ) {}
 
   async execute({ input, context }: DeclareRapidActionCommand): Promise<string> {
-    this.policy.assertMayDeclareAny(context);
+    this.policy.assertCanDeclareAny(context);
     const dri = this.schedule.responder(input.driId);
     const stakeholderIds = input.stakeholderIds ?? [];
     for (const id of stakeholderIds) this.schedule.responder(id);
     const confidential = input.confidential ?? false;
-    this.policy.assertMayDeclare(context, { confidential, driId: dri.responderId, subDris: [], stakeholderIds });
+    this.policy.assertCanDeclare(context, { confidential, driId: dri.responderId, subDris: [], stakeholderIds });
     const rapidActionId = randomUUID();
     await this.runner.run(
       rapidActionStream(rapidActionId),

@@ -31,9 +31,9 @@ export class RapidActionWriter {
    * Asks the policy on the action's current state before a handler looks anything else up (a
    * responder named in the command), so a refused caller learns nothing from the answer.
    */
-  async assertMay(step: RapidActionStep, rapidActionId: string, context: RequestContext): Promise<void> {
+  async assertCan(step: RapidActionStep, rapidActionId: string, context: RequestContext): Promise<void> {
     const state = await this.runner.load(rapidActionStream(rapidActionId), rapidActionDecider);
-    this.policy.assertMay(step, context, state, rapidActionId);
+    this.policy.assertCan(step, context, state, rapidActionId);
   }
 
   async run(step: RapidActionStep, change: RapidActionChange, context: RequestContext): Promise<void> {
@@ -41,7 +41,7 @@ export class RapidActionWriter {
     const guarded: Decider<RapidActionCommand, RapidActionState, RapidActionEvent> = {
       ...rapidActionDecider,
       decide(command, state) {
-        policy.assertMay(step, context, state, command.rapidActionId);
+        policy.assertCan(step, context, state, command.rapidActionId);
         return rapidActionDecider.decide(command, state);
       },
     };

@@ -40,7 +40,7 @@ export class WrapUpRapidActionHandler implements ICommandHandler<WrapUpRapidActi
     const { rapidActionId } = wrapUp;
     switch (wrapUp.kind) {
       case 'FollowUps': {
-        await this.writer.assertMay('wrapUp', rapidActionId, context);
+        await this.writer.assertCan('wrapUp', rapidActionId, context);
         const followUps = wrapUp.followUps.map((f) => ({
           followUpId: randomUUID(),
           description: f.description.trim(),

@@ -1,6 +1,6 @@
-import { ConflictError } from '@app/core';
-import { deterministicId } from '@app/event-store';
-import { deciderSpecification } from '@app/event-store/testing';
+import { ConflictError } from '@app/core/pure';
+import { deterministicId } from '@app/event-store/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { escalationDecider } from './escalation.decider.js';
 import { AlertEscalationClosedError } from './escalation-alert.decide.js';
 import type { AlertContent, AlertSourceData } from './escalation-alert.types.js';

@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import { deterministicId } from '@app/event-store';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId } from '@app/event-store/pure';
 import type { Escalation, EscalationDeciderState } from './escalation.state.js';
 import { cancelTriggered, pageFromPolicy } from './escalation.rules.js';
 import type { EscalationEvent, EscalationRaisedData, PageTrigger } from './escalation.events.js';

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError } from '@app/core';
-import { deterministicId } from '@app/event-store';
+import { BadUserInputError, ConflictError } from '@app/core/pure';
+import { deterministicId } from '@app/event-store/pure';
 import { BRIDGE_CLOSES_AFTER_MINUTES, FOLLOW_UP_AFTER_MINUTES, isOpenState, plusMinutes } from './escalation.types.js';
 import type { EscalationEvent } from './escalation.events.js';
 import type { EscalationDeciderState } from './escalation.state.js';

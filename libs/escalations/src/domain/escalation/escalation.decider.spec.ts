@@ -1,6 +1,6 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deterministicId } from '@app/event-store';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId } from '@app/event-store/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { escalationDecider, type EscalationCommand } from './escalation.decider.js';
 import type { EscalationEvent, EscalationRaisedData, ResponderPagedData } from './escalation.events.js';
 import { defaultPolicy } from './escalation.types.js';

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError } from '@app/core';
-import { deterministicId, type Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError } from '@app/core/pure';
+import { deterministicId, type Decider } from '@app/event-store/pure';
 import { isOpenState, plusMinutes } from './escalation.types.js';
 import { decideAlert } from './escalation-alert.decide.js';
 import type { EscalationEvent } from './escalation.events.js';

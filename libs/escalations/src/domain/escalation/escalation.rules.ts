@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@app/core';
+import { ConflictError, NotFoundError } from '@app/core/pure';
 import type { EscalationEvent, PageTrigger } from './escalation.events.js';
 import {
   isOpenState,

@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { escalationPolicyDecider } from './escalation-policy.decider.js';
 import { defaultPolicy, type PolicySnapshot } from '../escalation/escalation.types.js';
 

@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { PolicySnapshot } from '../escalation/escalation.types.js';
 import type { EscalationPolicyEvent } from './escalation-policy.events.js';
 

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { PolicySnapshot } from '../escalation/escalation.types.js';
 
 export type EscalationPolicyEvent = DomainEvent<'EscalationPolicySet', PolicySnapshot & { setBy: string; at: string }>;

@@ -1,4 +1,4 @@
-import type { Decider } from '@app/event-store';
+import type { Decider } from '@app/event-store/pure';
 import type { PresenceEvent, PresenceStatus } from './presence.events.js';
 
 export type PresenceState = { status: PresenceStatus; since: string } | null;

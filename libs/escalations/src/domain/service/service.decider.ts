@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { ServiceData, ServiceEvent } from './service.events.js';
 
 export type ServiceState = ServiceData | null;

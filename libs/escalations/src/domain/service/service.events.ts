@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 
 export interface ServiceData {
   serviceId: string;

@@ -1,5 +1,5 @@
-import { ConflictError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { ConflictError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { handoverDraftDecider, type HandoverDraftCommand } from './handover-draft.decider.js';
 import type { HandoverDraftEvent } from './handover-draft.events.js';
 

@@ -1,5 +1,5 @@
-import { ConflictError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { ConflictError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import { DRAFT_WINDOW_MINUTES, draftingOpensAt } from '../boundary/shift-end.js';
 import type { HandoverDraftData, HandoverDraftEvent } from './handover-draft.events.js';
 

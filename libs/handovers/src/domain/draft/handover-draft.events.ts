@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { HandoverSummary } from '../handover/handover.events.js';
 
 /** What the outgoing DRI prepares during the last hour of their shift, attached at the boundary. */

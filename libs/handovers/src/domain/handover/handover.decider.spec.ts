@@ -1,6 +1,6 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import { deterministicId } from '@app/event-store';
-import { deciderSpecification } from '@app/event-store/testing';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId } from '@app/event-store/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { handoverDecider, type HandoverCommand } from './handover.decider.js';
 import type { HandoverEvent, ShiftBoundaryData } from './handover.events.js';
 

@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import { deterministicId, type Decider } from '@app/event-store';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId, type Decider } from '@app/event-store/pure';
 import type {
   AttachedDraft,
   BoundaryItem,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 
 /** An escalation open at the boundary whose DRI was going off call. */
 export interface BoundaryItem {

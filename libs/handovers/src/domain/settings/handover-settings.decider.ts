@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { HandoverSettings, HandoverSettingsEvent } from './handover-settings.events.js';
 
 export type HandoverSettingsState = HandoverSettings | null;

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { apiTokenDecider } from './api-token.decider.js';
 import type { ApiTokenEvent, ApiTokenIssuedData } from './api-token.events.js';
 
@@ -31,6 +31,22 @@ describe('API token decider', () => {
     spec
       .given([])
       .when({ type: 'IssueApiToken', ...issued, subjectKind: 'integration', role: 'admin' })
+      .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('role'));
+  });
+
+  it('gives displays only the viewer role', () => {
+    spec
+      .given([])
+      .when({ type: 'IssueApiToken', ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'viewer' })
+      .then([
+        {
+          type: 'ApiTokenIssued',
+          data: { ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'viewer' },
+        },
+      ]);
+    spec
+      .given([])
+      .when({ type: 'IssueApiToken', ...issued, subject: 'display:lobby', subjectKind: 'display', role: 'manager' })
       .thenThrows(BadUserInputError, (e) => expect(e.field).toBe('role'));
   });
 

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { ApiTokenEvent, ApiTokenIssuedData } from './api-token.events.js';
 
 export interface ApiToken extends ApiTokenIssuedData {
@@ -27,6 +27,9 @@ export const apiTokenDecider: Decider<ApiTokenCommand, ApiToken | null, ApiToken
         }
         if (command.subjectKind === 'integration' && command.role !== 'integration') {
           throw new BadUserInputError('role', 'an integration token has the integration role');
+        }
+        if (command.subjectKind === 'display' && command.role !== 'viewer') {
+          throw new BadUserInputError('role', 'a display token has the viewer role');
         }
         const { type: _, ...data } = command;
         return [{ type: 'ApiTokenIssued', data }];

@@ -1,8 +1,11 @@
-import type { DomainEvent } from '@app/event-store';
-import type { Role } from '@app/core';
+import type { DomainEvent } from '@app/event-store/pure';
+import type { Role } from '@app/core/pure';
 
-/** Who a token speaks for: a registered responder, a system integration, or an operator (first admin). */
-export type SubjectKind = 'responder' | 'integration' | 'operator';
+/**
+ * Who a token speaks for: a registered responder, a system integration, an operator (first admin),
+ * or a display (a wall screen: a named viewer with no person behind it).
+ */
+export type SubjectKind = 'responder' | 'integration' | 'operator' | 'display';
 
 export interface ApiTokenIssuedData {
   tokenId: string;

@@ -5,13 +5,15 @@ import { IsText } from '@app/core';
 
 @InputType()
 export class IssueApiTokenInput {
-  @Field(() => SubjectKindValue, { description: 'RESPONDER (a person) or INTEGRATION' })
-  @IsIn([SubjectKindValue.RESPONDER, SubjectKindValue.INTEGRATION], {
-    message: 'subjectKind must be RESPONDER or INTEGRATION',
+  @Field(() => SubjectKindValue, {
+    description: 'RESPONDER (a person), INTEGRATION, or DISPLAY (a wall screen: a viewer token with no person)',
+  })
+  @IsIn([SubjectKindValue.RESPONDER, SubjectKindValue.INTEGRATION, SubjectKindValue.DISPLAY], {
+    message: 'subjectKind must be RESPONDER, INTEGRATION or DISPLAY',
   })
   subjectKind: SubjectKindValue;
 
-  @Field({ description: 'The responder’s id, or the integration’s name' })
+  @Field({ description: 'The responder’s id, the integration’s name, or the display’s name' })
   @Matches(/^[A-Za-z0-9._:-]{1,100}$/, {
     message: 'subject must be 1-100 letters, digits, dots, colons, dashes or underscores',
   })

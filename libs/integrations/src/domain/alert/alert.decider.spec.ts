@@ -1,5 +1,5 @@
-import { deterministicId } from '@app/event-store';
-import { deciderSpecification } from '@app/event-store/testing';
+import { deterministicId } from '@app/event-store/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { AlertAlreadyOpenedError, alertDecider, type AlertCommand } from './alert.decider.js';
 import { alertStream, type AlertEvent, type AlertRaise } from './alert.events.js';
 

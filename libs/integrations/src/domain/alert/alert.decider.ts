@@ -1,5 +1,5 @@
-import { ConflictError } from '@app/core';
-import { deterministicId, type Decider } from '@app/event-store';
+import { ConflictError } from '@app/core/pure';
+import { deterministicId, type Decider } from '@app/event-store/pure';
 import type { AlertEvent, AlertOpenedData, AlertRaise } from './alert.events.js';
 
 export interface AlertState {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { AlertSourceData, Severity } from '@app/escalations';
 
 /** What raising the escalation needs, kept on the alert stream so a retry after a crash raises the same one. */

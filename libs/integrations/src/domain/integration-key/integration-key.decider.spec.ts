@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { integrationKeyDecider } from './integration-key.decider.js';
 import type { IntegrationKeyCreatedData, IntegrationKeyEvent } from './integration-key.events.js';
 

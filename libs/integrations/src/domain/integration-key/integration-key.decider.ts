@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { IntegrationKeyCreatedData, IntegrationKeyEvent } from './integration-key.events.js';
 
 export interface IntegrationKey extends IntegrationKeyCreatedData {

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { AlertIntegrationKind, Severity } from '@app/escalations';
 
 export const INTEGRATION_KINDS: readonly AlertIntegrationKind[] = ['EVENTS_V2', 'ALERTMANAGER', 'GRAFANA'];

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { isActive, maintenanceWindowDecider } from './maintenance-window.decider.js';
 import type { MaintenanceWindowEvent, MaintenanceWindowScheduledData } from './maintenance-window.events.js';
 

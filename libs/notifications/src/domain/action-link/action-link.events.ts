@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { PageAction } from '../../channels/notification-channel.js';
 
 export type ActionLinkEvent = DomainEvent<

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { contactMethodDecider, type ContactMethodCommand } from './contact-method.decider.js';
 import type { ContactMethodEvent } from './contact-method.events.js';
 

@@ -1,4 +1,4 @@
-import { deciderSpecification } from '@app/event-store/testing';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { retryDelayMs } from './backoff.js';
 import { deliveryDecider, type DeliveryCommand } from './delivery.decider.js';
 import type { DeliveryEvent, DeliveryFacts } from './delivery.events.js';

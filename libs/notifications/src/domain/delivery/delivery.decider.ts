@@ -1,4 +1,4 @@
-import type { Decider } from '@app/event-store';
+import type { Decider } from '@app/event-store/pure';
 import { retryDelayMs, type RetryPolicy } from './backoff.js';
 import type { DeliveryEvent, DeliveryFacts } from './delivery.events.js';
 

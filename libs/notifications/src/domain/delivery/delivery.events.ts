@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { ContactMethodKind, MessageKind } from '../../channels/notification-channel.js';
 
 /** What a delivery is: the same in every event of its stream, so a subscriber needs no lookup. */

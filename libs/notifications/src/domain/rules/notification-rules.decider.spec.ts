@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { notificationRulesDecider, type SetNotificationRules } from './notification-rules.decider.js';
 
 const spec = deciderSpecification(notificationRulesDecider);

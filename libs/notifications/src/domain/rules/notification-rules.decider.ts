@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import {
   MAX_RULE_DELAY_MINUTES,
   MAX_RULES,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 
 /** "Contact method X, N minutes after a page is still unacknowledged." */
 export interface NotificationRule {

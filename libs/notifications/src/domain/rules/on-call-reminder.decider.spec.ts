@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { onCallReminderDecider, type SetOnCallReminder } from './on-call-reminder.decider.js';
 
 const spec = deciderSpecification(onCallReminderDecider);

@@ -1,5 +1,5 @@
-import { BadUserInputError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import { MAX_REMINDER_MINUTES, MIN_REMINDER_MINUTES, type OnCallReminderEvent } from './on-call-reminder.events.js';
 
 type SetEvent = Extract<OnCallReminderEvent, { type: 'OnCallReminderSet' }>;

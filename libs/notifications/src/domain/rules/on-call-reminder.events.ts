@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 
 export const MIN_REMINDER_MINUTES = 5;
 export const MAX_REMINDER_MINUTES = 1440;

@@ -45,7 +45,7 @@ export class CreateWebhookSubscriptionHandler implements ICommandHandler<CreateW
   ) {}
 
   async execute({ input, context }: CreateWebhookSubscriptionCommand) {
-    this.access.mayManage(context);
+    this.access.assertCanManage(context);
     const problem = await this.http.destinationProblem(input.url);
     if (problem) throw new BadUserInputError('url', `The webhook URL ${problem}`);
     const subscriptionId = randomUUID();
@@ -76,7 +76,7 @@ export class DeleteWebhookSubscriptionHandler implements ICommandHandler<DeleteW
   ) {}
 
   async execute({ subscriptionId, context }: DeleteWebhookSubscriptionCommand): Promise<void> {
-    this.access.mayManage(context);
+    this.access.assertCanManage(context);
     await this.runner.run(
       webhookSubscriptionStream(subscriptionId),
       webhookSubscriptionDecider,

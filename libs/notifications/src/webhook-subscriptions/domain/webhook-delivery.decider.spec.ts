@@ -1,5 +1,5 @@
-import { deterministicId } from '@app/event-store';
-import { deciderSpecification } from '@app/event-store/testing';
+import { deterministicId } from '@app/event-store/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { webhookDeliveryDecider, type WebhookDeliveryEvent } from './webhook-delivery.decider.js';
 
 const spec = deciderSpecification(webhookDeliveryDecider);

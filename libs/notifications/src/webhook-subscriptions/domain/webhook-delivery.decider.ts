@@ -1,4 +1,4 @@
-import { deterministicId, type Decider, type DomainEvent } from '@app/event-store';
+import { deterministicId, type Decider, type DomainEvent } from '@app/event-store/pure';
 
 export type WebhookDeliveryOutcome = 'DELIVERED' | 'RETRYING' | 'FAILED';
 

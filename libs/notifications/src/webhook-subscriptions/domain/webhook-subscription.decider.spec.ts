@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { webhookSubscriptionDecider, type WebhookSubscriptionEvent } from './webhook-subscription.decider.js';
 
 const spec = deciderSpecification(webhookSubscriptionDecider);

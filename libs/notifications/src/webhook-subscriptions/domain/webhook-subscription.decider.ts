@@ -1,5 +1,5 @@
-import { ConflictError, NotFoundError } from '@app/core';
-import type { Decider, DomainEvent } from '@app/event-store';
+import { ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider, DomainEvent } from '@app/event-store/pure';
 import type { WebhookEventKind } from './webhook-event-kinds.js';
 
 export interface WebhookSubscriptionCreatedData {

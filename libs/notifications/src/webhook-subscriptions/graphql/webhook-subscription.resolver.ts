@@ -51,7 +51,7 @@ export class WebhookSubscriptionResolver {
     @Args('id', { type: () => ID }) id: string,
     @CurrentRequest() context: RequestContext,
   ): Promise<WebhookSubscriptionModel> {
-    this.access.mayManage(context);
+    this.access.assertCanManage(context);
     const before = this.queries.subscription(id);
     await this.commands.execute(new DeleteWebhookSubscriptionCommand(id, context));
     return this.subscriptionModel(before);
@@ -59,14 +59,14 @@ export class WebhookSubscriptionResolver {
 
   @Query(() => WebhookSubscriptionConnection, { description: 'Admins: outbound webhook subscriptions, oldest first' })
   webhookSubscriptions(@Args() { first, after }: PageArgs, @CurrentRequest() context: RequestContext) {
-    this.access.mayRead(context);
+    this.access.assertCanRead(context);
     const page = this.queries.subscriptions(first, after);
     return { ...page, nodes: page.nodes.map((row) => this.subscriptionModel(row)) };
   }
 
   @Query(() => WebhookSubscriptionModel, { description: 'Admins: one subscription and its deliveries' })
   webhookSubscription(@Args('id', { type: () => ID }) id: string, @CurrentRequest() context: RequestContext) {
-    this.access.mayRead(context);
+    this.access.assertCanRead(context);
     return this.subscriptionModel(this.queries.subscription(id));
   }
 
@@ -76,7 +76,7 @@ export class WebhookSubscriptionResolver {
     @Args() { first, after, status }: WebhookDeliveriesArgs,
     @CurrentRequest() context: RequestContext,
   ): WebhookDeliveryConnection {
-    this.access.mayRead(context);
+    this.access.assertCanRead(context);
     const page = this.queries.deliveries(subscription.id, first, after, status);
     return { ...page, nodes: page.nodes.map(deliveryModel) };
   }

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, ForbiddenError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, ForbiddenError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import { rapidActionDecider } from './rapid-action.decider.js';
 import type { RapidActionEvent } from './rapid-action.events.js';
 import { MissingUpdatePartsError } from './update-parts.js';

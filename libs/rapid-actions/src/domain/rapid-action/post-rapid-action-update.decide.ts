@@ -1,4 +1,4 @@
-import { BadUserInputError, ForbiddenError } from '@app/core';
+import { BadUserInputError, ForbiddenError } from '@app/core/pure';
 import type { RapidActionEvent, RapidActionUpdateData } from './rapid-action.events.js';
 import { localDate, updateDueAfter } from './update-cadence.js';
 import { assertRequiredParts, noneToNull } from './update-parts.js';

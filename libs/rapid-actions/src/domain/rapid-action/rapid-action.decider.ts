@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { RapidActionEvent, RapidActionRevision } from './rapid-action.events.js';
 import { updateDueAfter } from './update-cadence.js';
 import type { RapidActionState } from './rapid-action.state.js';

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 
 export type Severity = 'S1' | 'S2' | 'S3' | 'S4';
 

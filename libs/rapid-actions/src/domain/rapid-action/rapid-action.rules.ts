@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
 import type { SubDriScope } from './rapid-action.events.js';
 import type { ExitCriterion, RapidAction, RapidActionState } from './rapid-action.state.js';
 

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@app/core';
+import { BadUserInputError } from '@app/core/pure';
 
 /** Blockers or praise that say there are none ("none", "None.", "n/a", "-", or nothing at all). */
 const NONE = /^\s*(none|nothing|n\/a|-+)?\s*\.?\s*$/i;

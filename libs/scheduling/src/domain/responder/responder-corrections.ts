@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, isIanaTimeZone } from '@app/core';
-import { normaliseUniqueKey } from '@app/event-store';
+import { BadUserInputError, ConflictError, isIanaTimeZone } from '@app/core/pure';
+import { normaliseUniqueKey } from '@app/event-store/pure';
 import type { ClockWindow } from '../schedule/schedule.types.js';
 import type { Responder } from './responder.decider.js';
 import type { ResponderCorrection, ResponderDeactivatedData, ResponderEvent } from './responder.events.js';

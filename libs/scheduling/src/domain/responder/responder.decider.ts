@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import type { ResponderAvailability, Span } from '../schedule/schedule.types.js';
 import type { ResponderEvent, ResponderRegisteredData } from './responder.events.js';
 import {

@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@app/core';
+import { BadUserInputError } from '@app/core/pure';
 import { ShiftCalendar } from '../schedule/shift-calendar.js';
 import type { RotationSchedule } from '../schedule/schedule.types.js';
 import { civilDay, wallClockInstant } from '../schedule/wall-clock.js';

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import type { ShiftPattern } from '../schedule/schedule.types.js';
 import { rotationDecider } from './rotation.decider.js';
 import type { RotationEvent } from './rotation.events.js';

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, isIanaTimeZone } from '@app/core';
+import { BadUserInputError, ConflictError, isIanaTimeZone } from '@app/core/pure';
 import { isActive } from '../schedule/shift-assignment.js';
 import type { ShiftPattern } from '../schedule/schedule.types.js';
 import { assertValidPattern } from './rotation-definition.rules.js';

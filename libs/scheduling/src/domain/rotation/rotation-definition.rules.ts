@@ -1,6 +1,6 @@
 import { Duration } from 'luxon';
-import { BadUserInputError } from '@app/core';
-import { isIanaTimeZone } from '@app/core';
+import { BadUserInputError } from '@app/core/pure';
+import { isIanaTimeZone } from '@app/core/pure';
 import type { ClockWindow, ShiftPattern } from '../schedule/schedule.types.js';
 import { minutesOf } from '../schedule/wall-clock.js';
 import type { RotationDefinition } from './rotation.events.js';

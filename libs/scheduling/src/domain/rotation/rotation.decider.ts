@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, MAX_RANGE_DAYS, NotFoundError } from '@app/core';
-import type { Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, MAX_RANGE_DAYS, NotFoundError } from '@app/core/pure';
+import type { Decider } from '@app/event-store/pure';
 import { assignShift, ineligibility, type AvailabilityLookup } from '../schedule/shift-assignment.js';
 import { ShiftCalendar } from '../schedule/shift-calendar.js';
 import { slotHolder } from '../schedule/slot-holder.js';

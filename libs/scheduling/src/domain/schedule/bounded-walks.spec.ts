@@ -1,4 +1,4 @@
-import { RequestDeadline, RequestTimeoutError, WalkLimitExceededError, withinRequestBudget } from '@app/core';
+import { RequestDeadline, RequestTimeoutError, WalkLimitExceededError, withinRequestBudget } from '@app/core/pure';
 import { intersectWithWindows } from './clock-windows.js';
 import { OnCallTimeline } from './on-call-timeline.js';
 import type { RotationSchedule } from './schedule.types.js';

@@ -1,4 +1,4 @@
-import { assertWalkable } from '@app/core';
+import { assertWalkable } from '@app/core/pure';
 import type { ClockWindow } from './schedule.types.js';
 import { civilDayOf, minutesOf, wallClockInstant, weekdayOf } from './wall-clock.js';
 

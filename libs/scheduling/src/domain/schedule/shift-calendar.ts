@@ -1,5 +1,5 @@
 import { Duration } from 'luxon';
-import { assertWalkable, boundedWalk } from '@app/core';
+import { assertWalkable, boundedWalk } from '@app/core/pure';
 import type { RotationSchedule, ShiftPattern } from './schedule.types.js';
 import {
   civilDay,

@@ -1,5 +1,5 @@
 import { DateTime, Duration, IANAZone } from 'luxon';
-import { WalkLimitExceededError } from '@app/core';
+import { WalkLimitExceededError } from '@app/core/pure';
 import type { Weekday } from './schedule.types.js';
 
 /**

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deciderSpecification } from '@app/event-store/testing';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deciderSpecification } from '@app/event-store/testing/pure';
 import type { ResponderAvailability } from '../schedule/schedule.types.js';
 import type { RoundFacts } from './slot-fairness.js';
 import { slotRoundDecider, type SlotRoundCommand } from './slot-round.decider.js';

@@ -1,5 +1,5 @@
-import { BadUserInputError, ConflictError, NotFoundError } from '@app/core';
-import { deterministicId, type Decider } from '@app/event-store';
+import { BadUserInputError, ConflictError, NotFoundError } from '@app/core/pure';
+import { deterministicId, type Decider } from '@app/event-store/pure';
 import { ineligibility, isActive } from '../schedule/shift-assignment.js';
 import type { Membership, ResponderAvailability, SlotFill } from '../schedule/schedule.types.js';
 import { assignOpenSlots, type Pick, type RoundFacts } from './slot-fairness.js';

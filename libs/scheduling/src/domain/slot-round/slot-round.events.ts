@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@app/event-store';
+import type { DomainEvent } from '@app/event-store/pure';
 import type { SlotFill } from '../schedule/schedule.types.js';
 
 export interface OpenSlot {

@@ -1,12 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, systemContext, type Clock } from '@app/core';
 import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
-import { ChannelError } from '../../channels/notification-channel.js';
-import { assertDelivered, OutboundHttp } from '../../outbound/outbound-http.js';
-import { nextAttemptAt, type BackoffPolicy } from '../../outbound/retry-backoff.js';
-import { StandardWebhookSigner, type StandardWebhookMessage } from '../../outbound/standard-webhook-signer.js';
-import { webhookDeliveryDecider, webhookDeliveryStream } from '../domain/webhook-delivery.decider.js';
-import { WebhookSubscriptionQueries, type WebhookDeliveryRow } from '../projections/webhook-subscription.queries.js';
+import { ChannelError } from '../channels/notification-channel.js';
+import { assertDelivered, OutboundHttp } from '../outbound/outbound-http.js';
+import { nextAttemptAt, type BackoffPolicy } from '../outbound/retry-backoff.js';
+import { StandardWebhookSigner, type StandardWebhookMessage } from '../outbound/standard-webhook-signer.js';
+import {
+  webhookDeliveryDecider,
+  webhookDeliveryStream,
+} from '../webhook-subscriptions/domain/webhook-delivery.decider.js';
+import {
+  WebhookSubscriptionQueries,
+  type WebhookDeliveryRow,
+} from '../webhook-subscriptions/projections/webhook-subscription.queries.js';
 
 type DueDelivery = WebhookDeliveryRow & { url: string };
 

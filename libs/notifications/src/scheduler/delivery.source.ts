@@ -24,7 +24,7 @@ import { deliveryStream, type DeliveryEvent, type DeliveryFacts } from '../domai
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from '../notifications.options.js';
 import { ContactMethodQueries } from '../projections/contact-method.queries.js';
 import { DeliveryQueries, type DeliveryRow } from '../projections/delivery.queries.js';
-import { MessageComposer } from './message-composer.js';
+import { MessageComposer } from '../delivery/message-composer.js';
 
 interface DeliveryTask extends DueTask {
   row: DeliveryRow;

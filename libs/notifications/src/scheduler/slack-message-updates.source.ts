@@ -2,16 +2,19 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, systemContext, type Clock } from '@app/core';
 import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
 import { ScheduleQueries } from '@app/scheduling';
-import { ChannelError } from '../../channels/notification-channel.js';
-import { answeredBlocks } from '../../channels/slack/slack-blocks.js';
-import { SlackChannel } from '../../channels/slack/slack.channel.js';
-import { nextAttemptAt, type BackoffPolicy } from '../../outbound/retry-backoff.js';
-import { slackMessageUpdateDecider, slackMessageUpdateStream } from './slack-message-update.decider.js';
+import { ChannelError } from '../channels/notification-channel.js';
+import { answeredBlocks } from '../channels/slack/slack-blocks.js';
+import { SlackChannel } from '../channels/slack/slack.channel.js';
+import { nextAttemptAt, type BackoffPolicy } from '../outbound/retry-backoff.js';
+import {
+  slackMessageUpdateDecider,
+  slackMessageUpdateStream,
+} from '../slack/message-updates/slack-message-update.decider.js';
 import {
   SlackPageMessagesProjection,
   type DueMessageUpdate,
   type PageOutcome,
-} from './slack-page-messages.projection.js';
+} from '../slack/message-updates/slack-page-messages.projection.js';
 
 interface UpdateTask extends DueTask {
   update: DueMessageUpdate;

@@ -1,0 +1,58 @@
+import { deterministicId } from '@app/event-store/pure';
+import { projectionSpecification } from '@app/event-store/testing';
+import { SlackPageMessagesProjection } from './slack-page-messages.projection.js';
+
+const spec = projectionSpecification((readModels) => new SlackPageMessagesProjection(readModels));
+const raised = { type: 'EscalationRaised', data: { escalationId: 'e1', title: 'Checkout down', severity: 'S1' } };
+const delivered = (externalId: string, channel = 'SLACK') => ({
+  type: 'NotificationDelivered',
+  data: { channel, pageId: 'p1', externalId },
+  metadata: { occurredAt: '2026-07-15T12:00:00.000Z' },
+});
+const acknowledged = {
+  id: '7f7a3d0e-8d0e-4c39-9f7e-2b8ad1f1c001',
+  type: 'PageAcknowledged',
+  data: { pageId: 'p1', escalationId: 'e1', responderId: 'ana', at: '2026-07-15T12:03:00.000Z' },
+  metadata: { occurredAt: '2026-07-15T12:03:00.000Z' },
+};
+
+describe('slack-page-messages projection', () => {
+  it('queues one message update per Slack message when the page is answered', () => {
+    spec
+      .given([raised, delivered('C1:111.1'), delivered('C2:222.2'), delivered('mail-1', 'EMAIL')])
+      .when([acknowledged])
+      .then((messages) => {
+        expect(messages.outcome('p1')).toEqual({
+          pageId: 'p1',
+          escalationId: 'e1',
+          kind: 'ACKNOWLEDGED',
+          responderId: 'ana',
+          detail: null,
+          at: '2026-07-15T12:03:00.000Z',
+          title: 'Checkout down',
+          severity: 'S1',
+        });
+        expect(messages.due(new Date('2026-07-15T12:02:59Z'), 10)).toEqual([]);
+        expect(
+          messages
+            .due(new Date('2026-07-15T12:03:00Z'), 10)
+            .map((u) => u.externalId)
+            .sort(),
+        ).toEqual(['C1:111.1', 'C2:222.2']);
+      });
+  });
+
+  it('updates a message sent after the answer at once, and forgets an update once done', () => {
+    spec
+      .given([raised, acknowledged])
+      .when([delivered('C1:111.1')])
+      .then((messages) => {
+        const [update] = messages.due(new Date('2026-07-15T12:00:00Z'), 10);
+        expect(update).toMatchObject({ pageId: 'p1', externalId: 'C1:111.1', attempts: 0 });
+      });
+    spec
+      .given([raised, delivered('C1:111.1'), acknowledged])
+      .when([{ type: 'SlackMessageUpdated', data: { taskId: deterministicId(acknowledged.id, 'C1:111.1') } }])
+      .then((messages) => expect(messages.due(new Date('2026-07-15T13:00:00Z'), 10)).toEqual([]));
+  });
+});

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * Builds dist/ only when what it is built from has changed since the last build.
+ *
+ *   node scripts/build-if-changed.mjs           build (npm run build) unless dist/ is up to date
+ *   node scripts/build-if-changed.mjs --stamp   record that dist/ was just built from the sources
+ *
+ * The inputs are the files tsconfig.build.json compiles (apps, libs, bench, the test service
+ * helper; no specs, no testing/ folders) and the files that shape the build (tsconfig*.json,
+ * package.json, package-lock.json). Their contents are hashed (SHA-256 over paths and bytes, about
+ * 0.1 s) and the hash is kept in dist/.build-stamp. Everything this script or the build prints goes
+ * to standard error, so `TOKEN=$(npm run -s token:admin ...)` captures the token alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const stampFile = join(root, 'dist', '.build-stamp');
+const SOURCE_FOLDERS = ['apps', 'libs', 'bench'];
+const SINGLE_FILES = [
+  'test/support/service-process.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package.json',
+  'package-lock.json',
+];
+
+function sourceFiles(folder) {
+  const found = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== 'testing' && entry.name !== 'node_modules') found.push(...sourceFiles(path));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+function inputsHash() {
+  const files = [
+    ...SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))),
+    ...SINGLE_FILES.map((file) => join(root, file)).filter((file) => existsSync(file)),
+  ]
+    .map((file) => relative(root, file).split(sep).join('/'))
+    .sort();
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+const wanted = inputsHash();
+if (process.argv.includes('--stamp')) {
+  writeFileSync(stampFile, `${wanted}\n`);
+} else {
+  const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
+  if (built === wanted && existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+    process.exit(0);
+  }
+  process.stderr.write(built ? 'Sources changed since the last build: building\n' : 'No build yet: building\n');
+  const npm = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath, 'run', '-s', 'build']]
+    : ['npm', ['run', '-s', 'build']];
+  const result = spawnSync(npm[0], npm[1], { cwd: root, stdio: ['ignore', 2, 2] });
+  process.exit(result.status ?? 1);
+}
