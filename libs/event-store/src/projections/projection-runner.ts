@@ -149,12 +149,26 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return this.statuses().find((s) => s.name === name)!;
   }
 
+  /** Sets the projection up at once (queries may run before it has subscribed), rebuilding it when its version changed. */
   private register(projection: Projection, skipped = new SkippedEventCounts()): Running {
+    const db = this.readModels.db;
     const stored = this.readModels.checkpoint(projection.name);
+    let checkpoint = stored ?? { version: projection.version, position: 'start' as const, store: null };
+    db.transaction(() => {
+      if (stored && stored.version !== projection.version) {
+        this.logger.log(
+          `Projection ${projection.name} changed (v${stored.version} → v${projection.version}); rebuilding`,
+        );
+        projection.tearDown(db);
+        checkpoint = { version: projection.version, position: 'start', store: null };
+      }
+      projection.setUp(db);
+      this.readModels.saveCheckpoint(projection.name, checkpoint);
+    })();
     const running: Running = {
       projection,
-      position: stored?.position ?? 'start',
-      store: stored?.store ?? null,
+      position: checkpoint.position,
+      store: checkpoint.store,
       state: 'starting',
       caughtUp: false,
       failures: 0,
@@ -176,18 +190,22 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const stored = this.readModels.checkpoint(projection.name);
     let from: bigint | 'start' = stored?.position ?? 'start';
     let store = stored?.store ?? null;
-    const reset = stored && this.resetReason(stored, identity, projection.version);
-    db.transaction(() => {
-      if (reset) {
-        this.logger.log(`Projection ${projection.name}: ${reset}; rebuilding`);
+    const replaced = stored && this.replacedStore(stored, identity);
+    if (replaced) {
+      this.logger.log(`Projection ${projection.name}: ${replaced}; rebuilding`);
+      db.transaction(() => {
         projection.tearDown(db);
-        from = 'start';
-        store = null;
-      }
-      projection.setUp(db);
-      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: from, store });
-    })();
-    if (reset) projection.afterCommit?.([]);
+        projection.setUp(db);
+        this.readModels.saveCheckpoint(projection.name, {
+          version: projection.version,
+          position: 'start',
+          store: null,
+        });
+      })();
+      projection.afterCommit?.([]);
+      from = 'start';
+      store = null;
+    }
     running.position = from;
     running.store = store;
     running.state = 'running';
@@ -204,12 +222,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.releaseWaiters();
   }
 
-  private resetReason(
-    stored: { version: number; position: bigint | 'start'; store: StoreIdentity | null },
+  private replacedStore(
+    stored: { position: bigint | 'start'; store: StoreIdentity | null },
     identity: StoreIdentity | null,
-    version: number,
   ): string | undefined {
-    if (stored.version !== version) return `changed (v${stored.version} → v${version})`;
     if (stored.position === 'start') return undefined;
     if (!stored.store) return 'its checkpoint names no store';
     if (!identity || identity.eventId !== stored.store.eventId || identity.position !== stored.store.position) {
