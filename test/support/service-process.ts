@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -58,6 +59,17 @@ export class ServiceProcess {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
+    return this.token;
+  }
+
+  /** Like issueAdminToken, without blocking this process (needed when the store lives in it, as the gRPC double does). */
+  async issueAdminTokenAsync(name = 'test-operator'): Promise<string> {
+    const { stdout } = await promisify(execFile)(process.execPath, [ADMIN_TOKEN_CLI, '--name', name], {
+      env: this.environment,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    this.token = stdout.trim();
     return this.token;
   }
 
