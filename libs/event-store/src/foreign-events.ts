@@ -64,7 +64,6 @@ export function isServiceMetadata(metadata: unknown): metadata is EventMetadata 
     typeof correlationId === 'string' &&
     (causationId === null || causationId === undefined || typeof causationId === 'string') &&
     typeof occurredAt === 'string' &&
-    !Number.isNaN(Date.parse(occurredAt)) &&
     Number.isInteger(schemaVersion) &&
     (schemaVersion as number) >= 1
   );

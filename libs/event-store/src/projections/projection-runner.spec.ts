@@ -105,6 +105,24 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
+  it('is not ready before it has caught up with the store as it was at start', async () => {
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const written = await store.append(
+      's-0',
+      [...Array(50)].map(() => event()),
+      'no_stream',
+    );
+    const { runner, readModels } = start(store, new CountingProjection());
+    expect(runner.readiness()).toEqual({ ready: false, catchingUp: ['counting'], stuck: [] });
+    expect(runner.statuses()[0]).toMatchObject({ state: 'starting', caughtUp: false });
+    await runner.waitFor(written.position);
+    expect(runner.readiness()).toEqual({ ready: true, catchingUp: [], stuck: [] });
+    expect(runner.statuses()[0]).toMatchObject({ state: 'running', caughtUp: true, position: written.position });
+    await runner.onModuleDestroy();
+    readModels.close();
+    await store.close();
+  });
+
   it('rebuilds from the first event when the projection version changes, and on demand', async () => {
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
     const written = await store.append('s-2', [event(), event()], 'no_stream');

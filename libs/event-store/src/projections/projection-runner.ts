@@ -68,6 +68,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly running = new Map<string, Running>();
   private waiters: Waiter[] = [];
   private headAtStart?: Promise<bigint | 'start'>;
+  private knownHeadAtStart?: bigint | 'start';
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -241,10 +242,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private storeHeadAtStart(): Promise<bigint | 'start'> {
-    this.headAtStart ??= this.store.headPosition().catch((error: unknown) => {
-      this.headAtStart = undefined;
-      throw error;
-    });
+    this.headAtStart ??= this.store.headPosition().then(
+      (head) => (this.knownHeadAtStart = head),
+      (error: unknown) => {
+        this.headAtStart = undefined;
+        throw error;
+      },
+    );
     return this.headAtStart;
   }
 
@@ -296,14 +300,14 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       this.logger.log(`Projection ${projection.name} is past ${describeFailure(running.failure)}`);
       running.failure = undefined;
     }
-    this.markCaughtUp(running).catch(() => {});
+    this.markCaughtUp(running);
     projection.afterCommit?.(events);
     this.releaseWaiters();
   }
 
-  private async markCaughtUp(running: Running): Promise<void> {
-    if (running.caughtUp) return;
-    const head = await this.storeHeadAtStart();
+  private markCaughtUp(running: Running): void {
+    const head = this.knownHeadAtStart;
+    if (running.caughtUp || head === undefined) return;
     if (head === 'start' || (running.position !== 'start' && running.position >= head)) running.caughtUp = true;
   }
 
