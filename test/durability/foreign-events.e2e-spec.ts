@@ -1,4 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import request from 'supertest';
 import { EventStoreDBClient, binaryEvent, jsonEvent, type EventData } from '@eventstore/db-client';
 import { EsdbGrpcDouble } from '@app/event-store/testing';
@@ -265,5 +269,47 @@ describe('a read model stuck on an event (EventStoreDB through the gRPC double)'
     expect(metrics).toContain('projections_ready 0');
     expect(metrics).toContain(`projection_stuck{projection="${stuckNames[0]}"} 1`);
     expect(metrics).toContain('projection_stuck{projection="event-history"} 0');
+  });
+});
+
+/** The embedded store's file, written by another program while the service runs. */
+describe('rows written by another program into the SQLite store', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'foreign-rows-'));
+  const path = join(dir, 'events.sqlite');
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await startTestApp({ store: { sqlitePath: path } });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('are skipped and counted while the read models keep up', async () => {
+    const before = await registerResponder(app, { handle: 'rows-before' });
+    const other = new BetterSqlite3(path);
+    const insert = other.prepare(
+      'INSERT INTO events (stream_id, revision, event_id, type, data, metadata) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    const metadata = JSON.stringify(serviceLikeMetadata());
+    insert.run('orders-1', 0, randomUUID(), 'OrderPlaced', '{not json', metadata);
+    insert.run('orders-1', 1, randomUUID(), 'OrderPlaced', '{}', 'null');
+    insert.run('orders-1', 2, randomUUID(), 'OrderPlaced', '{}', '{"source":"erp"}');
+    insert.run('orders-1', 3, randomUUID(), 'order.placed', '{}', metadata);
+    insert.run('$stats', 0, randomUUID(), 'StatsCollected', '{}', metadata);
+    other.close();
+
+    const after = await registerResponder(app, { handle: 'rows-after' });
+    const responders = await app.ok(`{ responders { id } }`);
+    expect(responders.responders.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([before, after]));
+    const { projections } = await app.ok(PROJECTIONS);
+    const head = String(await app.store.headPosition());
+    for (const projection of projections) {
+      expect(projection).toMatchObject({ state: 'running', caughtUp: true, failure: null, position: head });
+      expect(projection.skippedEvents).toBe(5);
+    }
+    expect((await request(app.server).get('/health/ready')).status).toBe(200);
   });
 });
