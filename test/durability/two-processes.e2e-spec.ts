@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ async function eventually(condition: () => Promise<boolean>, what: string, timeo
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
@@ -32,12 +32,12 @@ const MINUTE = 60_000;
 const SHIFTED_CLOCK = pathToFileURL(join(process.cwd(), 'test/support/shifted-clock.mjs')).href;
 
 /**
- * Deadlines are wall-clock minutes: the services' clocks are shifted (the same offset for both)
- * so that a minute begins a few seconds after they are expected to be up.
+ * Deadlines are wall-clock minutes: the services' clocks are moved forward (by the same offset,
+ * through the shifted-clock preload) so that a minute begins a few seconds from now.
  */
-function clockOffsetMs(expectedStartupMs: number): number {
-  const up = Date.now() + expectedStartupMs;
-  return (Math.ceil(up / MINUTE) * MINUTE - 8_000 - up + MINUTE) % MINUTE;
+function offsetToMinuteIn(ms: number): number {
+  const target = Date.now() + ms;
+  return (Math.ceil(target / MINUTE) * MINUTE - target) % MINUTE;
 }
 
 /**
@@ -51,14 +51,14 @@ describe('two service processes on one EventStoreDB', () => {
   let double: EsdbGrpcDouble;
   let reader: EventStoreDBClient;
   const services: ServiceProcess[] = [];
-  let offset = 0;
+  const offsetFile = join(dir, 'clock-offset');
 
   beforeAll(async () => {
     double = await EsdbGrpcDouble.start();
     reader = EventStoreDBClient.connectionString(double.connectionString);
-    offset = clockOffsetMs(12_000);
     const shared = {
-      CLOCK_OFFSET_MS: String(offset),
+      CLOCK_OFFSET_FILE: offsetFile,
+      RATE_LIMIT_PER_MINUTE: '100000',
       EVENTSTORE_CONNECTION_STRING: double.connectionString,
       JWT_SECRET: 'two-processes-secret-two-processes-secret-0123',
       DUE_TASK_POLL_INTERVAL_MS: '100',
@@ -119,8 +119,10 @@ describe('two service processes on one EventStoreDB', () => {
     });
     const rotationId = rotation.createRotation.id;
 
-    const servicesNow = Date.now() + offset;
-    const deadline = new Date(Math.ceil((servicesNow + 2_000) / MINUTE) * MINUTE).toISOString().slice(0, 16);
+    const offset = offsetToMinuteIn(6_000);
+    writeFileSync(offsetFile, String(offset));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const deadline = new Date(Math.ceil((Date.now() + offset + 1_000) / MINUTE) * MINUTE).toISOString().slice(0, 16);
     const firstSlot = new Date(Date.now() + 7 * 86_400_000);
     const slotAt = (days: number) => new Date(firstSlot.getTime() + days * 86_400_000).toISOString().slice(0, 16);
     const rounds: string[] = [];
