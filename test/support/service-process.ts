@@ -1,4 +1,5 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -61,6 +62,17 @@ export class ServiceProcess {
     return this.token;
   }
 
+  /** Like issueAdminToken, without blocking this process (needed when the store lives in it, as the gRPC double does). */
+  async issueAdminTokenAsync(name = 'test-operator'): Promise<string> {
+    const { stdout } = await promisify(execFile)(process.execPath, [ADMIN_TOKEN_CLI, '--name', name], {
+      env: this.environment,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    this.token = stdout.trim();
+    return this.token;
+  }
+
   async start(timeoutMs = 20_000): Promise<void> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` (jest's global setup does)`);
     this.child = spawn(process.execPath, [...this.nodeArgs, MAIN], {
@@ -95,7 +107,7 @@ export class ServiceProcess {
   /** kill -9: no shutdown hook runs. */
   async kill9(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;
@@ -103,7 +115,7 @@ export class ServiceProcess {
 
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;

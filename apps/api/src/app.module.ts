@@ -20,6 +20,8 @@ import { configModule, eventStoreModule, identityModule } from './config/shared-
 import { graphqlConfig } from './graphql.config.js';
 import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsController } from './health/metrics.controller.js';
+import { ProjectionsHealthIndicator } from './health/projections.health.js';
 
 type Config = ConfigService<Environment, true>;
 
@@ -34,7 +36,7 @@ type Config = ConfigService<Environment, true>;
           level: config.get('LOG_LEVEL', { infer: true }),
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.routing_key'],
           serializers: { req: redactIntakeSecrets },
-          autoLogging: { ignore: (req) => req.url === '/health' },
+          autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
         },
       }),
     }),
@@ -66,9 +68,10 @@ type Config = ConfigService<Environment, true>;
     NotificationsModule,
     IntegrationsModule,
   ],
-  controllers: [HealthController],
+  controllers: [HealthController, MetricsController],
   providers: [
     EventStoreHealthIndicator,
+    ProjectionsHealthIndicator,
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     { provide: APP_GUARD, useClass: ReadAccessGuard },

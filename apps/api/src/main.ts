@@ -10,7 +10,9 @@ async function bootstrap() {
   configureApp(app);
   const port = app.get(ConfigService).get<number>('PORT') ?? 3000;
   await app.listen(port);
-  console.log(`GraphQL API on http://localhost:${port}/graphql (health: /health)`);
+  console.log(
+    `GraphQL API on http://localhost:${port}/graphql (health: /health/live, /health/ready; metrics: /metrics)`,
+  );
 }
 
 void bootstrap();

@@ -1,3 +1,5 @@
+import type { SkippedEvent } from './foreign-events.js';
+
 /**
  * The event store port. It mirrors EventStoreDB's semantics so that the embedded SQLite adapter
  * and the EventStoreDB adapter are interchangeable (one contract suite runs against both).
@@ -70,6 +72,8 @@ export type SubscriptionHandler = (events: RecordedEvent[]) => Promise<void>;
 export interface SubscriptionCallbacks {
   onEvents: SubscriptionHandler;
   onError?: (error: Error) => void;
+  /** An event the service did not write (see foreign-events.ts), left out of every batch. */
+  onSkipped?: (event: SkippedEvent) => void;
 }
 
 export interface StoreSubscription {
@@ -79,13 +83,16 @@ export interface StoreSubscription {
 
 export interface EventStore {
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
-  /** Events of one stream; an empty array when the stream does not exist. */
+  /**
+   * Events of one stream; an empty array when the stream does not exist. Here and in every read
+   * and subscription, events the service did not write are left out.
+   */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Events of every stream in global order, excluding the store's own system events. */
+  /** The service's events of every stream in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from `fromPosition`, then delivers live events until closed. */
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription;
-  /** Position of the last event in the store ('start' when empty). */
+  /** Position of the service's last event in the store ('start' when there is none). */
   headPosition(): Promise<bigint | 'start'>;
   /** Throws when the store cannot be reached. */
   checkHealth(): Promise<void>;

@@ -19,3 +19,6 @@ export * from './audit/audit-source.js';
 export * from './graphql/event-store.read-access.js';
 export * from './unique-key/unique-key.decider.js';
 export * from './unique-key/unique-keys.js';
+export * from './foreign-events.js';
+export * from './projections/projection-failure.js';
+export * from './projections/projection-metrics.js';

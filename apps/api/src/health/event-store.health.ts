@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { EVENT_STORE, ProjectionRunner, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 
 @Injectable()
 export class EventStoreHealthIndicator {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly projections: ProjectionRunner,
     private readonly health: HealthIndicatorService,
   ) {}
 
@@ -17,8 +16,6 @@ export class EventStoreHealthIndicator {
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : 'unreachable' });
     }
-    const failed = this.projections.statuses().filter((s) => s.state === 'failed');
-    if (failed.length > 0) return indicator.degraded({ failedProjections: failed.map((s) => s.name) });
     return indicator.up({ store: this.store.constructor.name });
   }
 }

@@ -8,7 +8,8 @@ import {
   type Position,
   type RecordedEvent as ClientRecordedEvent,
 } from '@eventstore/db-client';
-import type { EventMetadata, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
+import type { ExpectedRevision, NewEvent, RecordedEvent } from '../event-store.port.js';
+import { foreignEventReason, type SkippedEvent } from '../foreign-events.js';
 
 export function toClientRevision(expected: ExpectedRevision): AppendExpectedRevision {
   switch (expected) {
@@ -32,26 +33,45 @@ export function toEventData(event: NewEvent): EventData {
   return jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
 }
 
-/** EventStoreDB's own events (statistics, stream metadata, projections' bookkeeping). */
-export function isSystemEvent(event: { type: string }): boolean {
-  return event.type.startsWith('$');
-}
+export type ClientEventOutcome = { kind: 'event'; event: RecordedEvent } | { kind: 'skipped'; skipped: SkippedEvent };
 
-export function fromClientEvent(event: ClientRecordedEvent): RecordedEvent {
-  if (!event.isJson || !isJsonObject(event.data) || !isJsonObject(event.metadata) || !event.position) {
-    throw new Error(`Event ${event.id} in stream ${event.streamId} is not a JSON event written by this application`);
+/**
+ * The service's event, or why this one is not (not JSON, no or foreign metadata, an unknown
+ * type, a `$` stream or type). The client hands malformed JSON over as a string and metadata
+ * that is not JSON as bytes; both are skipped here.
+ */
+export function classifyClientEvent(event: ClientRecordedEvent): ClientEventOutcome {
+  const position = event.position?.commit ?? -1n;
+  const metadata = event.metadata instanceof Uint8Array ? {} : event.metadata;
+  const reason = foreignEventReason({
+    streamId: event.streamId,
+    type: event.type,
+    isJson: event.isJson,
+    data: event.data,
+    metadata: event.metadata === undefined ? undefined : metadata,
+  });
+  if (reason || !event.position) {
+    return {
+      kind: 'skipped',
+      skipped: { id: event.id, streamId: event.streamId, type: event.type, position, reason: reason ?? 'not-json' },
+    };
   }
   return {
-    id: event.id,
-    type: event.type,
-    data: event.data,
-    metadata: event.metadata as unknown as EventMetadata,
-    streamId: event.streamId,
-    revision: event.revision,
-    position: event.position.commit,
+    kind: 'event',
+    event: {
+      id: event.id,
+      type: event.type,
+      data: event.data as Record<string, unknown>,
+      metadata: event.metadata as unknown as RecordedEvent['metadata'],
+      streamId: event.streamId,
+      revision: event.revision,
+      position: event.position.commit,
+    },
   };
 }
 
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
+/** The service's event, or undefined for an event someone else wrote. */
+export function fromClientEvent(event: ClientRecordedEvent): RecordedEvent | undefined {
+  const outcome = classifyClientEvent(event);
+  return outcome.kind === 'event' ? outcome.event : undefined;
 }

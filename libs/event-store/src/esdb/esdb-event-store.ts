@@ -32,13 +32,7 @@ import type {
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
-import {
-  fromClientEvent,
-  isSystemEvent,
-  toClientPosition,
-  toClientRevision,
-  toEventData,
-} from './esdb-event-mapping.js';
+import { fromClientEvent, toClientPosition, toClientRevision, toEventData } from './esdb-event-mapping.js';
 import { EsdbSubscription } from './esdb-subscription.js';
 
 export interface EsdbEventStoreOptions {
@@ -57,6 +51,7 @@ export interface EsdbEventStoreOptions {
 
 /** The client (6.x) cannot filter plain reads of $all, so those are paged and filtered here. */
 const READ_ALL_PAGE_SIZE = 1000;
+const MIN_READ_ALL_PAGE_SIZE = 100;
 const HEAD_SEARCH_PAGE_SIZE = 100;
 
 /** The event store on an EventStoreDB server (or cluster), through its gRPC client. */
@@ -113,7 +108,10 @@ export class EsdbEventStore implements EventStore {
     });
     try {
       const resolved = await collect(read);
-      return resolved.flatMap(({ event }) => (event ? [fromClientEvent(event)] : []));
+      return resolved.flatMap(({ event }) => {
+        const ours = event && fromClientEvent(event);
+        return ours ? [ours] : [];
+      });
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
@@ -127,12 +125,16 @@ export class EsdbEventStore implements EventStore {
     let from: ReadPosition = fromPosition === 'start' ? START : toClientPosition(fromPosition);
     let previousPageEnd: bigint | undefined;
     while (events.length < wanted) {
-      const pageSize = Math.min(READ_ALL_PAGE_SIZE, wanted - events.length + (previousPageEnd === undefined ? 0 : 1));
+      const pageSize = Math.max(
+        MIN_READ_ALL_PAGE_SIZE,
+        Math.min(READ_ALL_PAGE_SIZE, wanted - events.length + (previousPageEnd === undefined ? 0 : 1)),
+      );
       const page = recordedEventsOf(await collect(this.client.readAll({ fromPosition: from, maxCount: pageSize })));
       for (const event of page) {
         if (events.length === wanted) break;
         const alreadyRead = previousPageEnd !== undefined && event.position.commit <= previousPageEnd;
-        if (!alreadyRead && !isSystemEvent(event)) events.push(fromClientEvent(event));
+        const ours = alreadyRead ? undefined : fromClientEvent(event);
+        if (ours) events.push(ours);
       }
       if (page.length < pageSize) break;
       previousPageEnd = page[page.length - 1].position.commit;
@@ -150,7 +152,7 @@ export class EsdbEventStore implements EventStore {
     return subscription;
   }
 
-  /** Reads $all backwards until the first event that is not a system event. */
+  /** Reads $all backwards until the service's last event. */
   async headPosition(): Promise<bigint | 'start'> {
     let from: ReadPosition = END;
     let previousPageEnd: bigint | undefined;
@@ -158,7 +160,9 @@ export class EsdbEventStore implements EventStore {
       const read = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: HEAD_SEARCH_PAGE_SIZE });
       const page = recordedEventsOf(await collect(read));
       const newest = page.find(
-        (event) => (previousPageEnd === undefined || event.position.commit < previousPageEnd) && !isSystemEvent(event),
+        (event) =>
+          (previousPageEnd === undefined || event.position.commit < previousPageEnd) &&
+          fromClientEvent(event) !== undefined,
       );
       if (newest) return newest.position.commit;
       if (page.length < HEAD_SEARCH_PAGE_SIZE) return 'start';

@@ -1,7 +1,7 @@
 import {
   AccessDeniedError,
   START,
-  excludeSystemEvents,
+  streamNameFilter,
   type AllStreamResolvedEvent,
   type AllStreamSubscription,
   type EventStoreDBClient,
@@ -12,14 +12,19 @@ import type {
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
-import { fromClientEvent, toClientPosition } from './esdb-event-mapping.js';
+import type { SkippedEvent } from '../foreign-events.js';
+import { classifyClientEvent, toClientPosition } from './esdb-event-mapping.js';
 
 const DEFAULT_MAX_BATCH_SIZE = 1000;
 const FIRST_RESUBSCRIBE_DELAY_MS = 100;
 const MAX_RESUBSCRIBE_DELAY_MS = 5000;
 
+/** The server leaves out every `$` stream (its own statistics, metadata and projection links). */
+const EXCLUDE_SYSTEM_STREAMS = streamNameFilter({ regex: '^[^$]' });
+
 /**
- * A catch-up subscription to $all (system events filtered out by the server) that hands events
+ * A catch-up subscription to $all (system streams filtered out by the server, any other event the
+ * service did not write skipped here and reported to `onSkipped`) that hands events
  * to one handler call at a time, in batches of what arrived while the previous call ran. When two
  * batches are waiting it pauses the gRPC stream, so a slow handler holds the server back through
  * HTTP/2 flow control instead of filling memory.
@@ -64,7 +69,7 @@ export class EsdbSubscription implements StoreSubscription {
     if (this.closed) return;
     const connection = this.client.subscribeToAll({
       fromPosition: this.lastDelivered === 'start' ? START : toClientPosition(this.lastDelivered),
-      filter: excludeSystemEvents(),
+      filter: EXCLUDE_SYSTEM_STREAMS,
     });
     this.connection = connection;
     this.paused = false;
@@ -78,17 +83,27 @@ export class EsdbSubscription implements StoreSubscription {
 
   private receive(connection: AllStreamSubscription, resolved: AllStreamResolvedEvent): void {
     if (connection !== this.connection || !resolved.event) return;
-    try {
-      this.buffer.push(fromClientEvent(resolved.event));
-    } catch (error) {
-      this.fail(error);
+    const outcome = classifyClientEvent(resolved.event);
+    if (outcome.kind === 'skipped') {
+      this.skip(outcome.skipped);
       return;
     }
+    this.buffer.push(outcome.event);
     if (!this.paused && this.buffer.length >= 2 * this.maxBatchSize) {
       this.paused = true;
       connection.pause();
     }
     this.scheduleDelivery();
+  }
+
+  /** Past everything delivered, a skipped event is where a resubscription may start after. */
+  private skip(skipped: SkippedEvent): void {
+    if (this.buffer.length === 0 && skipped.position >= 0n) this.lastDelivered = skipped.position;
+    try {
+      this.callbacks.onSkipped?.(skipped);
+    } catch (error) {
+      this.fail(error);
+    }
   }
 
   /** Waits a turn of the event loop, so that events arriving together make one batch. */

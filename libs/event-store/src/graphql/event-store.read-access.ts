@@ -6,5 +6,21 @@ import type { ReadAccessTable } from '@app/core';
  */
 export const eventStoreReadAccess: ReadAccessTable = {
   HistoryEntry: { readers: ['actor', 'correlationId', 'data', 'occurredAt', 'revision', 'type'] },
-  ProjectionStatus: { readers: ['error', 'name', 'position', 'state', 'version'] },
+  ProjectionStatus: {
+    readers: [
+      'caughtUp',
+      'error',
+      'failure',
+      'lastSkippedEvent',
+      'name',
+      'position',
+      'skippedByReason',
+      'skippedEvents',
+      'state',
+      'version',
+    ],
+  },
+  ProjectionFailure: { readers: ['attempts', 'error', 'eventId', 'position', 'streamId', 'type'] },
+  SkippedEventCount: { readers: ['count', 'reason'] },
+  SkippedEvent: { readers: ['eventId', 'position', 'reason', 'streamId', 'type'] },
 };

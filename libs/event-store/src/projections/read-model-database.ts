@@ -1,8 +1,23 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 
+/** Which store a checkpoint's position belongs to: the service's first event in it. */
+export interface StoreIdentity {
+  eventId: string;
+  position: bigint;
+}
+
 export interface Checkpoint {
   version: number;
   position: bigint | 'start';
+  /** Null while nothing was applied (or for checkpoints written before identities were kept). */
+  store: StoreIdentity | null;
+}
+
+interface CheckpointRow {
+  version: number;
+  position: number | null;
+  store_event_id: string | null;
+  store_position: number | null;
 }
 
 /**
@@ -26,25 +41,44 @@ export class ReadModelDatabase {
         position INTEGER
       ) WITHOUT ROWID;
     `);
+    const columns = this.db.prepare<[], { name: string }>('PRAGMA table_info(projection_checkpoints)').all();
+    if (!columns.some((column) => column.name === 'store_event_id')) {
+      this.db.exec(`
+        ALTER TABLE projection_checkpoints ADD COLUMN store_event_id TEXT;
+        ALTER TABLE projection_checkpoints ADD COLUMN store_position INTEGER;
+      `);
+    }
   }
 
   checkpoint(name: string): Checkpoint | undefined {
-    const row = this.db
-      .prepare<[string], { version: number; position: number | null }>(
-        'SELECT version, position FROM projection_checkpoints WHERE name = ?',
-      )
-      .get(name);
+    const row = cachedStatement<[string], CheckpointRow>(
+      this.db,
+      'SELECT version, position, store_event_id, store_position FROM projection_checkpoints WHERE name = ?',
+    ).get(name);
     if (!row) return undefined;
-    return { version: row.version, position: row.position == null ? 'start' : BigInt(row.position) };
+    return {
+      version: row.version,
+      position: row.position == null ? 'start' : BigInt(row.position),
+      store:
+        row.store_event_id == null || row.store_position == null
+          ? null
+          : { eventId: row.store_event_id, position: BigInt(row.store_position) },
+    };
   }
 
   saveCheckpoint(name: string, checkpoint: Checkpoint): void {
-    this.db
-      .prepare(
-        `INSERT INTO projection_checkpoints (name, version, position) VALUES (?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position`,
-      )
-      .run(name, checkpoint.version, checkpoint.position === 'start' ? null : checkpoint.position);
+    cachedStatement(
+      this.db,
+      `INSERT INTO projection_checkpoints (name, version, position, store_event_id, store_position) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET version = excluded.version, position = excluded.position,
+         store_event_id = excluded.store_event_id, store_position = excluded.store_position`,
+    ).run(
+      name,
+      checkpoint.version,
+      checkpoint.position === 'start' ? null : checkpoint.position,
+      checkpoint.store?.eventId ?? null,
+      checkpoint.store?.position ?? null,
+    );
   }
 
   close(): void {

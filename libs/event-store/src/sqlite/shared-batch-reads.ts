@@ -1,6 +1,4 @@
-import type { RecordedEvent } from '../event-store.port.js';
-
-type ReadAll = (fromPosition: bigint | 'start', maxCount: number) => RecordedEvent[];
+type ReadAll<T> = (fromPosition: bigint | 'start', maxCount: number) => T[];
 
 /**
  * Every live subscription wakes after each commit and asks for the same events after the same
@@ -10,12 +8,12 @@ type ReadAll = (fromPosition: bigint | 'start', maxCount: number) => RecordedEve
  * so a subscriber never misses an event: what it gets is always every event after its position,
  * in order, up to some point.
  */
-export class SharedBatchReads {
-  private last?: { from: bigint | 'start'; maxCount: number; events: readonly RecordedEvent[] };
+export class SharedBatchReads<T> {
+  private last?: { from: bigint | 'start'; maxCount: number; events: readonly T[] };
 
-  constructor(private readonly readAll: ReadAll) {}
+  constructor(private readonly readAll: ReadAll<T>) {}
 
-  read(fromPosition: bigint | 'start', maxCount: number): RecordedEvent[] {
+  read(fromPosition: bigint | 'start', maxCount: number): T[] {
     const last = this.last;
     if (last && last.from === fromPosition && last.maxCount === maxCount) return [...last.events];
     const events = this.readAll(fromPosition, maxCount).map(deepFreeze);

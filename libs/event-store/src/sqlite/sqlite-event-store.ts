@@ -20,6 +20,16 @@ import type {
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
+import {
+  fromRaw,
+  fromRow,
+  isSkippedRow,
+  positionOf,
+  serviceEvents,
+  type EventRow,
+  type RawEventRow,
+  type StoredRow,
+} from './sqlite-event-rows.js';
 import { openEventStoreSchema } from './sqlite-event-store.schema.js';
 import { SharedBatchReads } from './shared-batch-reads.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
@@ -35,19 +45,6 @@ export interface SqliteEventStoreOptions {
   appendBudgetBytes?: number;
 }
 
-interface EventRow {
-  position: number;
-  stream_id: string;
-  revision: number;
-  event_id: string;
-  type: string;
-  data: string;
-  metadata: string;
-}
-
-/** The same columns as EventRow, as an array: the hot path of catch-up reads skips the row objects. */
-type RawEventRow = [number, string, number, string, string, string, string];
-
 interface PendingAppend {
   streamId: string;
   events: NewEvent[];
@@ -58,30 +55,6 @@ interface PendingAppend {
 }
 
 const NO_STREAM = -1;
-
-function toRecorded(row: EventRow): RecordedEvent {
-  return {
-    id: row.event_id,
-    type: row.type,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
-    streamId: row.stream_id,
-    revision: BigInt(row.revision),
-    position: BigInt(row.position),
-  };
-}
-
-function fromRaw([position, streamId, revision, id, type, data, metadata]: RawEventRow): RecordedEvent {
-  return {
-    id,
-    type,
-    data: JSON.parse(data),
-    metadata: JSON.parse(metadata),
-    streamId,
-    revision: BigInt(revision),
-    position: BigInt(position),
-  };
-}
 
 /**
  * Embedded event store on one SQLite file (WAL). Appends issued in the same tick share one
@@ -95,7 +68,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readAllSync(from, maxCount));
+  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readRowsSync(from, maxCount));
   private readonly statements: {
     streamRevision: Statement<[string], { revision: number }>;
     findEvent: Statement<[string, string], { revision: number }>;
@@ -106,6 +79,7 @@ export class SqliteEventStore implements EventStore {
     readBackwards: Statement<[string, number, number], EventRow>;
     readAll: Statement<[number, number], RawEventRow>;
     head: Statement<[], { position: number | null }>;
+    newest: Statement<[], EventRow>;
   };
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -139,6 +113,7 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(true),
       head: this.db.prepare('SELECT MAX(position) AS position FROM events'),
+      newest: this.db.prepare('SELECT * FROM events ORDER BY position DESC'),
     };
   }
 
@@ -241,25 +216,39 @@ export class SqliteEventStore implements EventStore {
     const from = options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end');
     if (direction === 'forwards') {
       const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from);
-      return this.statements.readForwards.all(streamId, start, limit).map(toRecorded);
+      return serviceEvents(this.statements.readForwards.all(streamId, start, limit).map(fromRow));
     }
     const start = from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from);
-    return this.statements.readBackwards.all(streamId, start, limit).map(toRecorded);
+    return serviceEvents(this.statements.readBackwards.all(streamId, start, limit).map(fromRow));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.readAllSync(options.fromPosition ?? 'start', options.maxCount ?? Number.MAX_SAFE_INTEGER);
   }
 
-  /** Synchronous, so a batch is read in one go. */
+  /** The service's events from a position; rows someone else wrote are left out. */
   readAllSync(fromPosition: bigint | 'start', maxCount: number): RecordedEvent[] {
+    const events: RecordedEvent[] = [];
+    let from = fromPosition === 'start' ? 0 : Number(fromPosition);
+    while (events.length < maxCount) {
+      const pageSize = Math.min(Math.max(maxCount - events.length, 100), 10_000);
+      const rows = this.readRowsSync(from, pageSize);
+      for (const row of rows) if (!isSkippedRow(row) && events.length < maxCount) events.push(row);
+      if (rows.length < pageSize) break;
+      from = Number(positionOf(rows[rows.length - 1])) + 1;
+    }
+    return events;
+  }
+
+  /** Synchronous, so a batch is read in one go: every row, the skipped ones marked. */
+  readRowsSync(fromPosition: bigint | 'start' | number, maxCount: number): StoredRow[] {
     const from = fromPosition === 'start' ? 0 : Number(fromPosition);
     return this.statements.readAll.all(from, maxCount).map(fromRaw);
   }
 
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
     const subscription = new SqliteSubscription(
-      { readAllSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
+      { readRowsSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
       this.appended,
       options,
       callbacks,
@@ -271,9 +260,13 @@ export class SqliteEventStore implements EventStore {
     return subscription;
   }
 
+  /** The newest row that is the service's event (rows someone else wrote are passed over). */
   async headPosition(): Promise<bigint | 'start'> {
-    const position = this.statements.head.get()?.position;
-    return position == null ? 'start' : BigInt(position);
+    for (const row of this.statements.newest.iterate()) {
+      const stored = fromRow(row);
+      if (!isSkippedRow(stored)) return stored.position;
+    }
+    return 'start';
   }
 
   async checkHealth(): Promise<void> {

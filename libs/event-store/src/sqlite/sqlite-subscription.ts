@@ -5,9 +5,10 @@ import type {
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
+import { isSkippedRow, type StoredRow } from './sqlite-event-rows.js';
 
 interface AllReader {
-  readAllSync(fromPosition: bigint | 'start', maxCount: number): RecordedEvent[];
+  readRowsSync(fromPosition: bigint | 'start', maxCount: number): StoredRow[];
 }
 
 /**
@@ -44,10 +45,16 @@ export class SqliteSubscription implements StoreSubscription {
     try {
       while (!this.closed) {
         const from = this.position === 'start' ? 'start' : this.position + 1n;
-        const events = this.reader.readAllSync(from, this.maxBatchSize);
-        if (events.length > 0) {
-          await this.callbacks.onEvents(events);
-          this.position = events[events.length - 1].position;
+        const rows = this.reader.readRowsSync(from, this.maxBatchSize);
+        if (rows.length > 0) {
+          const events: RecordedEvent[] = [];
+          for (const row of rows) {
+            if (isSkippedRow(row)) this.callbacks.onSkipped?.(row.skipped);
+            else events.push(row);
+          }
+          if (events.length > 0) await this.callbacks.onEvents(events);
+          const last = rows[rows.length - 1];
+          this.position = isSkippedRow(last) ? last.skipped.position : last.position;
           // A handler that settles at once would keep this loop in microtasks, starving HTTP and
           // timers for a whole catch-up: give the event loop a turn between batches.
           await new Promise((resolve) => setImmediate(resolve));
