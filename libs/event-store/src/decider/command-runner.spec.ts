@@ -131,6 +131,23 @@ describe('CommandRunner', () => {
     expect(worstTotal.reduce((a, b) => a + b, 0)).toBeLessThan(1100);
   });
 
+  it("expects the store's revision when the stream ends with events another client wrote, which reads leave out", async () => {
+    await inner.append('counter-8', [{ ...newEvent(), data: { by: 1 } }], 'no_stream');
+    await inner.append('counter-8', [{ ...newEvent(), type: 'SomeoneElsesFix' }], 'any');
+    const leavingOutForeign = {
+      append: inner.append.bind(inner),
+      readStream: async (...args: Parameters<EventStore['readStream']>) =>
+        (await inner.readStream(...args)).filter((e) => e.type === 'Incremented'),
+    };
+    const outcome = await runnerOver(leavingOutForeign, inner).run('counter-8', counter, { by: 2, max: 10 }, context);
+    expect(outcome.state).toBe(3);
+    expect((await inner.readStream('counter-8')).map((e) => e.type)).toEqual([
+      'Incremented',
+      'SomeoneElsesFix',
+      'Incremented',
+    ]);
+  });
+
   describe('after an append whose outcome is unknown', () => {
     it('sends the same events, ids and expected revision again: stored once, answered as written', async () => {
       const store = new AmbiguousStore(inner, 2, true);

@@ -89,12 +89,16 @@ export class CommandRunner {
     context: RequestContext,
     { awaitProjections = true, inChunks = false }: RunOptions = {},
   ): Promise<CommandOutcome<State, Event>> {
+    let foreignTail: { after: ExpectedRevision; actual: bigint } | undefined;
     for (let attempt = 1; ; attempt++) {
       const recorded = await this.store.readStream(streamId);
       const state = fold(decider, recorded.map(toDomainEvent<Event>));
       const events = decider.decide(command, state);
       if (events.length === 0) return { state, events };
-      const expected = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      const lastRead: ExpectedRevision = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
+      // Events another client wrote into this stream are left out of reads; when nothing of ours
+      // came after what was read, the store's actual revision is the one to expect.
+      const expected = foreignTail?.after === lastRead ? foreignTail.actual : lastRead;
       const newEvents = events.map((e) => this.toNewEvent(e, context));
       try {
         const result = inChunks
@@ -104,6 +108,7 @@ export class CommandRunner {
         return { state: events.reduce(decider.evolve, state), events, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        foreignTail = typeof error.actual === 'bigint' ? { after: lastRead, actual: error.actual } : undefined;
         if (attempt >= RETRY_POLICY.maxAttempts) {
           this.logger.warn(`Giving up on ${streamId} after ${attempt} conflicting attempts`);
           throw new ConflictError(`${streamId} was changed concurrently; try again`, { streamId });

@@ -48,7 +48,7 @@ describe.each(cases)('an append over %s whose answer is lost (%s)', (appendPath,
 
   beforeEach(async () => {
     double = await EsdbGrpcDouble.start({ appendPath });
-    store = new EsdbEventStore({ connectionString: double.connectionString, appendDeadlineMs: 300 });
+    store = new EsdbEventStore({ connectionString: double.connectionString, appendDeadlineMs: 1500 });
   });
 
   afterEach(async () => {
