@@ -12,6 +12,8 @@ ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
+# npm start and token:admin run scripts/build-if-changed.mjs first; with no sources here it does nothing.
+COPY scripts ./scripts
 # The data volume (read models, generated secrets) belongs to the unprivileged user the API runs as;
 # a new named volume mounted on /data takes this ownership.
 RUN mkdir -p /data && chown node:node /data

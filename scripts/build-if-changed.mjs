@@ -55,6 +55,11 @@ function inputsHash() {
   return hash.digest('hex');
 }
 
+// A packaged image (Dockerfile) carries dist/ without the sources: there is nothing to rebuild.
+if (!existsSync(join(root, 'apps')) && existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+  process.exit(0);
+}
+
 const wanted = inputsHash();
 if (process.argv.includes('--stamp')) {
   writeFileSync(stampFile, `${wanted}\n`);

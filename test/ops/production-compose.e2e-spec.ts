@@ -78,7 +78,10 @@ describe('the API image', () => {
 
   it('has the token command the README gives (`docker compose exec api npm run -s token:admin`)', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    expect(scripts['token:admin']).toBe('node dist/apps/api/src/cli/issue-admin-token.js');
+    expect(scripts['token:admin']).toBe(
+      'node scripts/build-if-changed.mjs && node dist/apps/api/src/cli/issue-admin-token.js',
+    );
+    expect(dockerfile).toMatch(/^COPY scripts \.\/scripts$/m);
     expect(existsSync(join(root, 'apps/api/src/cli/issue-admin-token.ts'))).toBe(true);
     expect(dockerfile).toMatch(/^COPY package\.json \.\/$/m);
     expect(dockerfile).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
