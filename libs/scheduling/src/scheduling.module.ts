@@ -16,6 +16,7 @@ import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js'
 import { SlotRoundsProjection } from './projections/slot-rounds.projection.js';
 import { OnCallResolver } from './graphql/on-call.resolver.js';
 import { ResponderResolver } from './graphql/responder.resolver.js';
+import { ResponderActorSource } from './graphql/responder-actor.source.js';
 import { RotationResolver } from './graphql/rotation.resolver.js';
 import { SchedulingMapper } from './graphql/scheduling.mapper.js';
 import { CurrentOnCallProjection } from './projections/current-on-call.projection.js';
@@ -50,6 +51,7 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     ResponderResolver,
     RotationResolver,
     OnCallResolver,
+    ResponderActorSource,
   ],
   exports: [ScheduleQueries, SchedulingMapper, OnCallLedger, CurrentOnCallProjection, SlotRoundsProjection],
 })

@@ -6,7 +6,6 @@ import type { ReadAccessTable } from '@app/core';
  * the secret key itself, shown once when created, by admins.
  */
 export const integrationsReadAccess: ReadAccessTable = {
-  ActedBy: { readers: ['id', 'kind', 'responder'] },
   CreatedIntegrationKey: { admins: ['integrationKey', 'key'] },
   IntegrationKey: {
     readers: ['createdAt', 'defaultSeverity', 'id', 'kind', 'name', 'revokedAt', 'rotation', 'service'],
