@@ -116,7 +116,7 @@ describe('weekday development escalation (over HTTP)', () => {
       'PageTimedOut',
       'ResponderPaged',
     ]);
-    expect(current.timeline[2]).toMatchObject({ actor: 'system', at: '2026-07-15T10:15:00.000Z' });
+    expect(current.timeline[2]).toMatchObject({ actor: { id: 'system' }, at: '2026-07-15T10:15:00.000Z' });
   });
 
   it('does not let the engineer acknowledge the page that moved on', async () => {

@@ -199,7 +199,7 @@ describe('on-call figures for a seeded quarter (over HTTP)', () => {
 
   it('tells who was on call at a past instant, and why, from the schedule as recorded then', async () => {
     const recorded = `query($at: DateTime!, $ids: [ID!]) { onCallAsRecorded(at: $at, rotationIds: $ids) {
-      rotation { name } onCall { responder { handle } reason { kind actor replaced { handle } slotRoundId } } } }`;
+      rotation { name } onCall { responder { handle } reason { kind actor { id } replaced { handle } slotRoundId } } } }`;
     const asRecorded = async (at: string) =>
       (await app.ok(recorded, { at, ids: [rotationId] })).onCallAsRecorded[0].onCall[0];
     // The override of 8 July was cancelled afterwards: today's schedule shows ben's turn,
@@ -208,7 +208,7 @@ describe('on-call figures for a seeded quarter (over HTTP)', () => {
     expect(now.currentOnCall[0].onCall[0]).toMatchObject({ responder: { handle: 'ben' }, reason: { kind: 'TURN' } });
     expect(await asRecorded('2026-07-08T11:00:00Z')).toMatchObject({
       responder: { handle: 'cat' },
-      reason: { kind: 'OVERRIDE', actor: 'test-admin', replaced: { handle: 'ben' } },
+      reason: { kind: 'OVERRIDE', actor: { id: 'test-admin' }, replaced: { handle: 'ben' } },
     });
     expect(await asRecorded('2026-07-22T11:00:00Z')).toMatchObject({
       responder: { handle: 'dan' },

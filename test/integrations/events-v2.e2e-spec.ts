@@ -35,10 +35,13 @@ describe('Events API v2 intake (over HTTP)', () => {
       { id: keyId, name: 'monitoring', kind: 'EVENTS_V2', rotation: { name: 'Alerts sre-1' } },
     ]);
     expect(JSON.stringify(listed)).not.toContain(key);
-    const audit = await app.ok(`query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { type actor } }`, {
-      id: keyId,
-    });
-    expect(audit.auditTrail).toEqual([{ type: 'IntegrationKeyCreated', actor: 'test-admin' }]);
+    const audit = await app.ok(
+      `query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { type actor { id } } }`,
+      {
+        id: keyId,
+      },
+    );
+    expect(audit.auditTrail).toEqual([{ type: 'IntegrationKeyCreated', actor: { id: 'test-admin' } }]);
   });
 
   it('triggers (the documented example), pages the on-call responder and answers 202 with the dedup key', async () => {
@@ -122,12 +125,19 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(resolve.status).toBe(202);
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('RESOLVED');
-    const history = await app.ok(`query($id: ID!) { escalation(id: $id) { history { type actor } } }`, {
-      id: escalation.id,
-    });
+    const history = await app.ok(
+      `query($id: ID!) { escalation(id: $id) { history { type actor { id kind integration { id name } } } } }`,
+      {
+        id: escalation.id,
+      },
+    );
     expect(history.escalation.history.at(-1)).toEqual({
       type: 'EscalationResolved',
-      actor: `integration-key:${keyId}`,
+      actor: {
+        id: `integration-key:${keyId}`,
+        kind: 'INTEGRATION',
+        integration: { id: keyId, name: expect.any(String) },
+      },
     });
   });
 

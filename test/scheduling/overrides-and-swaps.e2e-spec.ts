@@ -3,16 +3,16 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCHEDULE_OVERRIDE = `
   mutation Override($input: ScheduleOverrideInput!) {
-    scheduleOverride(input: $input) { id overrides { id responder { handle } replaces { handle } start end timeZone createdBy } }
+    scheduleOverride(input: $input) { id overrides { id responder { handle } replaces { handle } start end timeZone createdBy { id } } }
   }`;
 
 const SWAP = `
   mutation Swap($input: SwapShiftsInput!) {
-    swapShifts(input: $input) { id swaps { id first { shiftStart responder { handle } } second { shiftStart responder { handle } } createdBy } }
+    swapShifts(input: $input) { id swaps { id first { shiftStart responder { handle } } second { shiftStart responder { handle } } createdBy { id } } }
   }`;
 
 const HISTORY = `
-  query History($id: ID!) { rotation(id: $id) { history { revision type actor occurredAt data } } }`;
+  query History($id: ID!) { rotation(id: $id) { history { revision type actor { id } occurredAt data } } }`;
 
 describe('overrides and swaps (over HTTP)', () => {
   let app: TestApp;
@@ -70,7 +70,7 @@ describe('overrides and swaps (over HTTP)', () => {
         start: '2026-06-03T13:00:00.000Z',
         end: '2026-06-03T21:00:00.000Z',
         timeZone: 'America/New_York',
-        createdBy: 'manager-mona',
+        createdBy: { id: 'manager-mona' },
       }),
     ]);
     const [during] = await onCallAt('2026-06-03T15:00:00Z');
@@ -78,7 +78,7 @@ describe('overrides and swaps (over HTTP)', () => {
       responder: { handle: 'carol' },
       start: '2026-06-03T13:00:00.000Z',
       end: '2026-06-03T21:00:00.000Z',
-      reason: { kind: 'OVERRIDE', actor: 'manager-mona', replaced: { handle: 'alice' } },
+      reason: { kind: 'OVERRIDE', actor: { id: 'manager-mona' }, replaced: { handle: 'alice' } },
     });
     const [after] = await onCallAt('2026-06-03T21:00:00Z');
     expect(after.responder.handle).toBe('alice');
@@ -116,7 +116,7 @@ describe('overrides and swaps (over HTTP)', () => {
     const [week2] = await onCallAt('2026-06-10T12:00:00Z');
     expect(week2).toMatchObject({
       responder: { handle: 'alice' },
-      reason: { kind: 'SWAP', actor: ids.bob, swappedWith: { handle: 'bob' } },
+      reason: { kind: 'SWAP', actor: { id: ids.bob }, swappedWith: { handle: 'bob' } },
     });
     const [week3] = await onCallAt('2026-06-17T12:00:00Z');
     expect(week3).toMatchObject({
@@ -127,7 +127,7 @@ describe('overrides and swaps (over HTTP)', () => {
 
   it('shows overrides and swaps in the rotation history, each with its actor', async () => {
     const data = await app.ok(HISTORY, { id: rotationId });
-    expect(data.rotation.history.map((h: any) => [h.type, h.actor])).toEqual([
+    expect(data.rotation.history.map((h: any) => [h.type, h.actor.id])).toEqual([
       ['RotationCreated', 'test-admin'],
       ['OverrideScheduled', 'manager-mona'],
       ['ShiftsSwapped', ids.bob],

@@ -98,7 +98,7 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
     expect(data.slotRound).toMatchObject({
       volunteerDeadline: '2026-07-17T10:00:00.000Z',
       closed: false,
-      publishedBy: 'manager-mia',
+      publishedBy: { id: 'manager-mia' },
     });
   });
 
@@ -238,7 +238,7 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
     expect(await at('2026-07-19T01:00:00Z')).toMatchObject({
       responder: { handle: 'cara' },
       shiftStart: '2026-07-18T22:00:00.000Z',
-      reason: { kind: 'SWAP', swappedWith: { handle: 'ana' }, actor: ids.ana },
+      reason: { kind: 'SWAP', swappedWith: { handle: 'ana' }, actor: { id: ids.ana } },
     });
     expect(await at('2026-07-18T07:00:00Z')).toMatchObject({
       responder: { handle: 'ana' },

@@ -23,7 +23,7 @@ export const RAISE = `
   mutation Raise($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { ${ESCALATION_FIELDS} } }`;
 
 export const ESCALATION = `query Escalation($id: ID!) { escalation(id: $id) { ${ESCALATION_FIELDS}
-  timeline { at actor type description responders { handle } } } }`;
+  timeline { at actor { id } type description responders { handle } } } }`;
 
 export const ACKNOWLEDGE = `
   mutation Ack($pageId: ID!) { acknowledgePage(pageId: $pageId) { id status acknowledgedBy { handle } escalation { id state dri { handle } } } }`;

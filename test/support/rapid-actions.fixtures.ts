@@ -3,7 +3,7 @@ import { actingAs, type TestApp } from './test-app.js';
 
 /** Everything the rapid-action status read model answers for one action. */
 export const RAPID_ACTION_FIELDS = `
-  id title problemStatement problems severity issuesInScope confidential madePublicAt state driTimeZone declaredBy
+  id title problemStatement problems severity issuesInScope confidential madePublicAt state driTimeZone declaredBy { id }
   dri { handle }
   subDris { responder { handle } scope { kind description } }
   stakeholders { handle }
@@ -20,7 +20,7 @@ export const RAPID_ACTION_FIELDS = `
   resolution { overridden overrideReason summary resolvedBy { handle } overriddenCriteria { description } }
   followUps { description issueUrl owner { handle } }
   retrospective { summary documentUrl heldOn }
-  history { revision type actor data }`;
+  history { revision type actor { id } data }`;
 
 export const DECLARE = `
   mutation Declare($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { ${RAPID_ACTION_FIELDS} } }`;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@app/core';
+import { CLOCK, type Clock, actorOf } from '@app/core';
 import { EventHistoryQuery, toHistoryEntryModel } from '@app/event-store';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { Page } from '../domain/escalation/escalation.decider.js';
@@ -84,7 +84,7 @@ export class EscalationsMapper {
       routedToServiceOwner: doc.routedToServiceOwner,
       incidentTag: orUndefined(doc.incidentTag),
       raisedAt: new Date(doc.raisedAt),
-      raisedBy: doc.raisedBy,
+      raisedBy: actorOf(doc.raisedBy),
       state: doc.state as EscalationStateValue,
       get dri() {
         return doc.driId ? mapper.scheduling.responderById(doc.driId) : undefined;
@@ -259,7 +259,7 @@ export class EscalationsMapper {
       const mapper = this;
       return {
         at: new Date(line.at),
-        actor: line.actor,
+        actor: actorOf(line.actor),
         type: line.type,
         description: line.description,
         get responders() {

@@ -1,3 +1,4 @@
+import { ActorModel, actorOf } from '@app/core';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('HistoryEntry', { description: 'One stored event of an aggregate: what happened, when, by whom.' })
@@ -11,8 +12,8 @@ export class HistoryEntryModel {
   @Field()
   occurredAt: Date;
 
-  @Field()
-  actor: string;
+  @Field(() => ActorModel)
+  actor: ActorModel;
 
   @Field()
   correlationId: string;
@@ -33,7 +34,7 @@ export function toHistoryEntryModel(entry: {
     revision: entry.revision,
     type: entry.type,
     occurredAt: new Date(entry.occurredAt),
-    actor: entry.actor,
+    actor: actorOf(entry.actor),
     correlationId: entry.correlationId,
     data: JSON.stringify(entry.data),
   };

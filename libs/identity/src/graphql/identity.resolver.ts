@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { BadUserInputError, CurrentRequest, NotFoundError, type RequestContext, type Role } from '@app/core';
+import { BadUserInputError, CurrentRequest, NotFoundError, type RequestContext, type Role, actorOf } from '@app/core';
 import { IssueApiTokenCommand } from '../commands/issue-api-token.command.js';
 import { RevokeApiTokenCommand } from '../commands/revoke-api-token.command.js';
 import { IdentityPolicy } from '../identity.policy.js';
@@ -20,7 +20,7 @@ export class IdentityResolver {
 
   @Query(() => IdentityModel, { description: 'Who this request is authenticated as' })
   me(@CurrentRequest() context: RequestContext): IdentityModel {
-    return { actor: context.actor, role: context.role as RoleValue, tokenId: context.tokenId };
+    return { actor: actorOf(context.actor), role: context.role as RoleValue, tokenId: context.tokenId };
   }
 
   @Query(() => [ApiTokenModel], { description: 'Every token issued, revoked ones included (admins)' })

@@ -18,7 +18,6 @@ export const notificationsReadAccess: ReadAccessTable = {
   OnCallShift: { readers: ['reachable'] },
   Page: { readers: ['notifications'] },
   Responder: { readers: ['contactMethods', 'notificationRules', 'onCallReminderMinutes', 'reachable'] },
-  WebhookActor: { admins: ['id', 'name'] },
   WebhookDelivery: {
     admins: [
       'attempts',

@@ -1,3 +1,4 @@
+import { actorOf, actorOrNone } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import type { Responder } from '../domain/responder/responder.decider.js';
 import type { RoundSlot, SlotRound } from '../domain/slot-round/slot-round.decider.js';
@@ -103,7 +104,7 @@ export class SchedulingMapper {
           id: s.swapId,
           first: { shiftStart: new Date(s.first.shiftStart), responder: mapper.responderById(s.first.responderId) },
           second: { shiftStart: new Date(s.second.shiftStart), responder: mapper.responderById(s.second.responderId) },
-          createdBy: s.createdBy,
+          createdBy: actorOf(s.createdBy),
         }));
       },
     };
@@ -118,7 +119,7 @@ export class SchedulingMapper {
       end: new Date(o.end),
       timeZone: o.timeZone,
       note: o.note,
-      createdBy: o.createdBy,
+      createdBy: actorOf(o.createdBy),
     };
   }
 
@@ -187,7 +188,7 @@ export class SchedulingMapper {
       volunteerDeadline: new Date(round.deadline),
       closed: round.closedAt !== undefined,
       closedAt: date(round.closedAt),
-      publishedBy: round.publishedBy,
+      publishedBy: actorOf(round.publishedBy),
       slots: round.slots.map((slot) => this.slot(slot)),
     };
   }
@@ -250,7 +251,7 @@ export class SchedulingMapper {
           kind: OnCallReasonKind.OVERRIDE,
           overrideId: reason.overrideId,
           replaced: reason.replaced ? this.responderById(reason.replaced) : undefined,
-          actor: override?.createdBy,
+          actor: actorOrNone(override?.createdBy),
           skipped: [],
         };
       }
@@ -260,7 +261,7 @@ export class SchedulingMapper {
           kind: OnCallReasonKind.SWAP,
           swapId: reason.swapId,
           swappedWith: this.responderById(reason.swappedWith),
-          actor: swap?.createdBy,
+          actor: actorOrNone(swap?.createdBy),
           skipped: this.skipped(reason.skipped),
         };
       }

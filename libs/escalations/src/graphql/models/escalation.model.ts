@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
+import { Connection, ActorModel } from '@app/core';
 import { HistoryEntryModel } from '@app/event-store';
 import { ResponderModel, RotationModel } from '@app/scheduling';
 import {
@@ -39,8 +39,8 @@ export class TimelineEntryModel {
   @Field()
   at: Date;
 
-  @Field()
-  actor: string;
+  @Field(() => ActorModel)
+  actor: ActorModel;
 
   @Field({ description: 'The event type, e.g. ResponderPaged' })
   type: string;
@@ -132,8 +132,8 @@ export class EscalationModel {
   @Field()
   raisedAt: Date;
 
-  @Field()
-  raisedBy: string;
+  @Field(() => ActorModel)
+  raisedBy: ActorModel;
 
   @Field(() => EscalationStateValue)
   state: EscalationStateValue;

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Connection, PageArgs } from '@app/core';
+import { ActorModel, Connection, PageArgs } from '@app/core';
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../domain/webhook-event-kinds.js';
 import type { WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
 
@@ -40,17 +40,6 @@ export class CreateWebhookSubscriptionInput {
   @ArrayMaxSize(WEBHOOK_EVENT_KINDS.length)
   @IsIn(WEBHOOK_EVENT_KINDS, { each: true })
   eventKinds: WebhookEventKind[];
-}
-
-@ObjectType('WebhookActor', {
-  description: 'Who did something: a responder, an operator, an integration or the system',
-})
-export class WebhookActorModel {
-  @Field({ description: 'The token subject: a responder id, an operator or integration name, or "system"' })
-  id: string;
-
-  @Field({ nullable: true, description: "The responder's name, when the actor is a registered responder" })
-  name?: string;
 }
 
 @ObjectType('WebhookDelivery', { description: 'One source event owed to one subscription, with its attempts' })
@@ -106,8 +95,8 @@ export class WebhookSubscriptionModel {
   @Field(() => [WebhookEventKindValue])
   eventKinds: WebhookEventKind[];
 
-  @Field(() => WebhookActorModel)
-  createdBy: WebhookActorModel;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 
   @Field(() => Date)
   createdAt: Date;

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { CurrentRequest, PageArgs, type RequestContext, actorOf } from '@app/core';
 import { ScheduleQueries } from '@app/scheduling';
 import {
   CreateWebhookSubscriptionCommand,
@@ -28,7 +28,6 @@ export class WebhookSubscriptionResolver {
     private readonly commands: CommandBus,
     private readonly queries: WebhookSubscriptionQueries,
     private readonly access: WebhookSubscriptionsPolicy,
-    private readonly schedule: ScheduleQueries,
   ) {}
 
   @Mutation(() => CreatedWebhookSubscriptionModel, {
@@ -88,7 +87,7 @@ export class WebhookSubscriptionResolver {
       url: row.url,
       eventKinds: row.eventKinds,
       createdAt: new Date(row.createdAt),
-      createdBy: { id: row.createdBy, name: this.schedule.findResponder(row.createdBy)?.name },
+      createdBy: actorOf(row.createdBy),
     };
   }
 }

@@ -1,3 +1,4 @@
+import { ActorModel } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ResponderModel } from '@app/scheduling';
 import { RapidActionSeverity, RapidActionStateValue } from '../rapid-actions.enums.js';
@@ -193,8 +194,8 @@ export class RapidActionModel {
   @Field()
   declaredAt: Date;
 
-  @Field({ description: 'The actor who declared it' })
-  declaredBy: string;
+  @Field(() => ActorModel)
+  declaredBy: ActorModel;
 
   @Field(() => ResolutionModel, { nullable: true })
   resolution?: ResolutionModel;

@@ -1,3 +1,4 @@
+import { ActorModel } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
@@ -62,8 +63,8 @@ export class OverrideModel {
   @Field({ nullable: true })
   note?: string;
 
-  @Field()
-  createdBy: string;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 }
 
 @ObjectType('ShiftSide')
@@ -86,8 +87,8 @@ export class SwapModel {
   @Field(() => ShiftSideModel)
   second: ShiftSideModel;
 
-  @Field()
-  createdBy: string;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 }
 
 @ObjectType('Rotation')
