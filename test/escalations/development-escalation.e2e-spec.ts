@@ -49,7 +49,7 @@ describe('weekday development escalation (over HTTP)', () => {
     escalationId = raised.id;
     const [page] = raised.pages;
     expect(page).toMatchObject({
-      status: 'TRIGGERED',
+      state: 'TRIGGERED',
       step: 0,
       layer: 'RESPONDER',
       trigger: 'RAISED',
@@ -85,7 +85,7 @@ describe('weekday development escalation (over HTTP)', () => {
   it('keeps paging the engineer until the timeout', async () => {
     await app.advanceClock('2026-07-15T10:14:59Z');
     const current = await escalation(app, escalationId);
-    expect(current.pages.map((p: any) => p.status)).toEqual(['TRIGGERED']);
+    expect(current.pages.map((p: any) => p.state)).toEqual(['TRIGGERED']);
   });
 
   it('moves the unacknowledged page to the manager on call after 15 minutes', async () => {
@@ -93,9 +93,9 @@ describe('weekday development escalation (over HTTP)', () => {
     const current = await escalation(app, escalationId);
     expect(current.state).toBe('OPEN');
     expect(current.pages).toEqual([
-      expect.objectContaining({ status: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
+      expect.objectContaining({ state: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
       expect.objectContaining({
-        status: 'TRIGGERED',
+        state: 'TRIGGERED',
         step: 1,
         layer: 'MANAGER',
         trigger: 'ACK_TIMEOUT',
@@ -122,7 +122,7 @@ describe('weekday development escalation (over HTTP)', () => {
   it('does not let the engineer acknowledge the page that moved on', async () => {
     const current = await escalation(app, escalationId);
     const late = await app.gql(ACKNOWLEDGE, { pageId: current.pages[0].id }, as('dev-c'));
-    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'TIMED_OUT' });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'TIMED_OUT' });
   });
 
   it('records the manager’s acknowledgement time against the SLO; the manager is DRI', async () => {
@@ -130,7 +130,7 @@ describe('weekday development escalation (over HTTP)', () => {
     const current = await escalation(app, escalationId);
     const ack = await app.ok(ACKNOWLEDGE, { pageId: current.pages[1].id }, as('mgr'));
     expect(ack.acknowledgePage).toMatchObject({
-      status: 'ACKNOWLEDGED',
+      state: 'ACKNOWLEDGED',
       acknowledgedBy: { handle: 'mgr' },
       escalation: { state: 'ACKNOWLEDGED', dri: { handle: 'mgr' } },
     });

@@ -10,8 +10,8 @@ const SECRET = 'Token leak in the billing export';
 
 const QUERIES = {
   byId: `query($id: ID!) { rapidAction(id: $id) { id title updates { markdown } history { data } } }`,
-  list: `{ rapidActions { totalCount items { id title } } }`,
-  overdueList: `{ rapidActions(overdue: false) { items { title } } }`,
+  list: `{ rapidActions { totalCount nodes { id title } } }`,
+  overdueList: `{ rapidActions(overdue: false) { nodes { title } } }`,
   digest: `query($date: String!) { rapidActionDigest(date: $date) { markdown entries { rapidAction { title } updates { markdown } } } }`,
   audit: `query($id: ID!) { auditTrail(kind: "rapid-action", id: $id) { type data } }`,
 };

@@ -192,11 +192,11 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
   it('gives an integration the id, state and times of what it raised, and of its pages', async () => {
     const integration = await app.as('integration', 'monitoring');
     const data = await integration.ok(
-      raise(`{ id state severity title source raisedAt pages { id status pagedAt ackDeadline } currentPage { id } }`),
+      raise(`{ id state severity title source raisedAt pages { id state pagedAt ackDeadline } currentPage { id } }`),
       { r: rotationId },
     );
     expect(data.raiseEscalation).toMatchObject({ state: 'OPEN', severity: 'S2', title: 'Disk full' });
-    expect(data.raiseEscalation.pages[0].status).toBe('TRIGGERED');
+    expect(data.raiseEscalation.pages[0].state).toBe('TRIGGERED');
   });
 
   it('keeps unavailability reasons and a responder’s history from viewers and responders, not from managers', async () => {

@@ -79,7 +79,7 @@ describe('Events API v2 intake (over HTTP)', () => {
       title: 'Example alert on host1.example.com',
       severity: 'S1',
       state: 'OPEN',
-      pages: [{ status: 'TRIGGERED', recipients: [{ handle }] }],
+      pages: [{ state: 'TRIGGERED', recipients: [{ handle }] }],
       alert: {
         dedupKey: 'samplekeyhere',
         occurrences: 1,
@@ -114,12 +114,12 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(ack.body.dedup_key).toBe('samplekeyhere');
     let [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('ACKNOWLEDGED');
-    expect(escalation.pages[0].status).toBe('ACKNOWLEDGED');
+    expect(escalation.pages[0].state).toBe('ACKNOWLEDGED');
     expect(escalation.alert.acknowledgedAt).toBe('2026-07-15T12:03:00.000Z');
     // Acknowledged pages do not time out to the next step.
     await app.advanceClock('2026-07-15T12:40:00Z');
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
-    expect(escalation.pages.map((p: any) => p.status)).toEqual(['ACKNOWLEDGED']);
+    expect(escalation.pages.map((p: any) => p.state)).toEqual(['ACKNOWLEDGED']);
 
     const resolve = await enqueue(app, { routing_key: key, event_action: 'resolve', dedup_key: 'samplekeyhere' });
     expect(resolve.status).toBe(202);

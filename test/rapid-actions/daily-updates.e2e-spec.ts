@@ -45,7 +45,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
 
   const status = async (id: string) => (await app.ok(RAPID_ACTION, { id }, as(people.stella))).rapidAction;
   const overdueIds = async () =>
-    (await app.ok(RAPID_ACTIONS, { overdue: true }, as(people.stella))).rapidActions.items.map((a: any) => a.id);
+    (await app.ok(RAPID_ACTIONS, { overdue: true }, as(people.stella))).rapidActions.nodes.map((a: any) => a.id);
   const post = (actor: string, input: Record<string, unknown>) =>
     app.ok(POST_UPDATE, { input: { rapidActionId: newYork, ...input } }, as(actor));
 

@@ -28,9 +28,9 @@ export const DECLARE = `
 export const RAPID_ACTION = `query Action($id: ID!) { rapidAction(id: $id) { ${RAPID_ACTION_FIELDS} } }`;
 
 export const RAPID_ACTIONS = `
-  query Actions($state: RapidActionState, $overdue: Boolean, $limit: Int, $offset: Int) {
-    rapidActions(state: $state, overdue: $overdue, limit: $limit, offset: $offset) {
-      totalCount hasMore items { id title state overdue }
+  query Actions($state: RapidActionState, $overdue: Boolean, $first: Int, $after: String) {
+    rapidActions(state: $state, overdue: $overdue, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id title state overdue }
     }
   }`;
 

@@ -5,10 +5,9 @@ import { ScheduleQueries } from '@app/scheduling';
 import { SaveServiceCommand } from '../commands/register-service.command.js';
 import { SetEscalationPolicyCommand } from '../commands/set-escalation-policy.command.js';
 import { SetPresenceCommand } from '../commands/set-presence.command.js';
-import type { PresenceStatus } from '../domain/presence/presence.events.js';
 import { Pager } from '../paging/pager.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
-import { PresenceStatusValue } from './escalations.enums.js';
+import { PresenceStateValue } from './escalations.enums.js';
 import { EscalationsMapper } from './escalations.mapper.js';
 import { EscalationPolicyInput, RegisterServiceInput, ServiceOwnershipInput } from './inputs/escalation.input.js';
 import { EscalationPolicyModel } from './models/escalation-policy.model.js';
@@ -90,10 +89,10 @@ export class EscalationSettingsResolver {
   @Mutation(() => ResponderPresenceModel, { description: 'Online or away (a chat integration reports it)' })
   async setPresence(
     @Args('responderId', { type: () => ID }) responderId: string,
-    @Args('status', { type: () => PresenceStatusValue }) status: PresenceStatusValue,
+    @Args('state', { type: () => PresenceStateValue }) state: PresenceStateValue,
     @CurrentRequest() context: RequestContext,
   ): Promise<ResponderPresenceModel> {
-    await this.commands.execute(new SetPresenceCommand(responderId, status as PresenceStatus, context));
+    await this.commands.execute(new SetPresenceCommand(responderId, state, context));
     return this.mapper.presence(this.queries.presence([responderId]).get(responderId)!);
   }
 }

@@ -1,4 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList } from '@app/core';
+import { PAGE_STATES, type PageStatus } from '../domain/escalation/escalation.types.js';
+import { PRESENCE_STATES, type PresenceStatus } from '../domain/presence/presence.events.js';
 
 /** GraphQL enums; their values are the domain's own strings, so mapping is a plain cast. */
 
@@ -35,14 +38,6 @@ export enum OpenEscalationStateValue {
   OPEN = 'OPEN',
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   MITIGATED = 'MITIGATED',
-}
-
-export enum PageStatusValue {
-  TRIGGERED = 'TRIGGERED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  RESOLVED = 'RESOLVED',
-  TIMED_OUT = 'TIMED_OUT',
-  CANCELLED = 'CANCELLED',
 }
 
 export enum EscalationLayerValue {
@@ -107,11 +102,6 @@ export enum PageCancelReasonValue {
   REROUTED = 'REROUTED',
 }
 
-export enum PresenceStatusValue {
-  ONLINE = 'ONLINE',
-  AWAY = 'AWAY',
-}
-
 registerEnumType(SeverityValue, { name: 'Severity', description: 'S1 is the most severe; S1 and S2 are emergencies.' });
 registerEnumType(EscalationSourceValue, { name: 'EscalationSource' });
 registerEnumType(EscalationKindValue, { name: 'EscalationKind' });
@@ -120,12 +110,12 @@ registerEnumType(OpenEscalationStateValue, {
   name: 'OpenEscalationState',
   description: 'The states of an open escalation.',
 });
-registerEnumType(PageStatusValue, {
-  name: 'PageStatus',
+export const PageStateValue = enumFromList(PAGE_STATES, 'PageState', {
   description:
     'TRIGGERED: attention asked; ACKNOWLEDGED: seen and being looked at; RESOLVED: the responder has engaged ' +
     '(the escalation itself may stay open); TIMED_OUT: passed on to the next step; CANCELLED: no longer needed.',
 });
+export type PageStateValue = PageStatus;
 registerEnumType(EscalationLayerValue, { name: 'EscalationLayer' });
 registerEnumType(PageLayerValue, { name: 'PageLayer' });
 registerEnumType(PageTriggerValue, { name: 'PageTrigger', description: 'Why a page was sent.' });
@@ -144,4 +134,5 @@ registerEnumType(QualificationValue, { name: 'Qualification' });
 registerEnumType(DowngradeReasonValue, { name: 'DowngradeReason' });
 registerEnumType(NoteKindValue, { name: 'NoteKind' });
 registerEnumType(PageCancelReasonValue, { name: 'PageCancelReason' });
-registerEnumType(PresenceStatusValue, { name: 'PresenceStatus' });
+export const PresenceStateValue = enumFromList(PRESENCE_STATES, 'PresenceState');
+export type PresenceStateValue = PresenceStatus;

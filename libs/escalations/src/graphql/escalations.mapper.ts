@@ -19,7 +19,6 @@ import type {
   NoteKindValue,
   PageCancelReasonValue,
   PageLayerValue,
-  PageStatusValue,
   PageTriggerValue,
   PagingModeValue,
   QualificationValue,
@@ -27,7 +26,6 @@ import type {
   SeverityValue,
   SkipReasonValue,
 } from './escalations.enums.js';
-import { PresenceStatusValue } from './escalations.enums.js';
 import type { EscalationPolicyModel } from './models/escalation-policy.model.js';
 import type { EscalationModel, EscalationNoteModel, TimelineEntryModel } from './models/escalation.model.js';
 import type { PageModel } from './models/page.model.js';
@@ -162,7 +160,7 @@ export class EscalationsMapper {
       get shadows() {
         return responders(page.shadowIds);
       },
-      status: page.status as PageStatusValue,
+      state: page.status,
       pagedAt: new Date(page.pagedAt),
       ackDeadline: new Date(page.ackDeadline),
       get acknowledgedBy() {
@@ -239,7 +237,7 @@ export class EscalationsMapper {
   presence(presence: ResponderPresence): ResponderPresenceModel {
     return {
       responder: this.scheduling.responderById(presence.responderId),
-      status: (presence.status ?? 'AWAY') as PresenceStatusValue,
+      state: presence.status ?? 'AWAY',
       since: date(presence.since),
       lastEscalatedAt: date(presence.lastPagedAt),
     };

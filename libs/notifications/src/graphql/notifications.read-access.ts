@@ -11,7 +11,7 @@ export const notificationsReadAccess: ReadAccessTable = {
   ContactMethod: { readers: ['address', 'id', 'kind', 'verified', 'verifiedAt'] },
   CreatedWebhookSubscription: { admins: ['secret', 'subscription'] },
   Notification: {
-    readers: ['attempts', 'channel', 'dueAt', 'id', 'kind', 'lastError', 'recipient', 'sentAt', 'status'],
+    readers: ['attempts', 'channel', 'dueAt', 'id', 'kind', 'lastError', 'recipient', 'sentAt', 'state'],
     leads: ['destination'],
   },
   NotificationRule: { readers: ['contactMethod', 'delayMinutes'] },
@@ -30,7 +30,7 @@ export const notificationsReadAccess: ReadAccessTable = {
       'lastStatusCode',
       'nextAttemptAt',
       'sourceEventId',
-      'status',
+      'state',
     ],
   },
   WebhookDeliveryConnection: { admins: ['nodes', 'pageInfo', 'totalCount'] },

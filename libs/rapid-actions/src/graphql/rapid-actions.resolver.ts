@@ -15,7 +15,7 @@ import {
   ChangeRapidActionDriInput,
   RapidActionMemberInput,
 } from './inputs/rapid-action-team.input.js';
-import { RapidActionListModel, RapidActionModel } from './models/rapid-action.model.js';
+import { RapidActionConnection, RapidActionModel } from './models/rapid-action.model.js';
 import { RapidActionsMapper } from './rapid-actions.mapper.js';
 
 /** Rapid actions: the lists and one action, its declaration, problem, DRI and team. */
@@ -33,16 +33,11 @@ export class RapidActionsResolver {
     return this.mapper.action(this.queries.action(context, id));
   }
 
-  @Query(() => RapidActionListModel, { description: 'Newest declared first; confidential ones only to their team' })
-  rapidActions(@Args() args: RapidActionsArgs, @CurrentRequest() context: RequestContext): RapidActionListModel {
-    const [limit, offset] = [args.limit ?? 50, args.offset ?? 0];
+  @Query(() => RapidActionConnection, { description: 'Newest declared first; confidential ones only to their team' })
+  rapidActions(@Args() args: RapidActionsArgs, @CurrentRequest() context: RequestContext): RapidActionConnection {
     const filter = { state: args.state ?? undefined, overdue: args.overdue ?? undefined };
-    const page = this.queries.actions(context, filter, limit, offset);
-    return {
-      items: page.items.map((a) => this.mapper.action(a)),
-      totalCount: page.totalCount,
-      hasMore: offset + page.items.length < page.totalCount,
-    };
+    const page = this.queries.actions(context, filter, args.first, args.after);
+    return { ...page, nodes: page.nodes.map((a) => this.mapper.action(a)) };
   }
 
   @Mutation(() => RapidActionModel)

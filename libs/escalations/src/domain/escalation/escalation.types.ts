@@ -23,7 +23,8 @@ export function isOpenState(state: EscalationState): boolean {
   return OPEN_STATES.includes(state);
 }
 
-export type PageStatus = 'TRIGGERED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'TIMED_OUT' | 'CANCELLED';
+export const PAGE_STATES = ['TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED', 'TIMED_OUT', 'CANCELLED'] as const;
+export type PageStatus = (typeof PAGE_STATES)[number];
 
 /** Who a policy step reaches: the responder on call, the manager on call, the directors. */
 export type EscalationLayer = 'RESPONDER' | 'MANAGER' | 'DIRECTORS';

@@ -5,7 +5,7 @@ import {
   EscalationLayerValue,
   PageCancelReasonValue,
   PageLayerValue,
-  PageStatusValue,
+  PageStateValue,
   PageTriggerValue,
   SelectionRuleValue,
   SkipReasonValue,
@@ -82,8 +82,8 @@ export class PageModel {
   @Field(() => [ResponderModel], { description: 'Shadows get a copy; they are not responsible' })
   shadows: ResponderModel[];
 
-  @Field(() => PageStatusValue)
-  status: PageStatusValue;
+  @Field(() => PageStateValue)
+  state: PageStateValue;
 
   @Field()
   pagedAt: Date;

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ActorModel, Connection, PageArgs } from '@app/core';
+import { ActorModel, Connection, enumFromList, PageArgs } from '@app/core';
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../domain/webhook-event-kinds.js';
-import type { WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
+import { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
 
 export const WebhookEventKindValue = Object.fromEntries(WEBHOOK_EVENT_KINDS.map((k) => [k, k])) as {
   [K in WebhookEventKind]: K;
@@ -12,14 +12,10 @@ registerEnumType(WebhookEventKindValue, {
   description: 'What an outbound webhook is told about (rapid-action updates of public actions only)',
 });
 
-const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
-export const WebhookDeliveryStatusValue = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as {
-  [S in WebhookDeliveryStatus]: S;
-};
-registerEnumType(WebhookDeliveryStatusValue, {
-  name: 'WebhookDeliveryStatus',
+export const WebhookDeliveryStateValue = enumFromList(WEBHOOK_DELIVERY_STATES, 'WebhookDeliveryState', {
   description: 'PENDING: not yet delivered (first attempt or a retry due); CANCELLED: its subscription was deleted',
 });
+export type WebhookDeliveryStateValue = WebhookDeliveryStatus;
 
 @InputType()
 export class CreateWebhookSubscriptionInput {
@@ -53,8 +49,8 @@ export class WebhookDeliveryModel {
   @Field(() => ID)
   sourceEventId: string;
 
-  @Field(() => WebhookDeliveryStatusValue)
-  status: WebhookDeliveryStatus;
+  @Field(() => WebhookDeliveryStateValue)
+  state: WebhookDeliveryStatus;
 
   @Field(() => Int)
   attempts: number;
@@ -116,8 +112,8 @@ export class CreatedWebhookSubscriptionModel {
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => WebhookDeliveryStatusValue, { nullable: true })
+  @Field(() => WebhookDeliveryStateValue, { nullable: true })
   @IsOptional()
-  @IsEnum(WebhookDeliveryStatusValue)
-  status?: WebhookDeliveryStatus;
+  @IsEnum(WebhookDeliveryStateValue)
+  state?: WebhookDeliveryStatus;
 }

@@ -72,11 +72,11 @@ export class WebhookSubscriptionResolver {
   @ResolveField(() => WebhookDeliveryConnection, { description: 'Newest first' })
   deliveries(
     @Parent() subscription: WebhookSubscriptionModel,
-    @Args() { first, after, status }: WebhookDeliveriesArgs,
+    @Args() { first, after, state }: WebhookDeliveriesArgs,
     @CurrentRequest() context: RequestContext,
   ): WebhookDeliveryConnection {
     this.access.mayRead(context);
-    const page = this.queries.deliveries(subscription.id, first, after, status);
+    const page = this.queries.deliveries(subscription.id, first, after, state);
     return { ...page, nodes: page.nodes.map(deliveryModel) };
   }
 
@@ -98,7 +98,7 @@ function deliveryModel(row: WebhookDeliveryRow): WebhookDeliveryModel {
     id: row.deliveryId,
     eventType: row.eventType,
     sourceEventId: row.sourceEventId,
-    status: row.status,
+    state: row.status,
     attempts: row.attempts,
     lastStatusCode: row.lastStatusCode ?? undefined,
     lastError: row.lastError ?? undefined,

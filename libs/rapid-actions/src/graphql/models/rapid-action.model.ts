@@ -1,4 +1,4 @@
-import { ActorModel } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ResponderModel } from '@app/scheduling';
 import { RapidActionSeverity, RapidActionStateValue } from '../rapid-actions.enums.js';
@@ -207,17 +207,8 @@ export class RapidActionModel {
   retrospective?: RetrospectiveModel;
 }
 
-@ObjectType('RapidActionList')
-export class RapidActionListModel {
-  @Field(() => [RapidActionModel])
-  items: RapidActionModel[];
-
-  @Field(() => Int, { description: 'How many match, over all pages' })
-  totalCount: number;
-
-  @Field()
-  hasMore: boolean;
-}
+@ObjectType('RapidActionConnection')
+export class RapidActionConnection extends Connection(RapidActionModel) {}
 
 @ObjectType('RapidActionDigestEntry')
 export class DigestEntryModel {
