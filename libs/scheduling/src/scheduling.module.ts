@@ -16,6 +16,7 @@ import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js'
 import { SlotRoundsProjection } from './projections/slot-rounds.projection.js';
 import { OnCallResolver } from './graphql/on-call.resolver.js';
 import { ResponderResolver } from './graphql/responder.resolver.js';
+import { OverrideResolver, SwapResolver } from './graphql/override-and-swap.resolver.js';
 import { ResponderActorSource } from './graphql/responder-actor.source.js';
 import { RotationResolver } from './graphql/rotation.resolver.js';
 import { SchedulingMapper } from './graphql/scheduling.mapper.js';
@@ -52,6 +53,8 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     RotationResolver,
     OnCallResolver,
     ResponderActorSource,
+    OverrideResolver,
+    SwapResolver,
   ],
   exports: [ScheduleQueries, SchedulingMapper, OnCallLedger, CurrentOnCallProjection, SlotRoundsProjection],
 })

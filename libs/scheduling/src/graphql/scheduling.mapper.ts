@@ -11,7 +11,7 @@ import { ScheduleQueries, type RotationOnCall } from '../projections/schedule.qu
 import type { ClockWindowModel } from './models/clock-window.model.js';
 import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from './models/on-call.model.js';
 import type { ResponderModel } from './models/responder.model.js';
-import type { RotationMemberModel, RotationModel } from './models/rotation.model.js';
+import type { OverrideModel, RotationMemberModel, RotationModel, SwapModel } from './models/rotation.model.js';
 import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from './models/slot-round.model.js';
 import {
   Ineligibility,
@@ -97,21 +97,17 @@ export class SchedulingMapper {
         return rotation.shadows.map((m) => mapper.member(m));
       },
       get overrides() {
-        return rotation.overrides.map((o) => mapper.override(o));
+        return rotation.overrides.map((o) => mapper.override(rotation.rotationId, o));
       },
       get swaps() {
-        return rotation.swaps.map((s) => ({
-          id: s.swapId,
-          first: { shiftStart: new Date(s.first.shiftStart), responder: mapper.responderById(s.first.responderId) },
-          second: { shiftStart: new Date(s.second.shiftStart), responder: mapper.responderById(s.second.responderId) },
-          createdBy: actorOf(s.createdBy),
-        }));
+        return rotation.swaps.map((s) => mapper.swap(rotation.rotationId, s));
       },
     };
   }
 
-  private override(o: Rotation['overrides'][number]) {
+  override(rotationId: string, o: Rotation['overrides'][number]): OverrideModel {
     return {
+      rotationId,
       id: o.overrideId,
       responder: this.responderById(o.responderId),
       replaces: o.replacesResponderId ? this.responderById(o.replacesResponderId) : undefined,
@@ -120,6 +116,16 @@ export class SchedulingMapper {
       timeZone: o.timeZone,
       note: o.note,
       createdBy: actorOf(o.createdBy),
+    };
+  }
+
+  swap(rotationId: string, s: Rotation['swaps'][number]): SwapModel {
+    return {
+      rotationId,
+      id: s.swapId,
+      first: { shiftStart: new Date(s.first.shiftStart), responder: this.responderById(s.first.responderId) },
+      second: { shiftStart: new Date(s.second.shiftStart), responder: this.responderById(s.second.responderId) },
+      createdBy: actorOf(s.createdBy),
     };
   }
 

@@ -13,7 +13,7 @@ export const schedulingReadAccess: ReadAccessTable = {
   OnCallShift: {
     readers: ['end', 'isDri', 'reason', 'responder', 'rotation', 'shiftEnd', 'shiftNumber', 'shiftStart', 'start'],
   },
-  Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'start', 'timeZone'] },
+  Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'rotation', 'start', 'timeZone'] },
   Responder: {
     readers: [
       'handle',
@@ -60,6 +60,6 @@ export const schedulingReadAccess: ReadAccessTable = {
   SlotRound: {
     readers: ['closed', 'closedAt', 'id', 'publishedBy', 'rotation', 'slots', 'timeZone', 'title', 'volunteerDeadline'],
   },
-  Swap: { readers: ['createdBy', 'first', 'id', 'second'] },
+  Swap: { readers: ['createdBy', 'first', 'id', 'rotation', 'second'] },
   UnavailableSpan: { readers: ['end', 'spanId', 'start'], leads: ['reason'] },
 };

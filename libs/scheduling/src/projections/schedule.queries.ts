@@ -50,6 +50,10 @@ export class ScheduleQueries {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  findRotation(id: string): Rotation | undefined {
+    return this.readModel.rotation(id);
+  }
+
   rotation(id: string): Rotation {
     const rotation = this.readModel.rotation(id);
     if (!rotation) throw new NotFoundError('Rotation', id);

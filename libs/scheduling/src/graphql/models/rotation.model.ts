@@ -42,6 +42,9 @@ export class RotationMemberModel {
 
 @ObjectType('Override')
 export class OverrideModel {
+  /** Resolved as `rotation`. */
+  rotationId: string;
+
   @Field(() => ID)
   id: string;
 
@@ -78,6 +81,9 @@ export class ShiftSideModel {
 
 @ObjectType('Swap')
 export class SwapModel {
+  /** Resolved as `rotation`. */
+  rotationId: string;
+
   @Field(() => ID)
   id: string;
 
