@@ -76,11 +76,11 @@ describe('two emergencies at once (over HTTP)', () => {
     secondId = second.id;
     expect(second.pages).toEqual([
       expect.objectContaining({
-        step: 1,
+        step: 2,
         layer: 'MANAGER',
         trigger: 'RAISED',
         recipients: [{ handle: 'support-manager' }],
-        skippedSteps: [{ step: 0, layer: 'RESPONDER', reason: 'RESPONDER_BUSY', busyWithEscalationId: firstId }],
+        skippedSteps: [{ step: 1, layer: 'RESPONDER', reason: 'RESPONDER_BUSY', busyWithEscalationId: firstId }],
       }),
     ]);
   });

@@ -50,7 +50,7 @@ describe('weekday development escalation (over HTTP)', () => {
     const [page] = raised.pages;
     expect(page).toMatchObject({
       state: 'TRIGGERED',
-      step: 0,
+      step: 1,
       layer: 'RESPONDER',
       trigger: 'RAISED',
       pagedAt: '2026-07-15T10:00:00.000Z',
@@ -96,7 +96,7 @@ describe('weekday development escalation (over HTTP)', () => {
       expect.objectContaining({ state: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
       expect.objectContaining({
         state: 'TRIGGERED',
-        step: 1,
+        step: 2,
         layer: 'MANAGER',
         trigger: 'ACK_TIMEOUT',
         pagedAt: '2026-07-15T10:15:00.000Z',
@@ -117,6 +117,9 @@ describe('weekday development escalation (over HTTP)', () => {
       'ResponderPaged',
     ]);
     expect(current.timeline[2]).toMatchObject({ actor: { id: 'system' }, at: '2026-07-15T10:15:00.000Z' });
+    // words and fields number alike: the page with step 2 is "step 2" in the timeline
+    expect(current.timeline[3].description).toContain(`step ${current.pages[1].step} (manager)`);
+    expect(current.timeline[1].description).toContain(`step ${current.pages[0].step} (responder)`);
   });
 
   it('does not let the engineer acknowledge the page that moved on', async () => {

@@ -37,6 +37,9 @@ import { EscalationTimelineContributions } from './timeline-contributions.js';
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
 
+/** Policy steps are numbered from 1 in answers, as the timeline and the messages say them (stored: their index). */
+const stepNumber = (index: number) => index + 1;
+
 /**
  * Read-model documents → GraphQL objects. Scalars are copied; everything that costs a lookup
  * (responders, rotations, notes, timeline) is a getter, computed only when a query asks for it.
@@ -149,7 +152,7 @@ export class EscalationsMapper {
       id: page.pageId,
       escalationId: doc.escalationId,
       trigger: page.trigger as PageTriggerValue,
-      step: orUndefined(page.step),
+      step: page.step === null ? undefined : stepNumber(page.step),
       layer: page.layer as PageLayerValue,
       get rotation() {
         return page.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(page.rotationId)) : undefined;
@@ -189,7 +192,7 @@ export class EscalationsMapper {
         };
       },
       skippedSteps: page.skippedSteps.map((s) => ({
-        step: s.step,
+        step: stepNumber(s.step),
         layer: s.layer as EscalationLayerValue,
         reason: s.reason as SkipReasonValue,
         busyWithEscalationId: s.busyWith,
