@@ -4,8 +4,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ACTOR = 'id kind responder { id name handle } integration { id name } operator { name }';
 const ESCALATION_ACTORS = `query($id: ID!) { escalation(id: $id) {
-  raisedBy { ${ACTOR} } timeline { type actor { ${ACTOR} } } history { type actor { kind } } } }`;
-const ROTATION_HISTORY = `query($id: ID!) { rotation(id: $id) { history { type actor { ${ACTOR} } } } }`;
+  raisedBy { ${ACTOR} } timeline { type actor { ${ACTOR} } } history { nodes { type actor { kind } } } } }`;
+const ROTATION_HISTORY = `query($id: ID!) { rotation(id: $id) { history { nodes { type actor { ${ACTOR} } } } } }`;
 
 /** Who did it is an object: a responder, an integration, an operator or the system, with their names. */
 describe('actors in answers (over HTTP)', () => {
@@ -46,13 +46,13 @@ describe('actors in answers (over HTTP)', () => {
       integration: null,
       operator: null,
     });
-    expect(escalation.history.map((entry: any) => entry.actor.kind)).toContain('RESPONDER');
+    expect(escalation.history.nodes.map((entry: any) => entry.actor.kind)).toContain('RESPONDER');
   });
 
   it('names operators by the name their token was issued for, and time-driven steps as the system', async () => {
     const ops = await app.as('admin', 'operator:ops');
     const { rotation } = await app.ok(ROTATION_HISTORY, { id: setup.devRotation });
-    expect(rotation.history[0].actor).toEqual({
+    expect(rotation.history.nodes[0].actor).toEqual({
       id: 'test-admin',
       kind: 'OPERATOR',
       responder: null,

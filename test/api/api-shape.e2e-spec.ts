@@ -82,19 +82,14 @@ const FIXED_SUB_LISTS = new Set([
  * not a connection fails the test.
  */
 const NOT_YET_CONNECTIONS = new Set<string>([
-  'Escalation.history',
   'Escalation.notes',
   'Escalation.pages',
   'Escalation.timeline',
-  'RapidAction.history',
   'RapidAction.updates',
-  'Responder.history',
   'Responder.unavailability',
-  'Rotation.history',
   'Rotation.overrides',
   'Rotation.swaps',
   'Query.apiTokens',
-  'Query.auditTrail',
   'Query.inProgressFromPreviousShift',
   'Query.maintenanceWindows',
   'Query.onCallHours',

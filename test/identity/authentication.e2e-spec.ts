@@ -214,16 +214,19 @@ describe('audit trail', () => {
         },
       });
       const viewer = await app.as('viewer', 'audit-viewer');
-      const trail = await viewer.ok(`query($id: ID!) { auditTrail(kind: "rotation", id: $id) { type actor { id } } }`, {
-        id,
-      });
-      expect(trail.auditTrail).toEqual([
+      const trail = await viewer.ok(
+        `query($id: ID!) { auditTrail(kind: "rotation", id: $id) { nodes { type actor { id } } } }`,
+        {
+          id,
+        },
+      );
+      expect(trail.auditTrail.nodes).toEqual([
         { type: 'RotationCreated', actor: { id: 'test-admin' } },
         { type: 'OverrideScheduled', actor: { id: 'audit-manager' } },
       ]);
       const tokens = await app.ok(`{ apiTokens { id subject } }`);
       const tokenId = tokens.apiTokens.find((t: { subject: string }) => t.subject === 'audit-viewer').id;
-      const denied = await viewer.gql(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { type } }`, {
+      const denied = await viewer.gql(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { nodes { type } } }`, {
         id: tokenId,
       });
       expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -232,14 +235,14 @@ describe('audit trail', () => {
         { r: id },
       );
       const escalationTrail = await viewer.ok(
-        `query($id: ID!) { auditTrail(kind: "escalation", id: $id) { type actor { id } } }`,
+        `query($id: ID!) { auditTrail(kind: "escalation", id: $id) { nodes { type actor { id } } } }`,
         {
           id: raised.raiseEscalation.id,
         },
       );
-      expect(escalationTrail.auditTrail[0]).toEqual({ type: 'EscalationRaised', actor: { id: 'test-admin' } });
+      expect(escalationTrail.auditTrail.nodes[0]).toEqual({ type: 'EscalationRaised', actor: { id: 'test-admin' } });
       const unknownKind = await viewer.gql(
-        `{ auditTrail(kind: "nope", id: "00000000-0000-4000-8000-000000000000") { type } }`,
+        `{ auditTrail(kind: "nope", id: "00000000-0000-4000-8000-000000000000") { nodes { type } } }`,
       );
       expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     } finally {

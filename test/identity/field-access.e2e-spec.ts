@@ -175,7 +175,7 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
 
   it.each([
     ['people on the rotation', `{ id rotation { participants { responder { name unavailability { reason } } } } }`],
-    ['raw event data', `{ id rotation { history { type data } } }`],
+    ['raw event data', `{ id rotation { history { nodes { type data } } } }`],
     ['who was paged and their presence', `{ id pages { selection { candidates { responder { handle } online } } } }`],
     ['the recipients of its pages', `{ id pages { recipients { name } } }`],
   ])('refuses an integration %s in what it raised, and raises nothing', async (_, selection) => {
@@ -212,7 +212,7 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
         (await client.ok(`query($id: ID!) { responder(id: $id) { unavailability { start } } }`, { id: alice }))
           .responder.unavailability,
       ).toHaveLength(1);
-      const audit = await client.gql(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { data } }`, {
+      const audit = await client.gql(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { nodes { data } } }`, {
         id: alice,
       });
       expect(audit.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -221,7 +221,9 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
     expect((await manager.ok(query, { id: alice })).responder.unavailability[0].reason).toBe('medical leave');
     // the responder themself reads their own history
     const own = await app.as('responder', alice);
-    const trail = await own.ok(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { data } }`, { id: alice });
+    const trail = await own.ok(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { nodes { data } } }`, {
+      id: alice,
+    });
     expect(JSON.stringify(trail)).toContain('medical leave');
   });
 

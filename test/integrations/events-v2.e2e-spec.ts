@@ -36,12 +36,12 @@ describe('Events API v2 intake (over HTTP)', () => {
     ]);
     expect(JSON.stringify(listed)).not.toContain(key);
     const audit = await app.ok(
-      `query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { type actor { id } } }`,
+      `query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { nodes { type actor { id } } } }`,
       {
         id: keyId,
       },
     );
-    expect(audit.auditTrail).toEqual([{ type: 'IntegrationKeyCreated', actor: { id: 'test-admin' } }]);
+    expect(audit.auditTrail.nodes).toEqual([{ type: 'IntegrationKeyCreated', actor: { id: 'test-admin' } }]);
   });
 
   it('triggers (the documented example), pages the on-call responder and answers 202 with the dedup key', async () => {
@@ -126,12 +126,12 @@ describe('Events API v2 intake (over HTTP)', () => {
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('RESOLVED');
     const history = await app.ok(
-      `query($id: ID!) { escalation(id: $id) { history { type actor { id kind integration { id name } } } } }`,
+      `query($id: ID!) { escalation(id: $id) { history { nodes { type actor { id kind integration { id name } } } } } }`,
       {
         id: escalation.id,
       },
     );
-    expect(history.escalation.history.at(-1)).toEqual({
+    expect(history.escalation.history.nodes.at(-1)).toEqual({
       type: 'EscalationResolved',
       actor: {
         id: `integration-key:${keyId}`,

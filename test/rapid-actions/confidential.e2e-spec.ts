@@ -175,6 +175,6 @@ describe('confidential rapid actions (over HTTP)', () => {
     expect(makeRapidActionPublic).toMatchObject({ confidential: false, madePublicAt: '2026-07-20T14:00:00.000Z' });
     expect(await listed(people.stranger)).toEqual(['Search latency', SECRET]);
     const { rapidAction } = await app.ok(RAPID_ACTION, { id: secret.id }, as(people.stranger));
-    expect(rapidAction.history.map((h: any) => h.type).at(-1)).toBe('RapidActionMadePublic');
+    expect(rapidAction.history.nodes.map((h: any) => h.type).at(-1)).toBe('RapidActionMadePublic');
   });
 });

@@ -128,7 +128,7 @@ describe('exit criteria and resolution (over HTTP)', () => {
       )
     ).rewordRapidActionExitCriterion;
     expect(unlinked.exitCriteria[2].dashboardUrl).toBeNull();
-    expect(unlinked.history.filter((h: any) => h.type === 'RapidActionExitCriterionReworded')).toHaveLength(2);
+    expect(unlinked.history.nodes.filter((h: any) => h.type === 'RapidActionExitCriterionReworded')).toHaveLength(2);
 
     const unmet = (
       await app.ok(

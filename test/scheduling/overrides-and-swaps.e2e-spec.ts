@@ -12,7 +12,7 @@ const SWAP = `
   }`;
 
 const HISTORY = `
-  query History($id: ID!) { rotation(id: $id) { history { revision type actor { id } occurredAt data } } }`;
+  query History($id: ID!) { rotation(id: $id) { history { nodes { revision type actor { id } occurredAt data } } } }`;
 
 describe('overrides and swaps (over HTTP)', () => {
   let app: TestApp;
@@ -149,12 +149,12 @@ describe('overrides and swaps (over HTTP)', () => {
 
   it('shows overrides and swaps in the rotation history, each with its actor', async () => {
     const data = await app.ok(HISTORY, { id: rotationId });
-    expect(data.rotation.history.map((h: any) => [h.type, h.actor.id])).toEqual([
+    expect(data.rotation.history.nodes.map((h: any) => [h.type, h.actor.id])).toEqual([
       ['RotationCreated', 'test-admin'],
       ['OverrideScheduled', 'manager-mona'],
       ['ShiftsSwapped', ids.bob],
     ]);
-    expect(JSON.parse(data.rotation.history[1].data)).toMatchObject({
+    expect(JSON.parse(data.rotation.history.nodes[1].data)).toMatchObject({
       responderId: ids.carol,
       note: 'Alice at the dentist',
     });

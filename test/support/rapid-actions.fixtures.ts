@@ -20,7 +20,7 @@ export const RAPID_ACTION_FIELDS = `
   resolution { overridden overrideReason summary resolvedBy { handle } overriddenCriteria { description } }
   followUps { description issueUrl owner { handle } }
   retrospective { summary documentUrl heldOn }
-  history { revision type actor { id } data }`;
+  history(first: 100) { nodes { revision type actor { id } data } }`;
 
 export const DECLARE = `
   mutation Declare($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { ${RAPID_ACTION_FIELDS} } }`;
@@ -103,7 +103,7 @@ export async function rejected(
   variables: Record<string, unknown>,
   headers: Record<string, string>,
 ) {
-  await app.gql('{ me { actor } }', {}, headers); // the caller's token is issued on first use: before counting
+  await app.gql('{ me { role } }', {}, headers); // the caller's token is issued on first use: before counting
   const before = await app.store.headPosition();
   const response = await app.gql(query, variables, headers);
   expect(await app.store.headPosition()).toBe(before);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock, actorOf } from '@app/core';
-import { EventHistoryQuery, toHistoryEntryModel } from '@app/event-store';
+import { EventHistoryQuery } from '@app/event-store';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { Page } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
@@ -138,9 +138,6 @@ export class EscalationsMapper {
       },
       get timeline() {
         return mapper.timeline(doc.escalationId);
-      },
-      get history() {
-        return mapper.history.forStream(escalationStream(doc.escalationId)).map(toHistoryEntryModel);
       },
     };
   }

@@ -1,4 +1,4 @@
-import { ActorModel, actorOf } from '@app/core';
+import { ActorModel, actorOf, Connection, pageOfList, type PageArgs } from '@app/core';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('HistoryEntry', { description: 'One stored event of an aggregate: what happened, when, by whom.' })
@@ -38,4 +38,16 @@ export function toHistoryEntryModel(entry: {
     correlationId: entry.correlationId,
     data: JSON.stringify(entry.data),
   };
+}
+
+@ObjectType('HistoryEntryConnection')
+export class HistoryEntryConnection extends Connection(HistoryEntryModel) {}
+
+/** One page of a stream's history, oldest first (the cursor is the revision). */
+export function historyPage(
+  entries: Array<Parameters<typeof toHistoryEntryModel>[0]>,
+  page: PageArgs,
+): HistoryEntryConnection {
+  const found = pageOfList(entries, page, (entry) => [entry.revision], 1);
+  return { ...found, nodes: found.nodes.map(toHistoryEntryModel) };
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeRapidActionDriCommand } from '../commands/change-rapid-action-dri.command.js';
 import { ChangeRapidActionTeamCommand, type TeamChange } from '../commands/change-rapid-action-team.command.js';
 import { DeclareRapidActionCommand } from '../commands/declare-rapid-action.command.js';
@@ -103,9 +103,9 @@ export class RapidActionsResolver {
     return this.changeTeam({ kind: 'ReleaseSubDri', ...input }, context);
   }
 
-  @ResolveField(() => [HistoryEntryModel], { description: 'Every change, with its actor' })
-  history(@Parent() action: RapidActionModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(rapidActionStream(action.id)).map(toHistoryEntryModel);
+  @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
+  history(@Parent() action: RapidActionModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(rapidActionStream(action.id)), page);
   }
 
   private async changeTeam(change: TeamChange, context: RequestContext): Promise<RapidActionModel> {

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeResponderAvailabilityCommand } from '../commands/change-responder-availability.command.js';
 import { RegisterResponderCommand } from '../commands/register-responder.command.js';
 import { responderStream } from '../domain/responder/responder.events.js';
@@ -86,8 +86,8 @@ export class ResponderResolver {
     return this.queries.responderShifts(responder.id, from, to).map((s) => this.mapper.onCallShift(s));
   }
 
-  @ResolveField(() => [HistoryEntryModel])
-  history(@Parent() responder: ResponderModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(responderStream(responder.id)).map(toHistoryEntryModel);
+  @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
+  history(@Parent() responder: ResponderModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(responderStream(responder.id)), page);
   }
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, NotFoundError, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, NotFoundError, PageArgs, type RequestContext } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
 import {
   ChangeRotationMembershipCommand,
@@ -142,11 +142,11 @@ export class RotationResolver {
     return this.queries.rotationShifts(rotation.id, from, to).map((s) => this.mapper.onCallShift(s));
   }
 
-  @ResolveField(() => [HistoryEntryModel], {
-    description: 'Every change, with its actor: overrides and swaps included',
+  @ResolveField(() => HistoryEntryConnection, {
+    description: 'Every change, with its actor, oldest first: overrides and swaps included',
   })
-  history(@Parent() rotation: RotationModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(rotationStream(rotation.id)).map(toHistoryEntryModel);
+  history(@Parent() rotation: RotationModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(rotationStream(rotation.id)), page);
   }
 
   private async changeMembership(kind: MembershipChangeKind, input: RotationMembershipInput, context: RequestContext) {

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, ActorModel } from '@app/core';
-import { HistoryEntryModel } from '@app/event-store';
 import { ResponderModel, RotationModel } from '@app/scheduling';
 import {
   DowngradeReasonValue,
@@ -194,9 +193,6 @@ export class EscalationModel {
 
   @Field(() => [TimelineEntryModel])
   timeline: TimelineEntryModel[];
-
-  @Field(() => [HistoryEntryModel], { description: 'The stored events, with their actors' })
-  history: HistoryEntryModel[];
 }
 
 @ObjectType('EscalationConnection')
