@@ -89,14 +89,8 @@ const NOT_YET_CONNECTIONS = new Set<string>([
   'Responder.unavailability',
   'Rotation.overrides',
   'Rotation.swaps',
-  'Query.apiTokens',
   'Query.inProgressFromPreviousShift',
-  'Query.maintenanceWindows',
   'Query.onCallHours',
-  'Query.responders',
-  'Query.rotations',
-  'Query.services',
-  'Query.slotRounds',
   'Query.weekendSlots',
 ]);
 

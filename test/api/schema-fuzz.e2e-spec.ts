@@ -357,7 +357,7 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
   it('answers a 5 MB value with PAYLOAD_TOO_LARGE, for a text, a time and an id argument', async () => {
     const before = await app.store.headPosition();
     for (const [query, variables] of [
-      [`query($team: String) { responders(team: $team) { id } }`, { team: FIVE_MB }],
+      [`query($team: String) { responders(team: $team) { nodes { id } } }`, { team: FIVE_MB }],
       [`query($at: DateTime) { currentOnCall(at: $at) { at } }`, { at: FIVE_MB }],
       [`query($id: ID!) { rotation(id: $id) { id } }`, { id: FIVE_MB }],
     ] as const) {

@@ -5,7 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { freePort, ServiceProcess } from '../support/service-process.js';
 
 const REGISTER = `mutation($input: RegisterResponderInput!) { registerResponder(input: $input) { id } }`;
-const RESPONDERS = `{ responders { id handle } }`;
+const RESPONDERS = `{ responders(first: 100) { nodes { id handle } } }`;
 
 /**
  * The embedded store's promise: an acknowledged append survives `kill -9`, and the read models
@@ -63,7 +63,7 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
     service.token = token;
     await service.start();
     const after = await service.gql(RESPONDERS);
-    const ids = new Set((after.data!.responders as Array<{ id: string }>).map((r) => r.id));
+    const ids = new Set((after.data!.responders.nodes as Array<{ id: string }>).map((r) => r.id));
     for (const id of acknowledged) expect(ids.has(id)).toBe(true);
 
     const events = new BetterSqlite3(files.SQLITE_PATH, { readonly: true });
@@ -76,6 +76,6 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
     const rebuilt = await service.gql(`mutation { rebuildProjection(name: "current-on-call") { state } }`);
     expect(rebuilt.errors).toBeUndefined();
     const again = await service.gql(RESPONDERS);
-    expect(new Set((again.data!.responders as Array<{ id: string }>).map((r) => r.id))).toEqual(ids);
+    expect(new Set((again.data!.responders.nodes as Array<{ id: string }>).map((r) => r.id))).toEqual(ids);
   });
 });

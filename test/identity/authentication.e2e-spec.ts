@@ -132,7 +132,7 @@ describe('authentication (over HTTP)', () => {
     expect((await post(app, ME, `Bearer ${token}`)).body.data.me.actor.id).toBe(responder);
     const events = await app.store.readAll();
     expect(JSON.stringify(events.map((e) => [e.data, e.metadata]))).not.toContain(token);
-    expect(JSON.stringify(await app.ok(`{ apiTokens { id label revokedAt } }`))).not.toContain(token);
+    expect(JSON.stringify(await app.ok(`{ apiTokens { nodes { id label revokedAt } } }`))).not.toContain(token);
 
     await app.ok(`mutation($t: ID!) { revokeApiToken(tokenId: $t, reason: "lost laptop") { revokedAt } }`, {
       t: apiToken.id,
@@ -224,8 +224,8 @@ describe('audit trail', () => {
         { type: 'RotationCreated', actor: { id: 'test-admin' } },
         { type: 'OverrideScheduled', actor: { id: 'audit-manager' } },
       ]);
-      const tokens = await app.ok(`{ apiTokens { id subject } }`);
-      const tokenId = tokens.apiTokens.find((t: { subject: string }) => t.subject === 'audit-viewer').id;
+      const tokens = await app.ok(`{ apiTokens { nodes { id subject } } }`);
+      const tokenId = tokens.apiTokens.nodes.find((t: { subject: string }) => t.subject === 'audit-viewer').id;
       const denied = await viewer.gql(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { nodes { type } } }`, {
         id: tokenId,
       });

@@ -180,7 +180,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
   });
 
   it('lets integrations read nothing, and everyone else read the dashboards', async () => {
-    const query = `{ rotations { id } }`;
+    const query = `{ rotations { nodes { id } } }`;
     for (const role of ['admin', 'manager', 'responder', 'viewer'] as Role[]) {
       expect((await clients[role].gql(query)).errors).toBeUndefined();
     }

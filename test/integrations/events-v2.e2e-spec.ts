@@ -188,7 +188,7 @@ describe('Events API v2 intake (over HTTP)', () => {
   it('completes the same escalation after a crash between the dedup stream and the escalation stream', async () => {
     const stream = alertStream(keyId, 'crashed');
     const escalationId = deterministicId(stream, 'opening-0');
-    const rotationId = (await app.ok('{ rotations { id } }')).rotations[0].id;
+    const rotationId = (await app.ok('{ rotations { nodes { id } } }')).rotations.nodes[0].id;
     // What a process that died right after its first append leaves behind: the dedup stream names
     // an escalation that was never raised.
     await app.store.append(
@@ -281,7 +281,7 @@ describe('Events API v2 intake (over HTTP)', () => {
       expect(await eventCount()).toBe(before);
       const other = await createKey(app, {
         name: 'old',
-        rotationId: (await app.ok('{ rotations { id } }')).rotations[0].id,
+        rotationId: (await app.ok('{ rotations { nodes { id } } }')).rotations.nodes[0].id,
       });
       await app.ok(`mutation($id: ID!) { revokeIntegrationKey(id: $id) { id revokedAt revokedBy { kind id } } }`, {
         id: other.id,

@@ -96,6 +96,7 @@ export const escalationsReadAccess: ReadAccessTable = {
   PageConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   PageSelection: { readers: ['candidates', 'rule'] },
   ResponderPresence: { readers: ['lastEscalatedAt', 'responder', 'since', 'state'] },
+  ServiceConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   Service: { readers: ['id', 'name', 'owningTeam', 'secondTierRotation'] },
   SkippedPolicyStep: { readers: ['busyWithEscalationId', 'layer', 'reason', 'step'] },
   TimelineEntry: { readers: ['actor', 'at', 'description', 'responders', 'type'] },

@@ -12,6 +12,7 @@ export const integrationsReadAccess: ReadAccessTable = {
     leads: ['createdBy', 'revokedBy'],
   },
   IntegrationKeyConnection: { admins: ['nodes', 'pageInfo', 'totalCount'] },
+  MaintenanceWindowConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   MaintenanceWindow: {
     readers: [
       'end',

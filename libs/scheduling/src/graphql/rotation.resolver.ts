@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, NotFoundError, PageArgs, type RequestContext } from '@app/core';
+import { CurrentRequest, NotFoundError, PageArgs, type RequestContext, pageOfList } from '@app/core';
 import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
 import {
@@ -22,7 +22,7 @@ import {
   type ShiftSideInput,
 } from './inputs/rotation-changes.input.js';
 import { OnCallShiftModel } from './models/on-call.model.js';
-import { OverrideModel, RotationModel, SwapModel } from './models/rotation.model.js';
+import { OverrideModel, RotationConnection, RotationModel, SwapModel } from './models/rotation.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
 
 @Resolver(() => RotationModel)
@@ -39,9 +39,10 @@ export class RotationResolver {
     return this.mapper.rotation(this.queries.rotation(id));
   }
 
-  @Query(() => [RotationModel])
-  rotations(@Args('team', { nullable: true }) team?: string): RotationModel[] {
-    return this.queries.rotations(team).map((r) => this.mapper.rotation(r));
+  @Query(() => RotationConnection, { description: 'By name' })
+  rotations(@Args() page: PageArgs, @Args('team', { nullable: true }) team?: string): RotationConnection {
+    const found = pageOfList(this.queries.rotations(team), page, (r) => [r.name, r.rotationId], 2);
+    return { ...found, nodes: found.nodes.map((r) => this.mapper.rotation(r)) };
   }
 
   @Mutation(() => RotationModel)

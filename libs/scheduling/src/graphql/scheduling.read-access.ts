@@ -14,6 +14,9 @@ export const schedulingReadAccess: ReadAccessTable = {
     readers: ['end', 'isDri', 'reason', 'responder', 'rotation', 'shiftEnd', 'shiftNumber', 'shiftStart', 'start'],
   },
   Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'rotation', 'start', 'timeZone'] },
+  ResponderConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  RotationConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  SlotRoundConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   Responder: {
     readers: [
       'handle',

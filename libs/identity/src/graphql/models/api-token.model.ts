@@ -1,4 +1,4 @@
-import { ActorModel } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RoleValue, SubjectKindValue } from '../identity.enums.js';
 
@@ -52,3 +52,6 @@ export class IdentityModel {
   @Field(() => ID, { nullable: true })
   tokenId?: string;
 }
+
+@ObjectType('ApiTokenConnection')
+export class ApiTokenConnection extends Connection(ApiTokenModel) {}

@@ -83,3 +83,6 @@ export class MaintenanceWindowModel {
   @Field(() => ActorModel, { nullable: true })
   endedBy?: ActorModel;
 }
+
+@ObjectType('MaintenanceWindowConnection')
+export class MaintenanceWindowConnection extends Connection(MaintenanceWindowModel) {}

@@ -1,3 +1,4 @@
+import { Connection } from '@app/core';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
@@ -46,3 +47,6 @@ export class ResponderModel {
   @Field(() => [UnavailableSpanModel])
   unavailability: UnavailableSpanModel[];
 }
+
+@ObjectType('ResponderConnection')
+export class ResponderConnection extends Connection(ResponderModel) {}

@@ -1,4 +1,4 @@
-import { ActorModel } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
@@ -137,3 +137,6 @@ export class RotationModel {
   @Field(() => [SwapModel])
   swaps: SwapModel[];
 }
+
+@ObjectType('RotationConnection')
+export class RotationConnection extends Connection(RotationModel) {}

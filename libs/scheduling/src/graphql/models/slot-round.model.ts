@@ -1,4 +1,4 @@
-import { ActorModel } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SlotExclusionValue, SlotFillValue } from '../scheduling.enums.js';
 import { ResponderModel } from './responder.model.js';
@@ -101,3 +101,6 @@ export class SlotRoundModel {
   @Field(() => [SlotModel])
   slots: SlotModel[];
 }
+
+@ObjectType('SlotRoundConnection')
+export class SlotRoundConnection extends Connection(SlotRoundModel) {}
