@@ -10,22 +10,7 @@ import type { EscalationAlertModel } from './models/escalation-alert.model.js';
 import type { ServiceData } from '../domain/service/service.events.js';
 import { EscalationQueries, type ResponderPresence } from '../projections/escalation.queries.js';
 import type { EscalationDoc, Note } from '../projections/escalations.projection.js';
-import type {
-  DowngradeReasonValue,
-  EscalationKindValue,
-  EscalationLayerValue,
-  EscalationSourceValue,
-  EscalationStateValue,
-  NoteKindValue,
-  PageCancelReasonValue,
-  PageLayerValue,
-  PageTriggerValue,
-  PagingModeValue,
-  QualificationValue,
-  SelectionRuleValue,
-  SeverityValue,
-  SkipReasonValue,
-} from './escalations.enums.js';
+import type { PageLayerValue } from './escalations.enums.js';
 import type { EscalationPolicyModel } from './models/escalation-policy.model.js';
 import type { EscalationModel, EscalationNoteModel, TimelineEntryModel } from './models/escalation.model.js';
 import type { PageModel } from './models/page.model.js';
@@ -69,10 +54,10 @@ export class EscalationsMapper {
     const contact = doc.customerContact;
     return {
       id: doc.escalationId,
-      source: doc.source as EscalationSourceValue,
+      source: doc.source,
       alert: doc.alert ? alertModel(doc.alert) : undefined,
-      severity: doc.severity as SeverityValue,
-      kind: orUndefined(doc.kind) as EscalationKindValue | undefined,
+      severity: doc.severity,
+      kind: orUndefined(doc.kind),
       title: doc.title,
       description: doc.description,
       links: doc.links,
@@ -86,7 +71,7 @@ export class EscalationsMapper {
       incidentTag: orUndefined(doc.incidentTag),
       raisedAt: new Date(doc.raisedAt),
       raisedBy: actorOf(doc.raisedBy),
-      state: doc.state as EscalationStateValue,
+      state: doc.state,
       get dri() {
         return doc.driId ? mapper.scheduling.responderById(doc.driId) : undefined;
       },
@@ -106,7 +91,7 @@ export class EscalationsMapper {
         return mapper.queries.notes(doc.escalationId).map(note);
       },
       lastNote: doc.lastNote ? note(doc.lastNote) : undefined,
-      qualification: orUndefined(doc.qualification) as QualificationValue | undefined,
+      qualification: orUndefined(doc.qualification),
       neededMoreInformation: doc.neededMoreInformation,
       customerContact: contact
         ? {
@@ -120,7 +105,7 @@ export class EscalationsMapper {
         : undefined,
       downgrade: doc.downgrade
         ? {
-            reason: doc.downgrade.reason as DowngradeReasonValue,
+            reason: doc.downgrade.reason,
             priority: doc.downgrade.priority,
             followUpTicket: orUndefined(doc.downgrade.followUpTicket),
             at: new Date(doc.downgrade.at),
@@ -148,7 +133,7 @@ export class EscalationsMapper {
     return {
       id: page.pageId,
       escalationId: doc.escalationId,
-      trigger: page.trigger as PageTriggerValue,
+      trigger: page.trigger,
       step: page.step === null ? undefined : stepNumber(page.step),
       layer: page.layer as PageLayerValue,
       get rotation() {
@@ -172,10 +157,10 @@ export class EscalationsMapper {
       withinSlo: orUndefined(page.withinSlo),
       resolvedAt: date(page.resolvedAt),
       closedAt: date(page.closedAt),
-      cancelReason: orUndefined(page.cancelReason) as PageCancelReasonValue | undefined,
+      cancelReason: orUndefined(page.cancelReason),
       get selection() {
         return {
-          rule: page.selection.rule as SelectionRuleValue,
+          rule: page.selection.rule,
           candidates: page.selection.candidates.map((c) => ({
             get responder() {
               return mapper.scheduling.responderById(c.responderId);
@@ -190,8 +175,8 @@ export class EscalationsMapper {
       },
       skippedSteps: page.skippedSteps.map((s) => ({
         step: stepNumber(s.step),
-        layer: s.layer as EscalationLayerValue,
-        reason: s.reason as SkipReasonValue,
+        layer: s.layer,
+        reason: s.reason,
         busyWithEscalationId: s.busyWith,
       })),
     };
@@ -203,11 +188,11 @@ export class EscalationsMapper {
       get rotation() {
         return mapper.scheduling.rotation(mapper.schedule.rotation(policy.rotationId));
       },
-      pagingMode: policy.pagingMode as PagingModeValue,
+      pagingMode: policy.pagingMode,
       ackSloMinutes: policy.ackSloMinutes,
       get steps() {
         return policy.steps.map((step) => ({
-          layer: step.layer as EscalationLayerValue,
+          layer: step.layer,
           rotation: step.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(step.rotationId)) : undefined,
           responders: (step.responderIds ?? []).map((id) => mapper.scheduling.responderById(id)),
           ackTimeoutMinutes: step.ackTimeoutMinutes,
@@ -296,5 +281,5 @@ function alertModel(alert: EscalationAlert): EscalationAlertModel {
 }
 
 function note(n: Note): EscalationNoteModel {
-  return { id: n.noteId, kind: n.kind as NoteKindValue, text: n.text, author: n.author, at: new Date(n.at) };
+  return { id: n.noteId, kind: n.kind, text: n.text, author: n.author, at: new Date(n.at) };
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actorOf } from '@app/core';
-import { EscalationQueries, EscalationsMapper, type SeverityValue } from '@app/escalations';
+import { EscalationQueries, EscalationsMapper } from '@app/escalations';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { IntegrationKey } from '../domain/integration-key/integration-key.decider.js';
 import type { MaintenanceWindow } from '../domain/maintenance-window/maintenance-window.decider.js';
@@ -26,7 +26,7 @@ export class IntegrationsMapper {
       name: key.name,
       kind: key.kind as IntegrationKindValue,
       ...this.target(key.serviceId, key.rotationId),
-      defaultSeverity: key.defaultSeverity as SeverityValue,
+      defaultSeverity: key.defaultSeverity,
       createdAt: new Date(key.createdAt),
       get createdBy() {
         return actorOf(key.createdBy);
