@@ -82,13 +82,9 @@ const FIXED_SUB_LISTS = new Set([
  * not a connection fails the test.
  */
 const NOT_YET_CONNECTIONS = new Set<string>([
-  'Escalation.notes',
   'Escalation.pages',
   'Escalation.timeline',
   'RapidAction.updates',
-  'Responder.unavailability',
-  'Rotation.overrides',
-  'Rotation.swaps',
   'Query.inProgressFromPreviousShift',
   'Query.onCallHours',
   'Query.weekendSlots',

@@ -64,7 +64,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       overrideIds[role] = override.scheduleOverride.id;
     }
     const span = await app.ok(
-      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { spanId } } }`,
+      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { nodes { spanId } } } }`,
       { input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'leave' } },
     );
     const token = await app.ok(
@@ -124,7 +124,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       bob,
       rotationId,
       overrideIds,
-      spanId: span.markResponderUnavailable.unavailability[0].spanId,
+      spanId: span.markResponderUnavailable.unavailability.nodes[0].spanId,
       tokenId: token.issueApiToken.apiToken.id,
     };
     clients.admin = app;

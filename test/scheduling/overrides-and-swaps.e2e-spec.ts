@@ -3,12 +3,12 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCHEDULE_OVERRIDE = `
   mutation Override($input: ScheduleOverrideInput!) {
-    scheduleOverride(input: $input) { id responder { handle } replaces { handle } start end timeZone createdBy { id } rotation { id overrides { id } } }
+    scheduleOverride(input: $input) { id responder { handle } replaces { handle } start end timeZone createdBy { id } rotation { id overrides { nodes { id } } } }
   }`;
 
 const SWAP = `
   mutation Swap($input: SwapShiftsInput!) {
-    swapShifts(input: $input) { id first { shiftStart responder { handle } } second { shiftStart responder { handle } } createdBy { id } rotation { id swaps { id } } }
+    swapShifts(input: $input) { id first { shiftStart responder { handle } } second { shiftStart responder { handle } } createdBy { id } rotation { id swaps { nodes { id } } } }
   }`;
 
 const HISTORY = `
@@ -71,7 +71,7 @@ describe('overrides and swaps (over HTTP)', () => {
       end: '2026-06-03T21:00:00.000Z',
       timeZone: 'America/New_York',
       createdBy: { id: 'manager-mona' },
-      rotation: { id: rotationId, overrides: [{ id: data.scheduleOverride.id }] },
+      rotation: { id: rotationId, overrides: { nodes: [{ id: data.scheduleOverride.id }] } },
     });
     const [during] = await onCallAt('2026-06-03T15:00:00Z');
     expect(during).toMatchObject({
@@ -133,7 +133,7 @@ describe('overrides and swaps (over HTTP)', () => {
       first: { shiftStart: '2026-06-08T08:00:00.000Z', responder: { handle: 'bob' } },
       second: { shiftStart: '2026-06-15T08:00:00.000Z', responder: { handle: 'alice' } },
       createdBy: { id: ids.bob },
-      rotation: { id: rotationId, swaps: [{ id: data.swapShifts.id }] },
+      rotation: { id: rotationId, swaps: { nodes: [{ id: data.swapShifts.id }] } },
     });
     const [week2] = await onCallAt('2026-06-10T12:00:00Z');
     expect(week2).toMatchObject({

@@ -217,7 +217,7 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
 
   it('lets a responder swap an assigned slot with another slot through swapShifts', async () => {
     const ana = await app.as('responder', ids.ana);
-    const swap = `mutation($input: SwapShiftsInput!) { swapShifts(input: $input) { id rotation { swaps { id } } } }`;
+    const swap = `mutation($input: SwapShiftsInput!) { swapShifts(input: $input) { id rotation { swaps { nodes { id } } } } }`;
     const wrongHolder = await ana.gql(swap, {
       input: {
         rotationId,

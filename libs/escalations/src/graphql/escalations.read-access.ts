@@ -70,6 +70,7 @@ export const escalationsReadAccess: ReadAccessTable = {
     ],
   },
   EscalationConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  EscalationNoteConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   EscalationNote: { readers: ['at', 'author', 'id', 'kind', 'text'] },
   EscalationPolicy: { readers: ['ackSloMinutes', 'backupPool', 'isDefault', 'pagingMode', 'rotation', 'steps'] },
   EscalationPolicyStep: { readers: ['ackTimeoutMinutes', 'layer', 'responders', 'rotation'] },

@@ -155,7 +155,7 @@ export class EscalationModel {
   })
   currentPage?: PageModel;
 
-  @Field(() => [EscalationNoteModel])
+  /** Resolved as the `notes` connection. */
   notes: EscalationNoteModel[];
 
   @Field(() => EscalationNoteModel, { nullable: true })
@@ -197,3 +197,6 @@ export class EscalationModel {
 
 @ObjectType('EscalationConnection')
 export class EscalationConnection extends Connection(EscalationModel) {}
+
+@ObjectType('EscalationNoteConnection')
+export class EscalationNoteConnection extends Connection(EscalationNoteModel) {}

@@ -44,9 +44,12 @@ export class ResponderModel {
   @Field({ description: 'A local-law restriction keeps them off on-call while true.' })
   onCallRestricted: boolean;
 
-  @Field(() => [UnavailableSpanModel])
+  /** Resolved as the `unavailability` connection. */
   unavailability: UnavailableSpanModel[];
 }
+
+@ObjectType('UnavailableSpanConnection')
+export class UnavailableSpanConnection extends Connection(UnavailableSpanModel) {}
 
 @ObjectType('ResponderConnection')
 export class ResponderConnection extends Connection(ResponderModel) {}

@@ -131,12 +131,18 @@ export class RotationModel {
   @Field(() => [RotationMemberModel])
   shadows: RotationMemberModel[];
 
-  @Field(() => [OverrideModel])
+  /** Resolved as the `overrides` connection. */
   overrides: OverrideModel[];
 
-  @Field(() => [SwapModel])
+  /** Resolved as the `swaps` connection. */
   swaps: SwapModel[];
 }
+
+@ObjectType('OverrideConnection')
+export class OverrideConnection extends Connection(OverrideModel) {}
+
+@ObjectType('SwapConnection')
+export class SwapConnection extends Connection(SwapModel) {}
 
 @ObjectType('RotationConnection')
 export class RotationConnection extends Connection(RotationModel) {}
