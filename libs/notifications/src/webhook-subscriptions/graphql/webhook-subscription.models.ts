@@ -1,14 +1,10 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ActorModel, Connection, enumFromList, PageArgs } from '@app/core';
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../domain/webhook-event-kinds.js';
 import { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
 
-export const WebhookEventKindValue = Object.fromEntries(WEBHOOK_EVENT_KINDS.map((k) => [k, k])) as {
-  [K in WebhookEventKind]: K;
-};
-registerEnumType(WebhookEventKindValue, {
-  name: 'WebhookEventKind',
+export const WebhookEventKindValue = enumFromList(WEBHOOK_EVENT_KINDS, 'WebhookEventKind', {
   description: 'What an outbound webhook is told about (rapid-action updates of public actions only)',
 });
 
