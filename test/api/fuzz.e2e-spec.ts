@@ -103,7 +103,7 @@ describe('fuzzing the GraphQL endpoint with hostile requests', () => {
         body: { query: `{ ${Array.from({ length: wide }, (_, i) => `a${i}: me { role }`).join(' ')} }` },
         headers: auth('viewer'),
       }),
-      () => ({ body: { query: `{ rotations { ${'id '.repeat(2000 + wide)} } }` }, headers: auth('admin') }),
+      () => ({ body: { query: `{ rotations { nodes { ${'id '.repeat(2000 + wide)} } } }` }, headers: auth('admin') }),
       () => ({ body: g.text(g.int(200)), headers: { ...auth('admin'), 'content-type': 'application/json' } }),
       () => ({ body: { query: g.text(g.int(500)) }, headers: auth('admin') }),
       () => ({ body: { query: 12345, variables: 'nope' }, headers: auth('admin') }),

@@ -30,7 +30,7 @@ describe('abuse limits (over HTTP)', () => {
   });
 
   it('refuses too many aliases', async () => {
-    const aliases = `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: rotations { id }`).join(' ')} }`;
+    const aliases = `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: rotations { nodes { id } }`).join(' ')} }`;
     const response = await app.gql(aliases);
     expect(response.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { DECLARE, declaration } from '../support/rapid-actions.fixtures.js';
 import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -109,6 +110,19 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
         `mutation { createWebhookSubscription(input: { name: "fuzz", url: "https://203.0.113.10/fuzz", eventKinds: [HANDOVER] }) { subscription { id } } }`,
       )
     ).createWebhookSubscription.subscription.id;
+    // an escalation and a rapid action, so the fields with arguments on them (history(first, after)) are reached
+    fixtures.escalation = (
+      await app.ok(`mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id } }`, {
+        input: {
+          source: 'INFRASTRUCTURE',
+          severity: 'S4',
+          title: 'Fuzz',
+          description: '',
+          rotationId: fixtures.rotation,
+        },
+      })
+    ).raiseEscalation.id;
+    fixtures.rapidAction = (await app.ok(DECLARE, declaration({ driId: fixtures.responder }))).declareRapidAction.id;
     const schema = (await app.ok(INTROSPECTION)).__schema;
     types = new Map(schema.types.map((t: SchemaType) => [t.name, t]));
     queryType = schema.queryType.name;
@@ -118,6 +132,8 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
   afterAll(() => app.close());
 
   function idFor(name: string): string {
+    if (/rapidAction/i.test(name)) return fixtures.rapidAction;
+    if (/escalation/i.test(name)) return fixtures.escalation;
     if (/rotation/i.test(name)) return fixtures.rotation;
     if (/webhookSubscription/i.test(name)) return fixtures.webhookSubscription;
     if (/responder|dri|stakeholder|participant|^id$/i.test(name)) return fixtures.responder;
@@ -341,7 +357,7 @@ describe('schema-driven fuzzing of every time, text and id input', () => {
   it('answers a 5 MB value with PAYLOAD_TOO_LARGE, for a text, a time and an id argument', async () => {
     const before = await app.store.headPosition();
     for (const [query, variables] of [
-      [`query($team: String) { responders(team: $team) { id } }`, { team: FIVE_MB }],
+      [`query($team: String) { responders(team: $team) { nodes { id } } }`, { team: FIVE_MB }],
       [`query($at: DateTime) { currentOnCall(at: $at) { at } }`, { at: FIVE_MB }],
       [`query($id: ID!) { rotation(id: $id) { id } }`, { id: FIVE_MB }],
     ] as const) {

@@ -20,7 +20,7 @@ describe('unsupported operations (over HTTP)', () => {
   const persisted = (sha256Hash: string, version = 1) => ({ persistedQuery: { version, sha256Hash } });
 
   it.each([
-    ['a subscription', 'subscription { me { actor } }'],
+    ['a subscription', 'subscription { me { role } }'],
     ['a named subscription on a field that does not exist', 'subscription Pages { pageTriggered { id } }'],
   ])('refuses %s with BAD_REQUEST, running nothing', async (_, query) => {
     const before = await app.store.headPosition();

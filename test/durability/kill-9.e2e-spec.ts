@@ -5,7 +5,24 @@ import BetterSqlite3 from 'better-sqlite3';
 import { freePort, ServiceProcess } from '../support/service-process.js';
 
 const REGISTER = `mutation($input: RegisterResponderInput!) { registerResponder(input: $input) { id } }`;
-const RESPONDERS = `{ responders { id handle } }`;
+const RESPONDERS = `query($after: String) {
+  responders(first: 100, after: $after) { nodes { id handle } pageInfo { hasNextPage endCursor } } }`;
+
+/** Every responder's id, page after page. */
+async function allResponderIds(service: ServiceProcess): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let after: string | undefined;
+  for (;;) {
+    const { data } = await service.gql(RESPONDERS, { after });
+    const page = data!.responders as {
+      nodes: Array<{ id: string }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    for (const { id } of page.nodes) ids.add(id);
+    if (!page.pageInfo.hasNextPage) return ids;
+    after = page.pageInfo.endCursor;
+  }
+}
 
 /**
  * The embedded store's promise: an acknowledged append survives `kill -9`, and the read models
@@ -62,8 +79,7 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
     service = new ServiceProcess(service.port, files);
     service.token = token;
     await service.start();
-    const after = await service.gql(RESPONDERS);
-    const ids = new Set((after.data!.responders as Array<{ id: string }>).map((r) => r.id));
+    const ids = await allResponderIds(service);
     for (const id of acknowledged) expect(ids.has(id)).toBe(true);
 
     const events = new BetterSqlite3(files.SQLITE_PATH, { readonly: true });
@@ -75,7 +91,6 @@ describe('kill -9 of the service (embedded SQLite store)', () => {
 
     const rebuilt = await service.gql(`mutation { rebuildProjection(name: "current-on-call") { state } }`);
     expect(rebuilt.errors).toBeUndefined();
-    const again = await service.gql(RESPONDERS);
-    expect(new Set((again.data!.responders as Array<{ id: string }>).map((r) => r.id))).toEqual(ids);
+    expect(await allResponderIds(service)).toEqual(ids);
   });
 });

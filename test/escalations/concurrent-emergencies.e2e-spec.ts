@@ -3,7 +3,7 @@ import { createRotation, registerResponder } from '../support/scheduling.fixture
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PAGE_BACKUP_POOL = `
-  mutation Pool($id: ID!) { pageBackupPool(escalationId: $id) { id pages { id layer trigger status recipients { handle } } } }`;
+  mutation Pool($id: ID!) { pageBackupPool(escalationId: $id) { id pages { id layer trigger state recipients { handle } } } }`;
 
 /**
  * Two customer emergencies at once. The engineer on call is already DRI of the first, so the
@@ -76,11 +76,11 @@ describe('two emergencies at once (over HTTP)', () => {
     secondId = second.id;
     expect(second.pages).toEqual([
       expect.objectContaining({
-        step: 1,
+        step: 2,
         layer: 'MANAGER',
         trigger: 'RAISED',
         recipients: [{ handle: 'support-manager' }],
-        skippedSteps: [{ step: 0, layer: 'RESPONDER', reason: 'RESPONDER_BUSY', busyWithEscalationId: firstId }],
+        skippedSteps: [{ step: 1, layer: 'RESPONDER', reason: 'RESPONDER_BUSY', busyWithEscalationId: firstId }],
       }),
     ]);
   });
@@ -95,7 +95,7 @@ describe('two emergencies at once (over HTTP)', () => {
       expect.objectContaining({
         layer: 'BACKUP_POOL',
         trigger: 'BACKUP_POOL_REQUESTED',
-        status: 'TRIGGERED',
+        state: 'TRIGGERED',
         recipients: [{ handle: 'backup-1' }, { handle: 'backup-2' }],
       }),
     );
@@ -111,7 +111,7 @@ describe('two emergencies at once (over HTTP)', () => {
     const refused = answers.filter((a) => a.errors);
     expect(succeeded).toHaveLength(1);
     expect(refused).toHaveLength(1);
-    expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', status: 'ACKNOWLEDGED' });
+    expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', state: 'ACKNOWLEDGED' });
     const winner = succeeded[0].data.acknowledgePage.acknowledgedBy.handle;
     const stored = await app.store.readStream(`escalation-${secondId}`);
     const acknowledgements = stored.filter((e) => e.type === 'PageAcknowledged' && e.data.pageId === pool.id);

@@ -55,7 +55,7 @@ describe('contention without refusals (over HTTP)', () => {
       expect(answer.errors).toBeUndefined();
       expect(answer.data.acknowledgePage).toMatchObject({
         id: pageId,
-        status: 'ACKNOWLEDGED',
+        state: 'ACKNOWLEDGED',
         acknowledgedBy: { handle: 'cont-ana' },
         escalation: { state: 'ACKNOWLEDGED', dri: { handle: 'cont-ana' } },
       });
@@ -79,7 +79,7 @@ describe('contention without refusals (over HTTP)', () => {
   it('lands all of 20 presence changes at once', async () => {
     const answers = await burst(app, anaToken, 20, (i) => ({
       query: SET_PRESENCE,
-      variables: { responderId: ana, status: i % 2 ? 'ONLINE' : 'AWAY' },
+      variables: { responderId: ana, state: i % 2 ? 'ONLINE' : 'AWAY' },
     }));
     expect(answers.filter((a) => a.errors).map((a) => a.errors)).toEqual([]);
   });

@@ -63,7 +63,7 @@ describe('customer emergencies (over HTTP)', () => {
       downgrade: { reason: 'NOT_AN_EMERGENCY', priority: 'HIGH', followUpTicket: 'https://tickets.example/999' },
     });
     const detail = await escalation(app, id);
-    expect(detail.pages[0]).toMatchObject({ status: 'CANCELLED', cancelReason: 'ESCALATION_CLOSED' });
+    expect(detail.pages[0]).toMatchObject({ state: 'CANCELLED', cancelReason: 'ESCALATION_CLOSED' });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { rotationIds: [rotationId] } });
     expect(open.openEscalations.nodes.map((e: any) => e.id)).not.toContain(id);
   });

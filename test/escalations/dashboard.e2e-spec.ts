@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const REGISTER_SERVICE = `mutation($input: RegisterServiceInput!) {
   registerService(input: $input) { id name owningTeam secondTierRotation { id name } } }`;
 const REROUTE = `mutation($input: RerouteEscalationInput!) {
-  rerouteEscalation(input: $input) { id rotation { name } service { name } pages { status cancelReason trigger recipients { handle } } } }`;
+  rerouteEscalation(input: $input) { id rotation { name } service { name } pages { state cancelReason trigger recipients { handle } } } }`;
 const TAG = `mutation($id: ID!, $tag: String) { tagEscalation(escalationId: $id, incidentTag: $tag) { id incidentTag } }`;
 
 /** The dashboard's lists: filters, ordering and pagination; services routing to their owners. */
@@ -126,8 +126,8 @@ describe('escalation dashboard queries and routing (over HTTP)', () => {
     ).rerouteEscalation;
     expect(rerouted).toMatchObject({ rotation: { name: 'Gitaly second tier' }, service: { name: 'Gitaly' } });
     expect(rerouted.pages).toEqual([
-      { status: 'CANCELLED', cancelReason: 'REROUTED', trigger: 'RAISED', recipients: [{ handle: 'infra-1' }] },
-      { status: 'TRIGGERED', cancelReason: null, trigger: 'REROUTED', recipients: [{ handle: 'gitaly-1' }] },
+      { state: 'CANCELLED', cancelReason: 'REROUTED', trigger: 'RAISED', recipients: [{ handle: 'infra-1' }] },
+      { state: 'TRIGGERED', cancelReason: null, trigger: 'REROUTED', recipients: [{ handle: 'gitaly-1' }] },
     ]);
   });
 });

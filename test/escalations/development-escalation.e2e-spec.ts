@@ -49,8 +49,8 @@ describe('weekday development escalation (over HTTP)', () => {
     escalationId = raised.id;
     const [page] = raised.pages;
     expect(page).toMatchObject({
-      status: 'TRIGGERED',
-      step: 0,
+      state: 'TRIGGERED',
+      step: 1,
       layer: 'RESPONDER',
       trigger: 'RAISED',
       pagedAt: '2026-07-15T10:00:00.000Z',
@@ -85,7 +85,7 @@ describe('weekday development escalation (over HTTP)', () => {
   it('keeps paging the engineer until the timeout', async () => {
     await app.advanceClock('2026-07-15T10:14:59Z');
     const current = await escalation(app, escalationId);
-    expect(current.pages.map((p: any) => p.status)).toEqual(['TRIGGERED']);
+    expect(current.pages.map((p: any) => p.state)).toEqual(['TRIGGERED']);
   });
 
   it('moves the unacknowledged page to the manager on call after 15 minutes', async () => {
@@ -93,10 +93,10 @@ describe('weekday development escalation (over HTTP)', () => {
     const current = await escalation(app, escalationId);
     expect(current.state).toBe('OPEN');
     expect(current.pages).toEqual([
-      expect.objectContaining({ status: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
+      expect.objectContaining({ state: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
       expect.objectContaining({
-        status: 'TRIGGERED',
-        step: 1,
+        state: 'TRIGGERED',
+        step: 2,
         layer: 'MANAGER',
         trigger: 'ACK_TIMEOUT',
         pagedAt: '2026-07-15T10:15:00.000Z',
@@ -116,13 +116,16 @@ describe('weekday development escalation (over HTTP)', () => {
       'PageTimedOut',
       'ResponderPaged',
     ]);
-    expect(current.timeline[2]).toMatchObject({ actor: 'system', at: '2026-07-15T10:15:00.000Z' });
+    expect(current.timeline[2]).toMatchObject({ actor: { id: 'system' }, at: '2026-07-15T10:15:00.000Z' });
+    // words and fields number alike: the page with step 2 is "step 2" in the timeline
+    expect(current.timeline[3].description).toContain(`step ${current.pages[1].step} (manager)`);
+    expect(current.timeline[1].description).toContain(`step ${current.pages[0].step} (responder)`);
   });
 
   it('does not let the engineer acknowledge the page that moved on', async () => {
     const current = await escalation(app, escalationId);
     const late = await app.gql(ACKNOWLEDGE, { pageId: current.pages[0].id }, as('dev-c'));
-    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'TIMED_OUT' });
+    expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'TIMED_OUT' });
   });
 
   it('records the manager’s acknowledgement time against the SLO; the manager is DRI', async () => {
@@ -130,7 +133,7 @@ describe('weekday development escalation (over HTTP)', () => {
     const current = await escalation(app, escalationId);
     const ack = await app.ok(ACKNOWLEDGE, { pageId: current.pages[1].id }, as('mgr'));
     expect(ack.acknowledgePage).toMatchObject({
-      status: 'ACKNOWLEDGED',
+      state: 'ACKNOWLEDGED',
       acknowledgedBy: { handle: 'mgr' },
       escalation: { state: 'ACKNOWLEDGED', dri: { handle: 'mgr' } },
     });

@@ -120,7 +120,7 @@ function view(e: any) {
     pages: e.pages.map((p: any) => ({
       step: p.step,
       layer: p.layer,
-      status: p.status,
+      state: p.state,
       trigger: p.trigger,
       pagedAt: p.pagedAt,
       ackDeadline: p.ackDeadline,
@@ -169,7 +169,7 @@ describe('restarts and a second instance change no outcome (over HTTP)', () => {
 
     expect(restarts).toBe(6);
     expect(restarted.outcome).toEqual(uninterrupted.outcome);
-    expect(uninterrupted.outcome.development.pages.map((p: any) => [p.layer, p.status])).toEqual([
+    expect(uninterrupted.outcome.development.pages.map((p: any) => [p.layer, p.state])).toEqual([
       ['RESPONDER', 'TIMED_OUT'],
       ['MANAGER', 'TIMED_OUT'],
       ['DIRECTORS', 'TIMED_OUT'],

@@ -53,14 +53,14 @@ describe('on-call figures for a seeded quarter (over HTTP)', () => {
       pattern: { cycle: 'WEEKLY', handoffs: [{ weekday: 'MONDAY', time: '09:00' }] },
       participantIds: [ids.ana, ids.ben, ids.cat],
     });
-    const override = `mutation($input: ScheduleOverrideInput!) { scheduleOverride(input: $input) { overrides { id } } }`;
+    const override = `mutation($input: ScheduleOverrideInput!) { scheduleOverride(input: $input) { id } }`;
     await app.ok(override, {
       input: { rotationId, responderId: ids.dan, start: '2026-07-22T10:00', end: '2026-07-22T14:00', timeZone: 'UTC' },
     });
     const cancelled = await app.ok(override, {
       input: { rotationId, responderId: ids.cat, start: '2026-07-08T10:00', end: '2026-07-08T12:00', timeZone: 'UTC' },
     });
-    cancelledOverrideId = cancelled.scheduleOverride.overrides[1].id;
+    cancelledOverrideId = cancelled.scheduleOverride.id;
     const round = await publishSlots(app, {
       rotationId,
       title: 'Weekend of 15 August',
@@ -199,7 +199,7 @@ describe('on-call figures for a seeded quarter (over HTTP)', () => {
 
   it('tells who was on call at a past instant, and why, from the schedule as recorded then', async () => {
     const recorded = `query($at: DateTime!, $ids: [ID!]) { onCallAsRecorded(at: $at, rotationIds: $ids) {
-      rotation { name } onCall { responder { handle } reason { kind actor replaced { handle } slotRoundId } } } }`;
+      rotation { name } onCall { responder { handle } reason { kind actor { id } replaced { handle } slotRoundId } } } }`;
     const asRecorded = async (at: string) =>
       (await app.ok(recorded, { at, ids: [rotationId] })).onCallAsRecorded[0].onCall[0];
     // The override of 8 July was cancelled afterwards: today's schedule shows ben's turn,
@@ -208,7 +208,7 @@ describe('on-call figures for a seeded quarter (over HTTP)', () => {
     expect(now.currentOnCall[0].onCall[0]).toMatchObject({ responder: { handle: 'ben' }, reason: { kind: 'TURN' } });
     expect(await asRecorded('2026-07-08T11:00:00Z')).toMatchObject({
       responder: { handle: 'cat' },
-      reason: { kind: 'OVERRIDE', actor: 'test-admin', replaced: { handle: 'ben' } },
+      reason: { kind: 'OVERRIDE', actor: { id: 'test-admin' }, replaced: { handle: 'ben' } },
     });
     expect(await asRecorded('2026-07-22T11:00:00Z')).toMatchObject({
       responder: { handle: 'dan' },

@@ -178,7 +178,7 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
     expect(escalation.dri).toMatchObject({ handle: 'amer2' });
     expect(escalation.timeline.at(-1)).toMatchObject({
       type: 'DriAssigned',
-      actor: ids.amer2,
+      actor: { id: ids.amer2 },
       description: 'amer2 took over at a shift boundary and is now DRI',
     });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { driId: ids.amer2 } });

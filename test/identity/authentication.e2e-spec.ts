@@ -5,7 +5,7 @@ import { TokenSigner } from '@app/identity';
 import { registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const ME = `{ me { actor role tokenId } }`;
+const ME = `{ me { actor { id kind } role tokenId } }`;
 const REGISTER = `mutation { registerResponder(input: { name: "Eve", handle: "eve", timeZone: "UTC", team: "x", role: ENGINEER }) { id } }`;
 
 function post(app: TestApp, query: string, authorization?: string) {
@@ -37,7 +37,7 @@ describe('authentication (over HTTP)', () => {
   });
 
   it('names the authenticated actor and role, and records the actor in event metadata', async () => {
-    expect((await app.ok(ME)).me).toMatchObject({ actor: 'test-admin', role: 'ADMIN' });
+    expect((await app.ok(ME)).me).toMatchObject({ actor: { id: 'test-admin', kind: 'OPERATOR' }, role: 'ADMIN' });
     const id = await registerResponder(app, { handle: 'auth-alice' });
     const [event] = await app.store.readStream(`responder-${id}`);
     expect(event.metadata.actor).toBe('test-admin');
@@ -104,7 +104,7 @@ describe('authentication (over HTTP)', () => {
     expect(refused.body.errors[0]).toMatchObject({ message, extensions: { code: 'UNAUTHENTICATED' } });
     // within the rules (30 s of skew, 366 days) the same claims are accepted
     const fine = await signer.sign(claims, new Date('2026-07-15T12:00:30Z'), new Date('2027-07-16T12:00:30Z'));
-    expect((await post(app, ME, `Bearer ${fine}`)).body.data.me.actor).toBe('test-admin');
+    expect((await post(app, ME, `Bearer ${fine}`)).body.data.me.actor.id).toBe('test-admin');
   });
 
   it('refuses an expired token (the clock is the injected one)', async () => {
@@ -129,10 +129,10 @@ describe('authentication (over HTTP)', () => {
     );
     const { token, apiToken } = issued.issueApiToken;
     expect(apiToken).toMatchObject({ subject: responder, role: 'RESPONDER' });
-    expect((await post(app, ME, `Bearer ${token}`)).body.data.me.actor).toBe(responder);
+    expect((await post(app, ME, `Bearer ${token}`)).body.data.me.actor.id).toBe(responder);
     const events = await app.store.readAll();
     expect(JSON.stringify(events.map((e) => [e.data, e.metadata]))).not.toContain(token);
-    expect(JSON.stringify(await app.ok(`{ apiTokens { id label revokedAt } }`))).not.toContain(token);
+    expect(JSON.stringify(await app.ok(`{ apiTokens { nodes { id label revokedAt } } }`))).not.toContain(token);
 
     await app.ok(`mutation($t: ID!) { revokeApiToken(tokenId: $t, reason: "lost laptop") { revokedAt } }`, {
       t: apiToken.id,
@@ -238,14 +238,19 @@ describe('audit trail', () => {
         },
       });
       const viewer = await app.as('viewer', 'audit-viewer');
-      const trail = await viewer.ok(`query($id: ID!) { auditTrail(kind: "rotation", id: $id) { type actor } }`, { id });
-      expect(trail.auditTrail).toEqual([
-        { type: 'RotationCreated', actor: 'test-admin' },
-        { type: 'OverrideScheduled', actor: 'audit-manager' },
+      const trail = await viewer.ok(
+        `query($id: ID!) { auditTrail(kind: "rotation", id: $id) { nodes { type actor { id } } } }`,
+        {
+          id,
+        },
+      );
+      expect(trail.auditTrail.nodes).toEqual([
+        { type: 'RotationCreated', actor: { id: 'test-admin' } },
+        { type: 'OverrideScheduled', actor: { id: 'audit-manager' } },
       ]);
-      const tokens = await app.ok(`{ apiTokens { id subject } }`);
-      const tokenId = tokens.apiTokens.find((t: { subject: string }) => t.subject === 'audit-viewer').id;
-      const denied = await viewer.gql(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { type } }`, {
+      const tokens = await app.ok(`{ apiTokens { nodes { id subject } } }`);
+      const tokenId = tokens.apiTokens.nodes.find((t: { subject: string }) => t.subject === 'audit-viewer').id;
+      const denied = await viewer.gql(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { nodes { type } } }`, {
         id: tokenId,
       });
       expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
@@ -254,14 +259,14 @@ describe('audit trail', () => {
         { r: id },
       );
       const escalationTrail = await viewer.ok(
-        `query($id: ID!) { auditTrail(kind: "escalation", id: $id) { type actor } }`,
+        `query($id: ID!) { auditTrail(kind: "escalation", id: $id) { nodes { type actor { id } } } }`,
         {
           id: raised.raiseEscalation.id,
         },
       );
-      expect(escalationTrail.auditTrail[0]).toEqual({ type: 'EscalationRaised', actor: 'test-admin' });
+      expect(escalationTrail.auditTrail.nodes[0]).toEqual({ type: 'EscalationRaised', actor: { id: 'test-admin' } });
       const unknownKind = await viewer.gql(
-        `{ auditTrail(kind: "nope", id: "00000000-0000-4000-8000-000000000000") { type } }`,
+        `{ auditTrail(kind: "nope", id: "00000000-0000-4000-8000-000000000000") { nodes { type } } }`,
       );
       expect(unknownKind.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
     } finally {

@@ -9,11 +9,11 @@ import { actingAs, startTestApp, type TestApp } from '../support/test-app.js';
 const SECRET = 'Token leak in the billing export';
 
 const QUERIES = {
-  byId: `query($id: ID!) { rapidAction(id: $id) { id title updates { markdown } history { data } } }`,
-  list: `{ rapidActions { totalCount items { id title } } }`,
-  overdueList: `{ rapidActions(overdue: false) { items { title } } }`,
+  byId: `query($id: ID!) { rapidAction(id: $id) { id title updates { markdown } history { nodes { data } } } }`,
+  list: `{ rapidActions { totalCount nodes { id title } } }`,
+  overdueList: `{ rapidActions(overdue: false) { nodes { title } } }`,
   digest: `query($date: String!) { rapidActionDigest(date: $date) { markdown entries { rapidAction { title } updates { markdown } } } }`,
-  audit: `query($id: ID!) { auditTrail(kind: "rapid-action", id: $id) { type data } }`,
+  audit: `query($id: ID!) { auditTrail(kind: "rapid-action", id: $id) { nodes { type data } } }`,
 };
 
 describe('confidential rapid actions do not leak (over HTTP)', () => {
@@ -114,7 +114,7 @@ describe('confidential rapid actions do not leak (over HTTP)', () => {
     expect(JSON.stringify(await app.ok(QUERIES.list, {}, headers))).toContain(SECRET);
     expect(JSON.stringify(await app.ok(QUERIES.digest, { date: '2026-11-18' }, headers))).toContain('Rotated half');
     expect(
-      (await app.ok(QUERIES.audit, { id: actionId }, headers)).auditTrail.map((e: { type: string }) => e.type),
+      (await app.ok(QUERIES.audit, { id: actionId }, headers)).auditTrail.nodes.map((e: { type: string }) => e.type),
     ).toContain('RapidActionDeclared');
   });
 });

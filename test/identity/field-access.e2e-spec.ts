@@ -174,8 +174,11 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
     `mutation($r: ID!) { raiseEscalation(input: { source: INFRASTRUCTURE, severity: S2, title: "Disk full", description: "", rotationId: $r }) ${selection} }`;
 
   it.each([
-    ['people on the rotation', `{ id rotation { participants { responder { name unavailability { reason } } } } }`],
-    ['raw event data', `{ id rotation { history { type data } } }`],
+    [
+      'people on the rotation',
+      `{ id rotation { participants { responder { name unavailability { nodes { reason } } } } } }`,
+    ],
+    ['raw event data', `{ id rotation { history { nodes { type data } } } }`],
     ['who was paged and their presence', `{ id pages { selection { candidates { responder { handle } online } } } }`],
     ['the recipients of its pages', `{ id pages { recipients { name } } }`],
   ])('refuses an integration %s in what it raised, and raises nothing', async (_, selection) => {
@@ -192,15 +195,15 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
   it('gives an integration the id, state and times of what it raised, and of its pages', async () => {
     const integration = await app.as('integration', 'monitoring');
     const data = await integration.ok(
-      raise(`{ id state severity title source raisedAt pages { id status pagedAt ackDeadline } currentPage { id } }`),
+      raise(`{ id state severity title source raisedAt pages { id state pagedAt ackDeadline } currentPage { id } }`),
       { r: rotationId },
     );
     expect(data.raiseEscalation).toMatchObject({ state: 'OPEN', severity: 'S2', title: 'Disk full' });
-    expect(data.raiseEscalation.pages[0].status).toBe('TRIGGERED');
+    expect(data.raiseEscalation.pages[0].state).toBe('TRIGGERED');
   });
 
   it('keeps unavailability reasons and a responder’s history from viewers and responders, not from managers', async () => {
-    const query = `query($id: ID!) { responder(id: $id) { unavailability { start reason } } }`;
+    const query = `query($id: ID!) { responder(id: $id) { unavailability { nodes { start reason } } } }`;
     for (const role of ['viewer', 'responder'] as Role[]) {
       const client = await app.as(role, `fa-${role}`);
       const refused = await client.gql(query, { id: alice });
@@ -209,19 +212,24 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
         fields: ['UnavailableSpan.reason'],
       });
       expect(
-        (await client.ok(`query($id: ID!) { responder(id: $id) { unavailability { start } } }`, { id: alice }))
-          .responder.unavailability,
+        (
+          await client.ok(`query($id: ID!) { responder(id: $id) { unavailability { nodes { start } } } }`, {
+            id: alice,
+          })
+        ).responder.unavailability.nodes,
       ).toHaveLength(1);
-      const audit = await client.gql(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { data } }`, {
+      const audit = await client.gql(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { nodes { data } } }`, {
         id: alice,
       });
       expect(audit.errors?.[0].extensions.code).toBe('FORBIDDEN');
     }
     const manager = await app.as('manager', 'fa-manager');
-    expect((await manager.ok(query, { id: alice })).responder.unavailability[0].reason).toBe('medical leave');
+    expect((await manager.ok(query, { id: alice })).responder.unavailability.nodes[0].reason).toBe('medical leave');
     // the responder themself reads their own history
     const own = await app.as('responder', alice);
-    const trail = await own.ok(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { data } }`, { id: alice });
+    const trail = await own.ok(`query($id: ID!) { auditTrail(kind: "responder", id: $id) { nodes { data } } }`, {
+      id: alice,
+    });
     expect(JSON.stringify(trail)).toContain('medical leave');
   });
 

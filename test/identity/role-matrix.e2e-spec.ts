@@ -56,7 +56,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     const overrideIds = {} as Record<Role, string>;
     for (const [i, role] of ROLES.entries()) {
       const override = await app.ok(
-        `mutation($input: ScheduleOverrideInput!) { scheduleOverride(input: $input) { overrides { id } } }`,
+        `mutation($input: ScheduleOverrideInput!) { scheduleOverride(input: $input) { id } }`,
         {
           input: {
             rotationId,
@@ -67,10 +67,10 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
           },
         },
       );
-      overrideIds[role] = override.scheduleOverride.overrides.at(-1).id;
+      overrideIds[role] = override.scheduleOverride.id;
     }
     const span = await app.ok(
-      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { spanId } } }`,
+      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { nodes { spanId } } } }`,
       { input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'leave' } },
     );
     const token = await app.ok(
@@ -131,7 +131,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       rotationId,
       spareRotationId,
       overrideIds,
-      spanId: span.markResponderUnavailable.unavailability[0].spanId,
+      spanId: span.markResponderUnavailable.unavailability.nodes[0].spanId,
       tokenId: token.issueApiToken.apiToken.id,
     };
     clients.admin = app;
@@ -187,7 +187,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
   });
 
   it('lets integrations read nothing, and everyone else read the dashboards', async () => {
-    const query = `{ rotations { id } }`;
+    const query = `{ rotations { nodes { id } } }`;
     for (const role of ['admin', 'manager', 'responder', 'viewer'] as Role[]) {
       expect((await clients[role].gql(query)).errors).toBeUndefined();
     }

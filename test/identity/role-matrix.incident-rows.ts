@@ -47,7 +47,7 @@ export const INCIDENT_ROWS: Record<string, Row> = {
   setPresence: {
     allowed: ['admin', 'manager'],
     request: (f) => ({
-      query: `mutation($r: ID!) { setPresence(responderId: $r, status: ONLINE) { status } }`,
+      query: `mutation($r: ID!) { setPresence(responderId: $r, state: ONLINE) { state } }`,
       variables: { r: f.alice },
     }),
   },

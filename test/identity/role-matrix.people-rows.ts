@@ -82,8 +82,8 @@ export const PEOPLE_ROWS: Record<string, Row> = {
       variables: {
         input: {
           rotationId: f.rotationId,
-          first: { shiftStart: '2026-01-01T09:00:00Z', responderId: f.alice },
-          second: { shiftStart: '2026-01-02T09:00:00Z', responderId: f.bob },
+          first: { shiftStart: '2026-01-01T09:00', timeZone: 'UTC', responderId: f.alice },
+          second: { shiftStart: '2026-01-02T09:00', timeZone: 'UTC', responderId: f.bob },
         },
       },
     }),

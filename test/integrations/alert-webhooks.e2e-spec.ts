@@ -179,12 +179,13 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     );
     const windowId = scheduled.scheduleMaintenanceWindow.id;
     expect(scheduled.scheduleMaintenanceWindow.scheduledBy).toEqual({ kind: 'OPERATOR', id: 'a-manager' });
-    const active = await app.ok(`query($at: DateTime) { maintenanceWindows(activeAt: $at) { id reason } }`, {
+    const active = await app.ok(`query($at: DateTime) { maintenanceWindows(activeAt: $at) { nodes { id reason } } }`, {
       at: '2026-07-15T13:00:00Z',
     });
-    expect(active.maintenanceWindows).toEqual([{ id: windowId, reason: 'database upgrade' }]);
+    expect(active.maintenanceWindows.nodes).toEqual([{ id: windowId, reason: 'database upgrade' }]);
     expect(
-      (await app.ok(`{ maintenanceWindows(activeAt: "2026-07-15T15:00:00Z") { id } }`)).maintenanceWindows,
+      (await app.ok(`{ maintenanceWindows(activeAt: "2026-07-15T15:00:00Z") { nodes { id } } }`)).maintenanceWindows
+        .nodes,
     ).toEqual([]);
 
     await post(`/integrations/alertmanager/${key.key}`, notification([alert('maint-1')]));

@@ -35,10 +35,13 @@ describe('Events API v2 intake (over HTTP)', () => {
       { id: keyId, name: 'monitoring', kind: 'EVENTS_V2', rotation: { name: 'Alerts sre-1' } },
     ]);
     expect(JSON.stringify(listed)).not.toContain(key);
-    const audit = await app.ok(`query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { type actor } }`, {
-      id: keyId,
-    });
-    expect(audit.auditTrail).toEqual([{ type: 'IntegrationKeyCreated', actor: 'test-admin' }]);
+    const audit = await app.ok(
+      `query($id: ID!) { auditTrail(kind: "integration-key", id: $id) { nodes { type actor { id } } } }`,
+      {
+        id: keyId,
+      },
+    );
+    expect(audit.auditTrail.nodes).toEqual([{ type: 'IntegrationKeyCreated', actor: { id: 'test-admin' } }]);
   });
 
   it('triggers (the documented example), pages the on-call responder and answers 202 with the dedup key', async () => {
@@ -76,7 +79,7 @@ describe('Events API v2 intake (over HTTP)', () => {
       title: 'Example alert on host1.example.com',
       severity: 'S1',
       state: 'OPEN',
-      pages: [{ status: 'TRIGGERED', recipients: [{ handle }] }],
+      pages: [{ state: 'TRIGGERED', recipients: [{ handle }] }],
       alert: {
         dedupKey: 'samplekeyhere',
         occurrences: 1,
@@ -111,23 +114,30 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(ack.body.dedup_key).toBe('samplekeyhere');
     let [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('ACKNOWLEDGED');
-    expect(escalation.pages[0].status).toBe('ACKNOWLEDGED');
+    expect(escalation.pages[0].state).toBe('ACKNOWLEDGED');
     expect(escalation.alert.acknowledgedAt).toBe('2026-07-15T12:03:00.000Z');
     // Acknowledged pages do not time out to the next step.
     await app.advanceClock('2026-07-15T12:40:00Z');
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
-    expect(escalation.pages.map((p: any) => p.status)).toEqual(['ACKNOWLEDGED']);
+    expect(escalation.pages.map((p: any) => p.state)).toEqual(['ACKNOWLEDGED']);
 
     const resolve = await enqueue(app, { routing_key: key, event_action: 'resolve', dedup_key: 'samplekeyhere' });
     expect(resolve.status).toBe(202);
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('RESOLVED');
-    const history = await app.ok(`query($id: ID!) { escalation(id: $id) { history { type actor } } }`, {
-      id: escalation.id,
-    });
-    expect(history.escalation.history.at(-1)).toEqual({
+    const history = await app.ok(
+      `query($id: ID!) { escalation(id: $id) { history { nodes { type actor { id kind integration { id name } } } } } }`,
+      {
+        id: escalation.id,
+      },
+    );
+    expect(history.escalation.history.nodes.at(-1)).toEqual({
       type: 'EscalationResolved',
-      actor: `integration-key:${keyId}`,
+      actor: {
+        id: `integration-key:${keyId}`,
+        kind: 'INTEGRATION',
+        integration: { id: keyId, name: expect.any(String) },
+      },
     });
   });
 
@@ -178,7 +188,7 @@ describe('Events API v2 intake (over HTTP)', () => {
   it('completes the same escalation after a crash between the dedup stream and the escalation stream', async () => {
     const stream = alertStream(keyId, 'crashed');
     const escalationId = deterministicId(stream, 'opening-0');
-    const rotationId = (await app.ok('{ rotations { id } }')).rotations[0].id;
+    const rotationId = (await app.ok('{ rotations { nodes { id } } }')).rotations.nodes[0].id;
     // What a process that died right after its first append leaves behind: the dedup stream names
     // an escalation that was never raised.
     await app.store.append(
@@ -271,7 +281,7 @@ describe('Events API v2 intake (over HTTP)', () => {
       expect(await eventCount()).toBe(before);
       const other = await createKey(app, {
         name: 'old',
-        rotationId: (await app.ok('{ rotations { id } }')).rotations[0].id,
+        rotationId: (await app.ok('{ rotations { nodes { id } } }')).rotations.nodes[0].id,
       });
       await app.ok(`mutation($id: ID!) { revokeIntegrationKey(id: $id) { id revokedAt revokedBy { kind id } } }`, {
         id: other.id,

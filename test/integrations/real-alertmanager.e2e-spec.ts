@@ -105,7 +105,7 @@ receivers:
       expect(node).toMatchObject({
         severity: 'S1',
         state: 'OPEN',
-        pages: [{ status: 'TRIGGERED', recipients: [{ handle: 'sre-am' }] }],
+        pages: [{ state: 'TRIGGERED', recipients: [{ handle: 'sre-am' }] }],
       });
       expect(node.alert.labels).toContainEqual({ name: 'alertname', value: 'HighLatency' });
       expect(node.alert.dedupKey).toMatch(/^[0-9a-f]{16}$/);

@@ -51,20 +51,20 @@ describe('delivery faults', () => {
       await runDue(app);
       let [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
       expect(notification).toMatchObject({
-        status: 'RETRYING',
+        state: 'RETRYING',
         attempts: 1,
         lastError: expect.stringMatching(/ECONNREFUSED/),
       });
 
       await app.advanceClock('2026-07-15T12:01:00Z');
       [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
-      expect(notification).toMatchObject({ status: 'RETRYING', attempts: 2 });
+      expect(notification).toMatchObject({ state: 'RETRYING', attempts: 2 });
 
       await smtp.up();
       await app.advanceClock('2026-07-15T12:03:00Z');
       [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
       expect(notification).toMatchObject({
-        status: 'DELIVERED',
+        state: 'DELIVERED',
         attempts: 3,
         lastError: null,
         sentAt: '2026-07-15T12:03:00.000Z',
@@ -102,7 +102,7 @@ describe('delivery faults', () => {
       await runDue(app);
       await app.advanceClock('2026-07-15T12:01:00Z');
       const escalation = await pageNotifications(app, raised.id);
-      expect(escalation.pages[0].notifications[0]).toMatchObject({ status: 'FAILED', attempts: 2 });
+      expect(escalation.pages[0].notifications[0]).toMatchObject({ state: 'FAILED', attempts: 2 });
       const line = escalation.timeline.find((l: { type: string }) => l.type === 'NotificationsSent');
       expect(line.description).toMatch(/^Emailed Ana: failed after 2 attempt\(s\) \(SMTP: .*ECONNREFUSED/);
     } finally {
@@ -137,13 +137,13 @@ describe('delivery faults', () => {
       });
       await runDue(app);
       const planned = (
-        await app.ok(`query($id: ID!) { escalation(id: $id) { pages { notifications { id destination status } } } }`, {
+        await app.ok(`query($id: ID!) { escalation(id: $id) { pages { notifications { id destination state } } } }`, {
           id: raised.id,
         })
       ).escalation.pages[0].notifications.find(
         (n: { destination: string }) => n.destination === 'ana.pager@example.com',
       );
-      expect(planned.status).toBe('PLANNED');
+      expect(planned.state).toBe('PLANNED');
 
       // Another instance claimed it at 12:05 and died before sending.
       await app.store.append(
@@ -217,11 +217,11 @@ describe('delivery faults', () => {
       );
       await Promise.all([runDue(one), runDue(two)]);
       await waitUntil(
-        async () => (await pageNotifications(two!, raised.id)).pages[0].notifications[0].status === 'DELIVERED',
+        async () => (await pageNotifications(two!, raised.id)).pages[0].notifications[0].state === 'DELIVERED',
       );
       expect(smtp.to('ana@example.com').filter((m) => m.subject?.startsWith('[S1]'))).toHaveLength(1);
       const [notification] = (await pageNotifications(one, raised.id)).pages[0].notifications;
-      expect(notification).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+      expect(notification).toMatchObject({ state: 'DELIVERED', attempts: 1 });
       const stream = await one.store.readStream(`notification-delivery-${notification.id}`);
       expect(stream.map((e) => e.type)).toEqual(['NotificationSendStarted', 'NotificationDelivered']);
     } finally {

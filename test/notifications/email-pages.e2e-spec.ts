@@ -150,7 +150,7 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect(shown.text).toContain('<form method="post">');
     expect(shown.text).toContain('API error rate up');
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: await escalationOf(pageId) });
-    expect(data.escalation.pages[0].status).toBe('TRIGGERED');
+    expect(data.escalation.pages[0].state).toBe('TRIGGERED');
   });
 
   it('POST acknowledges once, as the recipient; a second POST answers 410', async () => {
@@ -158,7 +158,7 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect(acted.status).toBe(200);
     expect(acted.text).toContain('Acknowledged');
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: await escalationOf(pageId) });
-    expect(data.escalation.pages[0]).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
+    expect(data.escalation.pages[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
     const again = await request(app.server).post(path(links.Acknowledge));
     expect(again.status).toBe(410);
     expect((await request(app.server).get(path(links.Acknowledge))).status).toBe(410);
@@ -171,7 +171,7 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect(sent[0]).toMatchObject({
       kind: 'PAGE',
       channel: 'EMAIL',
-      status: 'DELIVERED',
+      state: 'DELIVERED',
       attempts: 1,
       lastError: null,
       sentAt: '2026-07-15T12:00:00.000Z',

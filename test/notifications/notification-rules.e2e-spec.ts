@@ -108,7 +108,7 @@ describe('notification rules over time', () => {
 
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
     expect(
-      data.escalation.pages[0].notifications.map((n: Record<string, unknown>) => [n.destination, n.status, n.sentAt]),
+      data.escalation.pages[0].notifications.map((n: Record<string, unknown>) => [n.destination, n.state, n.sentAt]),
     ).toEqual([
       ['ana@example.com', 'DELIVERED', '2026-07-15T12:00:00.000Z'],
       ['ana.pager@example.com', 'DELIVERED', '2026-07-15T12:05:00.000Z'],
@@ -134,7 +134,7 @@ describe('notification rules over time', () => {
     await app.advanceClock('2026-07-15T13:10:00Z');
     expect(smtp.to('ana.pager@example.com').filter((m) => m.subject?.startsWith('[S3]'))).toHaveLength(0);
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
-    expect(data.escalation.pages[0].notifications.map((n: { status: string }) => n.status)).toEqual([
+    expect(data.escalation.pages[0].notifications.map((n: { state: string }) => n.state)).toEqual([
       'DELIVERED',
       'CANCELLED',
     ]);

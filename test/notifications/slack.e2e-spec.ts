@@ -240,7 +240,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
     expect(ack.data).toMatchObject({ pageId, responderId: ana });
     expect(ack.metadata.actor).toBe(ana);
     const page = (await escalation(app, escalationId)).pages[0];
-    expect(page).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
+    expect(page).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
 
     await app.app.get(DueTaskScheduler).runDue();
     const updates = slack.calls('chat.update');
@@ -276,7 +276,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
     await held.arrived;
     const clicked = await post(blockActions(ANA_SLACK, 'ack', latePage));
     expect(clicked.status).toBe(200);
-    expect((await escalation(app, raised.id)).pages[0].status).toBe('ACKNOWLEDGED');
+    expect((await escalation(app, raised.id)).pages[0].state).toBe('ACKNOWLEDGED');
     held.release();
     await sending;
     const messages = await pageMessagesOf(latePage);

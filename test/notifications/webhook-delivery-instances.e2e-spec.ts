@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) {
   createWebhookSubscription(input: $input) { subscription { id } } }`;
-const DELIVERIES = `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 100) { totalCount nodes { id status attempts } } } }`;
+const DELIVERIES = `query($id: ID!) { webhookSubscription(id: $id) { deliveries(first: 100) { totalCount nodes { id state attempts } } } }`;
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 8000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -68,7 +68,7 @@ describe('webhook deliveries with two instances and restarts (one store)', () =>
       await receiver.received(10);
       await waitUntil(async () => {
         const { nodes } = (await two!.ok(DELIVERIES, { id: subscriptionId })).webhookSubscription.deliveries;
-        return nodes.length === 10 && nodes.every((d: { status: string }) => d.status === 'DELIVERED');
+        return nodes.length === 10 && nodes.every((d: { state: string }) => d.state === 'DELIVERED');
       });
       await Promise.all([one.app.get(DueTaskScheduler).runDue(), two.app.get(DueTaskScheduler).runDue()]);
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -86,7 +86,7 @@ describe('webhook deliveries with two instances and restarts (one store)', () =>
       await waitUntil(async () => {
         const response = await restarted.gql(DELIVERIES, { id: subscriptionId });
         const nodes = response.data?.webhookSubscription?.deliveries.nodes ?? [];
-        return nodes.length === 10 && nodes.every((d: { status: string }) => d.status === 'DELIVERED');
+        return nodes.length === 10 && nodes.every((d: { state: string }) => d.state === 'DELIVERED');
       });
       await restarted.advanceClock(new Date(restarted.clock.now().getTime() + 60 * 60_000));
       expect(receiver.requests).toHaveLength(10);

@@ -10,8 +10,8 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const CREATE = `mutation($input: CreateWebhookSubscriptionInput!) {
   createWebhookSubscription(input: $input) { secret subscription { id name url eventKinds createdBy { id } createdAt } } }`;
-const SUBSCRIPTION = `query($id: ID!, $status: WebhookDeliveryStatus) { webhookSubscription(id: $id) {
-  id deliveries(status: $status) { totalCount nodes { id eventType sourceEventId status attempts lastStatusCode lastError nextAttemptAt deliveredAt } } } }`;
+const SUBSCRIPTION = `query($id: ID!, $state: WebhookDeliveryState) { webhookSubscription(id: $id) {
+  id deliveries(state: $state) { totalCount nodes { id eventType sourceEventId state attempts lastStatusCode lastError nextAttemptAt deliveredAt } } } }`;
 const SUBSCRIPTIONS = `{ webhookSubscriptions { totalCount nodes { id name } } }`;
 const DELETE = `mutation($id: ID!) { deleteWebhookSubscription(id: $id) { id } }`;
 const SECRET = 'a-fixed-test-notification-secret-0123456789';
@@ -32,8 +32,8 @@ describe('Outbound webhook subscriptions', () => {
   let subscriptionId: string;
   let secret: string;
 
-  const deliveries = async (status?: string) =>
-    (await app.ok(SUBSCRIPTION, { id: subscriptionId, status })).webhookSubscription.deliveries;
+  const deliveries = async (state?: string) =>
+    (await app.ok(SUBSCRIPTION, { id: subscriptionId, state })).webhookSubscription.deliveries;
 
   beforeAll(async () => {
     receiver = await LocalReceiver.start();
@@ -136,7 +136,7 @@ describe('Outbound webhook subscriptions', () => {
     const listed = await deliveries();
     expect(listed.totalCount).toBe(2);
     for (const delivery of listed.nodes) {
-      expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatusCode: 204, nextAttemptAt: null });
+      expect(delivery).toMatchObject({ state: 'DELIVERED', attempts: 1, lastStatusCode: 204, nextAttemptAt: null });
       expect(delivery.id).toBe(deterministicId(delivery.sourceEventId, subscriptionId));
     }
     expect(receiver.requests.map((r) => r.headers['webhook-id']).sort()).toEqual(
@@ -192,7 +192,7 @@ describe('Outbound webhook subscriptions', () => {
     expect(secondTry.headers['webhook-id']).toBe(firstTry.headers['webhook-id']);
     expect(verify(secret, secondTry).type).toBe('escalation.raised');
     const delivered = (await deliveries()).nodes.find((d: any) => d.id === pending.id);
-    expect(delivered).toMatchObject({ status: 'DELIVERED', attempts: 2, lastStatusCode: 200, lastError: null });
+    expect(delivered).toMatchObject({ state: 'DELIVERED', attempts: 2, lastStatusCode: 200, lastError: null });
     const attempts = (await app.store.readStream(`webhook-delivery-${pending.id}`)).map((e) => [
       e.type,
       e.data.attempt,

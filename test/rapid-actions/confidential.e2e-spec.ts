@@ -83,7 +83,7 @@ describe('confidential rapid actions (over HTTP)', () => {
   afterAll(() => app.close());
 
   const listed = async (actor: string) =>
-    (await app.ok(RAPID_ACTIONS, {}, as(actor))).rapidActions.items.map((a: any) => a.title).sort();
+    (await app.ok(RAPID_ACTIONS, {}, as(actor))).rapidActions.nodes.map((a: any) => a.title).sort();
 
   it('is seen by its DRI, sub-DRIs and stakeholders', async () => {
     for (const member of [people.dana, people.sam, people.stella]) {
@@ -97,8 +97,8 @@ describe('confidential rapid actions (over HTTP)', () => {
     const page = (await app.ok(RAPID_ACTIONS, {}, as(people.stranger))).rapidActions;
     expect(page).toEqual({
       totalCount: 1,
-      hasMore: false,
-      items: [expect.objectContaining({ title: 'Search latency' })],
+      pageInfo: { hasNextPage: false, endCursor: expect.any(String) },
+      nodes: [expect.objectContaining({ title: 'Search latency' })],
     });
     expect(await listed('anonymous')).toEqual(['Search latency']);
 
@@ -175,6 +175,6 @@ describe('confidential rapid actions (over HTTP)', () => {
     expect(makeRapidActionPublic).toMatchObject({ confidential: false, madePublicAt: '2026-07-20T14:00:00.000Z' });
     expect(await listed(people.stranger)).toEqual(['Search latency', SECRET]);
     const { rapidAction } = await app.ok(RAPID_ACTION, { id: secret.id }, as(people.stranger));
-    expect(rapidAction.history.map((h: any) => h.type).at(-1)).toBe('RapidActionMadePublic');
+    expect(rapidAction.history.nodes.map((h: any) => h.type).at(-1)).toBe('RapidActionMadePublic');
   });
 });

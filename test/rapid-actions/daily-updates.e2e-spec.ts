@@ -45,7 +45,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
 
   const status = async (id: string) => (await app.ok(RAPID_ACTION, { id }, as(people.stella))).rapidAction;
   const overdueIds = async () =>
-    (await app.ok(RAPID_ACTIONS, { overdue: true }, as(people.stella))).rapidActions.items.map((a: any) => a.id);
+    (await app.ok(RAPID_ACTIONS, { overdue: true }, as(people.stella))).rapidActions.nodes.map((a: any) => a.id);
   const post = (actor: string, input: Record<string, unknown>) =>
     app.ok(POST_UPDATE, { input: { rapidActionId: newYork, ...input } }, as(actor));
 
@@ -105,7 +105,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
     });
     // the former DRI keeps following it, as a stakeholder
     expect(handedOver.stakeholders.map((s: any) => s.handle).sort()).toEqual(['stella', 'taro']);
-    expect(handedOver.history.map((h: any) => [h.type, h.actor]).slice(-2)).toEqual([
+    expect(handedOver.history.nodes.map((h: any) => [h.type, h.actor.id]).slice(-2)).toEqual([
       ['RapidActionDriChanged', people.taro],
       ['RapidActionStakeholderAdded', people.taro],
     ]);
@@ -118,7 +118,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
     const late = await status(newYork);
     // Monday and (just begun) Tuesday: two business days without an update
     expect(late).toMatchObject({ overdue: true, overdueSince: END_OF_MONDAY_NY, businessDaysSinceLastUpdate: 2 });
-    expect(late.history.at(-1)).toMatchObject({ type: 'RapidActionBecameOverdue', actor: 'system' });
+    expect(late.history.nodes.at(-1)).toMatchObject({ type: 'RapidActionBecameOverdue', actor: { id: 'system' } });
     expect(new Set(await overdueIds())).toEqual(new Set([tokyo, newYork]));
     expect((await status(tokyo)).overdueSince).toBe(END_OF_MONDAY_NY);
   });
@@ -228,7 +228,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
       ['2026-07-22', 'APAC'],
       ['2026-07-21', 'whole'],
     ]);
-    expect(action.history.map((h: any) => h.type)).toEqual(
+    expect(action.history.nodes.map((h: any) => h.type)).toEqual(
       expect.arrayContaining(['RapidActionUpdatePosted', 'RapidActionUpdateAmended']),
     );
   });

@@ -128,7 +128,7 @@ describe('exit criteria and resolution (over HTTP)', () => {
       )
     ).rewordRapidActionExitCriterion;
     expect(unlinked.exitCriteria[2].dashboardUrl).toBeNull();
-    expect(unlinked.history.filter((h: any) => h.type === 'RapidActionExitCriterionReworded')).toHaveLength(2);
+    expect(unlinked.history.nodes.filter((h: any) => h.type === 'RapidActionExitCriterionReworded')).toHaveLength(2);
 
     const unmet = (
       await app.ok(
@@ -158,7 +158,7 @@ describe('exit criteria and resolution (over HTTP)', () => {
       resolution: { overridden: false, summary: 'Latency is back to normal', resolvedBy: { handle: 'dana' } },
     });
     const { rapidActions } = await app.ok(RAPID_ACTIONS, { state: 'RESOLVED' }, as(people.stella));
-    expect(rapidActions.items.map((a: any) => a.id)).toEqual([action.id]);
+    expect(rapidActions.nodes.map((a: any) => a.id)).toEqual([action.id]);
   });
 
   it('a resolved action takes no update: a clear error, nothing appended', async () => {
@@ -238,14 +238,26 @@ describe('exit criteria and resolution (over HTTP)', () => {
   });
 
   it('pages through the list, newest declared first', async () => {
-    const page = async (limit: number, offset: number) =>
-      (await app.ok(RAPID_ACTIONS, { limit, offset }, as(people.stella))).rapidActions;
-    expect(await page(1, 0)).toMatchObject({ totalCount: 2, hasMore: true, items: [{ title: 'Import failures' }] });
-    expect(await page(1, 1)).toMatchObject({ totalCount: 2, hasMore: false, items: [{ title: 'Search latency' }] });
-    const nulls = (await app.ok(RAPID_ACTIONS, { limit: null, offset: null, state: null }, as(people.stella)))
-      .rapidActions;
-    expect(nulls).toMatchObject({ totalCount: 2, hasMore: false });
-    const tooMany = await app.gql(RAPID_ACTIONS, { limit: 500 }, as(people.stella));
-    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'limit' });
+    const page = async (first: number, after?: string) =>
+      (await app.ok(RAPID_ACTIONS, { first, after }, as(people.stella))).rapidActions;
+    const one = await page(1);
+    expect(one).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      nodes: [{ title: 'Import failures' }],
+    });
+    const two = await page(1, one.pageInfo.endCursor);
+    expect(two).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ title: 'Search latency' }],
+    });
+    expect((await page(5, two.pageInfo.endCursor)).nodes).toEqual([]);
+    const nulls = (await app.ok(RAPID_ACTIONS, { after: null, state: null }, as(people.stella))).rapidActions;
+    expect(nulls).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: false } });
+    const tooMany = await app.gql(RAPID_ACTIONS, { first: 500 }, as(people.stella));
+    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first' });
+    const forged = await app.gql(RAPID_ACTIONS, { first: 1, after: 'bm90IG91cnM.AAAA' }, as(people.stella));
+    expect(forged.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

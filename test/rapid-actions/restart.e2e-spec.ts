@@ -24,7 +24,7 @@ async function snapshot(app: TestApp, member: string, stranger: string) {
   const read = async (actor: string) => {
     const { rapidActions } = await app.ok(RAPID_ACTIONS, {}, as(actor));
     const actions = [];
-    for (const { id } of rapidActions.items) actions.push((await app.ok(RAPID_ACTION, { id }, as(actor))).rapidAction);
+    for (const { id } of rapidActions.nodes) actions.push((await app.ok(RAPID_ACTION, { id }, as(actor))).rapidAction);
     const overdue = await app.ok(RAPID_ACTIONS, { overdue: true }, as(actor));
     const digests = [];
     for (const date of ['2026-07-20', '2026-07-21', '2026-07-22'])
@@ -108,7 +108,7 @@ describe('rapid actions after a restart (files on disk)', () => {
     before = await snapshot(app, people.stella, people.stranger);
     expect(before.member.rapidActions.totalCount).toBe(3);
     expect(before.stranger.rapidActions.totalCount).toBe(2);
-    const overdue = before.member.overdue.rapidActions.items.map((a: any) => a.title).sort();
+    const overdue = before.member.overdue.rapidActions.nodes.map((a: any) => a.title).sort();
     expect(overdue).toEqual(['Exposed export tokens', 'Search latency']);
     expect(before.member.digests[1].rapidActionDigest.entries).toHaveLength(2);
   });

@@ -99,7 +99,9 @@ describe('unique handles and service names (over HTTP)', () => {
       code: 'CONFLICT',
       field: 'name',
     });
-    const services = (await app.ok(`{ services { name } }`)).services.map((s: { name: string }) => s.name);
+    const services = (await app.ok(`{ services { nodes { name } } }`)).services.nodes.map(
+      (s: { name: string }) => s.name,
+    );
     expect(services.filter((n: string) => n.toLowerCase() === 'checkout')).toHaveLength(1);
   });
 });

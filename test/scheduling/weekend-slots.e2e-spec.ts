@@ -98,7 +98,7 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
     expect(data.slotRound).toMatchObject({
       volunteerDeadline: '2026-07-17T10:00:00.000Z',
       closed: false,
-      publishedBy: 'manager-mia',
+      publishedBy: { id: 'manager-mia' },
     });
   });
 
@@ -217,20 +217,20 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
 
   it('lets a responder swap an assigned slot with another slot through swapShifts', async () => {
     const ana = await app.as('responder', ids.ana);
-    const swap = `mutation($input: SwapShiftsInput!) { swapShifts(input: $input) { swaps { id } } }`;
+    const swap = `mutation($input: SwapShiftsInput!) { swapShifts(input: $input) { id rotation { swaps { nodes { id } } } } }`;
     const wrongHolder = await ana.gql(swap, {
       input: {
         rotationId,
-        first: { shiftStart: '2026-07-18T22:00:00Z', responderId: ids.ana },
-        second: { shiftStart: '2026-07-18T06:00:00Z', responderId: ids.dan },
+        first: { shiftStart: '2026-07-19T00:00', timeZone: ZONE, responderId: ids.ana },
+        second: { shiftStart: '2026-07-18T08:00', timeZone: ZONE, responderId: ids.dan },
       },
     });
     expect(wrongHolder.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'second.responderId' });
     await ana.ok(swap, {
       input: {
         rotationId,
-        first: { shiftStart: '2026-07-18T22:00:00Z', responderId: ids.ana },
-        second: { shiftStart: '2026-07-18T06:00:00Z', responderId: ids.cara },
+        first: { shiftStart: '2026-07-19T00:00', timeZone: ZONE, responderId: ids.ana },
+        second: { shiftStart: '2026-07-18T08:00', timeZone: ZONE, responderId: ids.cara },
       },
     });
     const at = async (instant: string) =>
@@ -238,7 +238,7 @@ describe('weekend slots: volunteers first, then fair automatic assignment (over 
     expect(await at('2026-07-19T01:00:00Z')).toMatchObject({
       responder: { handle: 'cara' },
       shiftStart: '2026-07-18T22:00:00.000Z',
-      reason: { kind: 'SWAP', swappedWith: { handle: 'ana' }, actor: ids.ana },
+      reason: { kind: 'SWAP', swappedWith: { handle: 'ana' }, actor: { id: ids.ana } },
     });
     expect(await at('2026-07-18T07:00:00Z')).toMatchObject({
       responder: { handle: 'ana' },

@@ -10,7 +10,7 @@ export const ESCALATION_FIELDS = `
   customerContact { firstContactAt followUpDueAt followUpRecordedAt bridgeClosesAt bridgeClosedAt repliedAt }
   currentPage { id }
   pages {
-    id status step layer trigger pagedAt ackDeadline acknowledgedAt secondsToAcknowledge ackSloSeconds withinSlo
+    id state step layer trigger pagedAt ackDeadline acknowledgedAt secondsToAcknowledge ackSloSeconds withinSlo
     cancelReason
     recipients { handle }
     shadows { handle }
@@ -23,10 +23,10 @@ export const RAISE = `
   mutation Raise($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { ${ESCALATION_FIELDS} } }`;
 
 export const ESCALATION = `query Escalation($id: ID!) { escalation(id: $id) { ${ESCALATION_FIELDS}
-  timeline { at actor type description responders { handle } } } }`;
+  timeline { at actor { id } type description responders { handle } } } }`;
 
 export const ACKNOWLEDGE = `
-  mutation Ack($pageId: ID!) { acknowledgePage(pageId: $pageId) { id status acknowledgedBy { handle } escalation { id state dri { handle } } } }`;
+  mutation Ack($pageId: ID!) { acknowledgePage(pageId: $pageId) { id state acknowledgedBy { handle } escalation { id state dri { handle } } } }`;
 
 export const SET_POLICY = `
   mutation Policy($input: EscalationPolicyInput!) {
@@ -34,8 +34,8 @@ export const SET_POLICY = `
   }`;
 
 export const SET_PRESENCE = `
-  mutation Presence($responderId: ID!, $status: PresenceStatus!) {
-    setPresence(responderId: $responderId, status: $status) { status since responder { handle } }
+  mutation Presence($responderId: ID!, $state: PresenceState!) {
+    setPresence(responderId: $responderId, state: $state) { state since responder { handle } }
   }`;
 
 export const OPEN_ESCALATIONS = `
@@ -49,7 +49,7 @@ export const OPEN_ESCALATIONS = `
 export const AWAITING = `
   query Awaiting($rotationIds: [ID!], $responderId: ID) {
     pagesAwaitingAcknowledgement(rotationIds: $rotationIds, responderId: $responderId) {
-      totalCount nodes { id ackDeadline status step recipients { handle } escalation { id title } }
+      totalCount nodes { id ackDeadline state step recipients { handle } escalation { id title } }
     }
   }`;
 
@@ -73,6 +73,6 @@ export async function setPolicy(app: TestApp, input: Record<string, unknown>) {
   return (await app.ok(SET_POLICY, { input })).setEscalationPolicy;
 }
 
-export async function setPresence(app: TestApp, responderId: string, status: 'ONLINE' | 'AWAY', actor: string) {
-  return (await app.ok(SET_PRESENCE, { responderId, status }, as(actor))).setPresence;
+export async function setPresence(app: TestApp, responderId: string, state: 'ONLINE' | 'AWAY', actor: string) {
+  return (await app.ok(SET_PRESENCE, { responderId, state }, as(actor))).setPresence;
 }

@@ -96,8 +96,8 @@ export const RESPONDER_REACH = `
 export const PAGE_NOTIFICATIONS = `
   query Notifications($id: ID!) {
     escalation(id: $id) {
-      pages { id status acknowledgedBy { handle }
-        notifications { id kind channel destination status attempts lastError sentAt dueAt recipient { handle } } }
+      pages { id state acknowledgedBy { handle }
+        notifications { id kind channel destination state attempts lastError sentAt dueAt recipient { handle } } }
       timeline { type description }
     }
   }`;

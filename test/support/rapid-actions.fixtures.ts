@@ -3,7 +3,7 @@ import { actingAs, type TestApp } from './test-app.js';
 
 /** Everything the rapid-action status read model answers for one action. */
 export const RAPID_ACTION_FIELDS = `
-  id title problemStatement problems severity issuesInScope confidential madePublicAt state driTimeZone declaredBy
+  id title problemStatement problems severity issuesInScope confidential madePublicAt state driTimeZone declaredBy { id }
   dri { handle }
   subDris { responder { handle } scope { kind description } }
   stakeholders { handle }
@@ -20,7 +20,7 @@ export const RAPID_ACTION_FIELDS = `
   resolution { overridden overrideReason summary resolvedBy { handle } overriddenCriteria { description } }
   followUps { description issueUrl owner { handle } }
   retrospective { summary documentUrl heldOn }
-  history { revision type actor data }`;
+  history(first: 100) { nodes { revision type actor { id } data } }`;
 
 export const DECLARE = `
   mutation Declare($input: DeclareRapidActionInput!) { declareRapidAction(input: $input) { ${RAPID_ACTION_FIELDS} } }`;
@@ -28,9 +28,9 @@ export const DECLARE = `
 export const RAPID_ACTION = `query Action($id: ID!) { rapidAction(id: $id) { ${RAPID_ACTION_FIELDS} } }`;
 
 export const RAPID_ACTIONS = `
-  query Actions($state: RapidActionState, $overdue: Boolean, $limit: Int, $offset: Int) {
-    rapidActions(state: $state, overdue: $overdue, limit: $limit, offset: $offset) {
-      totalCount hasMore items { id title state overdue }
+  query Actions($state: RapidActionState, $overdue: Boolean, $first: Int, $after: String) {
+    rapidActions(state: $state, overdue: $overdue, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id title state overdue }
     }
   }`;
 
@@ -103,7 +103,7 @@ export async function rejected(
   variables: Record<string, unknown>,
   headers: Record<string, string>,
 ) {
-  await app.gql('{ me { actor } }', {}, headers); // the caller's token is issued on first use: before counting
+  await app.gql('{ me { role } }', {}, headers); // the caller's token is issued on first use: before counting
   const before = await app.store.headPosition();
   const response = await app.gql(query, variables, headers);
   expect(await app.store.headPosition()).toBe(before);

@@ -18,7 +18,7 @@ export const CURRENT_ON_CALL = `
       onCall {
         responder { id handle }
         start end shiftStart shiftEnd isDri
-        reason { kind overrideId swapId actor replaced { handle } swappedWith { handle } skipped { responder { handle } why } }
+        reason { kind overrideId swapId actor { id } replaced { handle } swappedWith { handle } skipped { responder { handle } why } }
       }
       dri { responder { handle } }
       shadows { handle }

@@ -1,7 +1,7 @@
 import type { GraphQLClient } from './test-app.js';
 
 export const SLOT_ROUND_FIELDS = `
-  id title timeZone volunteerDeadline closed closedAt publishedBy
+  id title timeZone volunteerDeadline closed closedAt publishedBy { id }
   slots {
     id start end how
     volunteer { handle }

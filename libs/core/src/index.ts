@@ -17,3 +17,7 @@ export * from './graphql/date-time.scalar.js';
 export * from './graphql/request-budget.plugin.js';
 export * from './validation/text.js';
 export * from './graphql/id-arguments.js';
+export * from './actors/actor.js';
+export * from './actors/actor-directory.js';
+export * from './actors/actor.model.js';
+export * from './graphql/enum-from-list.js';

@@ -1,3 +1,4 @@
+import { EscalationHistoryResolver } from './graphql/escalation-history.resolver.js';
 import { Module } from '@nestjs/common';
 import { SchedulingModule } from '@app/scheduling';
 import { AddEscalationNoteHandler } from './commands/add-escalation-note.command.js';
@@ -51,6 +52,7 @@ import { EscalationTimelineContributions } from './graphql/timeline-contribution
     SetEscalationPolicyHandler,
     SaveServiceHandler,
     EscalationResolver,
+    EscalationHistoryResolver,
     PageResolver,
     EscalationSettingsResolver,
   ],

@@ -5,6 +5,7 @@ import { IssueApiTokenHandler } from './commands/issue-api-token.command.js';
 import { RevokeApiTokenHandler } from './commands/revoke-api-token.command.js';
 import { FirstAdmin } from './first-admin.js';
 import { IdentityResolver } from './graphql/identity.resolver.js';
+import { TokenSubjectActorSource } from './graphql/token-subject-actor.source.js';
 import { ApiTokenAuditSource } from './identity.audit.js';
 import { IdentityPolicy } from './identity.policy.js';
 import { IDENTITY_OPTIONS, type IdentityOptions } from './identity.options.js';
@@ -36,6 +37,7 @@ export class IdentityModule {
         FirstAdmin,
         IdentityResolver,
         ApiTokenAuditSource,
+        TokenSubjectActorSource,
       ],
       exports: [Authenticator, FirstAdmin, TokenSigner],
     };

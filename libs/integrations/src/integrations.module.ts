@@ -8,6 +8,7 @@ import {
   ScheduleMaintenanceWindowHandler,
 } from './commands/maintenance-window.commands.js';
 import { RevokeIntegrationKeyHandler } from './commands/revoke-integration-key.command.js';
+import { IntegrationActorSource } from './graphql/integration-actor.source.js';
 import { IntegrationsMapper } from './graphql/integrations.mapper.js';
 import { EscalationAlertResolver, IntegrationsResolver } from './graphql/integrations.resolver.js';
 import { AlertWebhookController } from './http/alert-webhook.controller.js';
@@ -36,6 +37,7 @@ import { MaintenanceWindowsProjection } from './projections/maintenance-windows.
     MaintenanceWindowsProjection,
     IntegrationsPolicy,
     IntegrationsMapper,
+    IntegrationActorSource,
     IntakeGate,
     AlertIntake,
     CreateIntegrationKeyHandler,

@@ -22,6 +22,9 @@ import { RecordedScheduleQuery } from './projections/recorded-schedule.query.js'
 import { SlotRoundsProjection } from './projections/slot-rounds.projection.js';
 import { OnCallResolver } from './graphql/on-call.resolver.js';
 import { ResponderResolver } from './graphql/responder.resolver.js';
+import { OverrideResolver, SwapResolver } from './graphql/override-and-swap.resolver.js';
+import { ResponderActorSource } from './graphql/responder-actor.source.js';
+import { ResponderListsResolver, RotationListsResolver } from './graphql/schedule-lists.resolver.js';
 import { RotationResolver } from './graphql/rotation.resolver.js';
 import { SchedulingMapper } from './graphql/scheduling.mapper.js';
 import { CurrentOnCallProjection } from './projections/current-on-call.projection.js';
@@ -62,6 +65,11 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     ResponderResolver,
     RotationResolver,
     OnCallResolver,
+    ResponderActorSource,
+    OverrideResolver,
+    SwapResolver,
+    RotationListsResolver,
+    ResponderListsResolver,
   ],
   exports: [ScheduleQueries, SchedulingMapper, OnCallLedger, CurrentOnCallProjection, SlotRoundsProjection],
 })

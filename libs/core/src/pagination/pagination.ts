@@ -117,3 +117,39 @@ export function Connection<Node>(node: Constructor<Node>) {
   }
   return ConnectionType;
 }
+
+/** Orders sort keys part by part: null first, numbers by value, strings by code unit. */
+export function compareCursorKeys(a: CursorKey, b: CursorKey): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const [x, y] = [a[i] ?? null, b[i] ?? null];
+    if (x === y) continue;
+    if (x === null) return -1;
+    if (y === null) return 1;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    return String(x) < String(y) ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * A page of a list held in memory, in the order of its keys (`keyOf` must be unique, e.g. end
+ * with the id): the items after the key `after` stands for, so an item added or removed
+ * meanwhile shifts nothing.
+ */
+export function pageOfList<T>(
+  items: readonly T[],
+  { first, after }: { first: number; after?: string | null },
+  keyOf: (item: T) => CursorKey,
+  keyLength: number,
+): Page<T> {
+  const keyed = items.map((item) => ({ item, key: keyOf(item) })).sort((a, b) => compareCursorKeys(a.key, b.key));
+  const from = after == null ? null : decodeCursor(after, keyLength);
+  const rest = from === null ? keyed : keyed.filter(({ key }) => compareCursorKeys(key, from) > 0);
+  return toPage(
+    rest.slice(0, first + 1),
+    first,
+    items.length,
+    ({ key }) => key,
+    ({ item }) => item,
+  );
+}

@@ -1,19 +1,18 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { BadUserInputError, CurrentRequest, type RequestContext } from '@app/core';
+import { BadUserInputError, CurrentRequest, type RequestContext, PageArgs, pageOfList } from '@app/core';
 import { ScheduleQueries } from '@app/scheduling';
 import { SaveServiceCommand } from '../commands/register-service.command.js';
 import { SetEscalationPolicyCommand } from '../commands/set-escalation-policy.command.js';
 import { SetPresenceCommand } from '../commands/set-presence.command.js';
-import type { PresenceStatus } from '../domain/presence/presence.events.js';
 import { Pager } from '../paging/pager.js';
 import { EscalationQueries } from '../projections/escalation.queries.js';
-import { PresenceStatusValue } from './escalations.enums.js';
+import { PresenceStateValue } from './escalations.enums.js';
 import { EscalationsMapper } from './escalations.mapper.js';
 import { EscalationPolicyInput, RegisterServiceInput, ServiceOwnershipInput } from './inputs/escalation.input.js';
 import { EscalationPolicyModel } from './models/escalation-policy.model.js';
 import { ResponderPresenceModel } from './models/responder-presence.model.js';
-import { ServiceModel } from './models/service.model.js';
+import { ServiceConnection, ServiceModel } from './models/service.model.js';
 
 /** Escalation policies, services and presence: what paging reads besides the schedule. */
 @Resolver()
@@ -57,9 +56,10 @@ export class EscalationSettingsResolver {
     return this.escalationPolicy(input.rotationId);
   }
 
-  @Query(() => [ServiceModel])
-  services(): ServiceModel[] {
-    return this.queries.services().map((s) => this.mapper.service(s));
+  @Query(() => ServiceConnection, { description: 'By name' })
+  services(@Args() page: PageArgs): ServiceConnection {
+    const found = pageOfList(this.queries.services(), page, (s) => [s.name, s.serviceId], 2);
+    return { ...found, nodes: found.nodes.map((s) => this.mapper.service(s)) };
   }
 
   @Mutation(() => ServiceModel)
@@ -90,10 +90,10 @@ export class EscalationSettingsResolver {
   @Mutation(() => ResponderPresenceModel, { description: 'Online or away (a chat integration reports it)' })
   async setPresence(
     @Args('responderId', { type: () => ID }) responderId: string,
-    @Args('status', { type: () => PresenceStatusValue }) status: PresenceStatusValue,
+    @Args('state', { type: () => PresenceStateValue }) state: PresenceStateValue,
     @CurrentRequest() context: RequestContext,
   ): Promise<ResponderPresenceModel> {
-    await this.commands.execute(new SetPresenceCommand(responderId, status as PresenceStatus, context));
+    await this.commands.execute(new SetPresenceCommand(responderId, state, context));
     return this.mapper.presence(this.queries.presence([responderId]).get(responderId)!);
   }
 }

@@ -1,54 +1,40 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList } from '@app/core';
+import {
+  ESCALATION_SOURCES,
+  type EscalationSource,
+  ESCALATION_KINDS,
+  type EscalationKind,
+  ESCALATION_STATES,
+  type EscalationState,
+  ESCALATION_LAYERS,
+  type EscalationLayer,
+  PAGING_MODES,
+  type PagingMode,
+  QUALIFICATIONS,
+  type Qualification,
+  DOWNGRADE_REASONS,
+  type DowngradeReason,
+  NOTE_KINDS,
+  type NoteKind,
+  PAGE_CANCEL_REASONS,
+  type PageCancelReason,
+  SEVERITIES,
+  type Severity,
+  PAGE_STATES,
+  type PageStatus,
+} from '../domain/escalation/escalation.types.js';
+import { PAGE_TRIGGERS, type PageTrigger } from '../domain/escalation/escalation.events.js';
+import { SELECTION_RULES, type SelectionRule, SKIP_REASONS, type SkipReason } from '../domain/escalation/paging.js';
+import { PRESENCE_STATES, type PresenceStatus } from '../domain/presence/presence.events.js';
 
-/** GraphQL enums; their values are the domain's own strings, so mapping is a plain cast. */
-
-export enum SeverityValue {
-  S1 = 'S1',
-  S2 = 'S2',
-  S3 = 'S3',
-  S4 = 'S4',
-}
-
-export enum EscalationSourceValue {
-  INFRASTRUCTURE = 'INFRASTRUCTURE',
-  SUPPORT = 'SUPPORT',
-  CUSTOMER_EMERGENCY = 'CUSTOMER_EMERGENCY',
-}
-
-export enum EscalationKindValue {
-  REGRESSION = 'REGRESSION',
-  CUSTOMER_SPECIFIC_DATA = 'CUSTOMER_SPECIFIC_DATA',
-  PERFORMANCE_DEGRADATION = 'PERFORMANCE_DEGRADATION',
-  LICENCE_OR_CONSUMPTION_BLOCK = 'LICENCE_OR_CONSUMPTION_BLOCK',
-  WIDESPREAD_INCIDENT = 'WIDESPREAD_INCIDENT',
-}
-
-export enum EscalationStateValue {
-  OPEN = 'OPEN',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  MITIGATED = 'MITIGATED',
-  RESOLVED = 'RESOLVED',
-  DOWNGRADED = 'DOWNGRADED',
-}
+/** GraphQL enums made from the domain's own lists (enumFromList): the same strings and types, no casts. The two
+ * left as TypeScript enums (open states, page layers) have no domain list of their own. */
 
 export enum OpenEscalationStateValue {
   OPEN = 'OPEN',
   ACKNOWLEDGED = 'ACKNOWLEDGED',
   MITIGATED = 'MITIGATED',
-}
-
-export enum PageStatusValue {
-  TRIGGERED = 'TRIGGERED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  RESOLVED = 'RESOLVED',
-  TIMED_OUT = 'TIMED_OUT',
-  CANCELLED = 'CANCELLED',
-}
-
-export enum EscalationLayerValue {
-  RESPONDER = 'RESPONDER',
-  MANAGER = 'MANAGER',
-  DIRECTORS = 'DIRECTORS',
 }
 
 export enum PageLayerValue {
@@ -58,90 +44,52 @@ export enum PageLayerValue {
   BACKUP_POOL = 'BACKUP_POOL',
 }
 
-export enum PageTriggerValue {
-  RAISED = 'RAISED',
-  ACK_TIMEOUT = 'ACK_TIMEOUT',
-  REROUTED = 'REROUTED',
-  BACKUP_POOL_REQUESTED = 'BACKUP_POOL_REQUESTED',
-}
-
-export enum PagingModeValue {
-  ON_CALL = 'ON_CALL',
-  LEAST_RECENTLY_ESCALATED_ONLINE = 'LEAST_RECENTLY_ESCALATED_ONLINE',
-}
-
-export enum SelectionRuleValue {
-  ON_CALL = 'ON_CALL',
-  LEAST_RECENTLY_ESCALATED_ONLINE = 'LEAST_RECENTLY_ESCALATED_ONLINE',
-  NOBODY_ONLINE_ON_CALL = 'NOBODY_ONLINE_ON_CALL',
-  LISTED = 'LISTED',
-}
-
-export enum SkipReasonValue {
-  NOBODY_ON_CALL = 'NOBODY_ON_CALL',
-  RESPONDER_BUSY = 'RESPONDER_BUSY',
-}
-
-export enum QualificationValue {
-  STRICT_DEFINITION = 'STRICT_DEFINITION',
-  EXCEPTION = 'EXCEPTION',
-  NEEDS_MORE_INFORMATION = 'NEEDS_MORE_INFORMATION',
-  NOT_AN_EMERGENCY = 'NOT_AN_EMERGENCY',
-}
-
-export enum DowngradeReasonValue {
-  NOT_AN_EMERGENCY = 'NOT_AN_EMERGENCY',
-  NO_CUSTOMER_REPLY = 'NO_CUSTOMER_REPLY',
-}
-
-export enum NoteKindValue {
-  UPDATE = 'UPDATE',
-  TRIED = 'TRIED',
-  NEXT_STEP = 'NEXT_STEP',
-}
-
-export enum PageCancelReasonValue {
-  ACKNOWLEDGED_ELSEWHERE = 'ACKNOWLEDGED_ELSEWHERE',
-  DRI_ASSIGNED = 'DRI_ASSIGNED',
-  ESCALATION_CLOSED = 'ESCALATION_CLOSED',
-  REROUTED = 'REROUTED',
-}
-
-export enum PresenceStatusValue {
-  ONLINE = 'ONLINE',
-  AWAY = 'AWAY',
-}
-
-registerEnumType(SeverityValue, { name: 'Severity', description: 'S1 is the most severe; S1 and S2 are emergencies.' });
-registerEnumType(EscalationSourceValue, { name: 'EscalationSource' });
-registerEnumType(EscalationKindValue, { name: 'EscalationKind' });
-registerEnumType(EscalationStateValue, { name: 'EscalationState' });
+export const SeverityValue = enumFromList(SEVERITIES, 'Severity', {
+  description: 'S1 is the most severe; S1 and S2 are emergencies.',
+});
+export type SeverityValue = Severity;
+export const EscalationSourceValue = enumFromList(ESCALATION_SOURCES, 'EscalationSource');
+export type EscalationSourceValue = EscalationSource;
+export const EscalationKindValue = enumFromList(ESCALATION_KINDS, 'EscalationKind');
+export type EscalationKindValue = EscalationKind;
+export const EscalationStateValue = enumFromList(ESCALATION_STATES, 'EscalationState');
+export type EscalationStateValue = EscalationState;
 registerEnumType(OpenEscalationStateValue, {
   name: 'OpenEscalationState',
   description: 'The states of an open escalation.',
 });
-registerEnumType(PageStatusValue, {
-  name: 'PageStatus',
+export const PageStateValue = enumFromList(PAGE_STATES, 'PageState', {
   description:
     'TRIGGERED: attention asked; ACKNOWLEDGED: seen and being looked at; RESOLVED: the responder has engaged ' +
     '(the escalation itself may stay open); TIMED_OUT: passed on to the next step; CANCELLED: no longer needed.',
 });
-registerEnumType(EscalationLayerValue, { name: 'EscalationLayer' });
+export type PageStateValue = PageStatus;
+export const EscalationLayerValue = enumFromList(ESCALATION_LAYERS, 'EscalationLayer');
+export type EscalationLayerValue = EscalationLayer;
 registerEnumType(PageLayerValue, { name: 'PageLayer' });
-registerEnumType(PageTriggerValue, { name: 'PageTrigger', description: 'Why a page was sent.' });
-registerEnumType(PagingModeValue, {
-  name: 'PagingMode',
+export const PageTriggerValue = enumFromList(PAGE_TRIGGERS, 'PageTrigger', {
+  description: 'Why a page was sent.',
+});
+export type PageTriggerValue = PageTrigger;
+export const PagingModeValue = enumFromList(PAGING_MODES, 'PagingMode', {
   description:
     'How the responder layer picks: ON_CALL, whoever the schedule says; LEAST_RECENTLY_ESCALATED_ONLINE, on weekdays ' +
     'in the rotation’s zone the online on-call responder paged longest ago (the schedule otherwise).',
 });
-registerEnumType(SelectionRuleValue, {
-  name: 'SelectionRule',
+export type PagingModeValue = PagingMode;
+export const SelectionRuleValue = enumFromList(SELECTION_RULES, 'SelectionRule', {
   description: 'The rule that chose a page’s recipients.',
 });
-registerEnumType(SkipReasonValue, { name: 'SkipReason' });
-registerEnumType(QualificationValue, { name: 'Qualification' });
-registerEnumType(DowngradeReasonValue, { name: 'DowngradeReason' });
-registerEnumType(NoteKindValue, { name: 'NoteKind' });
-registerEnumType(PageCancelReasonValue, { name: 'PageCancelReason' });
-registerEnumType(PresenceStatusValue, { name: 'PresenceStatus' });
+export type SelectionRuleValue = SelectionRule;
+export const SkipReasonValue = enumFromList(SKIP_REASONS, 'SkipReason');
+export type SkipReasonValue = SkipReason;
+export const QualificationValue = enumFromList(QUALIFICATIONS, 'Qualification');
+export type QualificationValue = Qualification;
+export const DowngradeReasonValue = enumFromList(DOWNGRADE_REASONS, 'DowngradeReason');
+export type DowngradeReasonValue = DowngradeReason;
+export const NoteKindValue = enumFromList(NOTE_KINDS, 'NoteKind');
+export type NoteKindValue = NoteKind;
+export const PageCancelReasonValue = enumFromList(PAGE_CANCEL_REASONS, 'PageCancelReason');
+export type PageCancelReasonValue = PageCancelReason;
+export const PresenceStateValue = enumFromList(PRESENCE_STATES, 'PresenceState');
+export type PresenceStateValue = PresenceStatus;

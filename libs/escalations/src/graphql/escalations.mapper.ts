@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@app/core';
-import { EventHistoryQuery, toHistoryEntryModel } from '@app/event-store';
+import { CLOCK, type Clock, actorOf } from '@app/core';
+import { EventHistoryQuery } from '@app/event-store';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { Page } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
@@ -10,24 +10,7 @@ import type { EscalationAlertModel } from './models/escalation-alert.model.js';
 import type { ServiceData } from '../domain/service/service.events.js';
 import { EscalationQueries, type ResponderPresence } from '../projections/escalation.queries.js';
 import type { EscalationDoc, Note } from '../projections/escalations.projection.js';
-import type {
-  DowngradeReasonValue,
-  EscalationKindValue,
-  EscalationLayerValue,
-  EscalationSourceValue,
-  EscalationStateValue,
-  NoteKindValue,
-  PageCancelReasonValue,
-  PageLayerValue,
-  PageStatusValue,
-  PageTriggerValue,
-  PagingModeValue,
-  QualificationValue,
-  SelectionRuleValue,
-  SeverityValue,
-  SkipReasonValue,
-} from './escalations.enums.js';
-import { PresenceStatusValue } from './escalations.enums.js';
+import type { PageLayerValue } from './escalations.enums.js';
 import type { EscalationPolicyModel } from './models/escalation-policy.model.js';
 import type { EscalationModel, EscalationNoteModel, TimelineEntryModel } from './models/escalation.model.js';
 import type { PageModel } from './models/page.model.js';
@@ -38,6 +21,9 @@ import { EscalationTimelineContributions } from './timeline-contributions.js';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
 const orUndefined = <T>(value: T | null): T | undefined => value ?? undefined;
+
+/** Policy steps are numbered from 1 in answers, as the timeline and the messages say them (stored: their index). */
+const stepNumber = (index: number) => index + 1;
 
 /**
  * Read-model documents → GraphQL objects. Scalars are copied; everything that costs a lookup
@@ -68,10 +54,10 @@ export class EscalationsMapper {
     const contact = doc.customerContact;
     return {
       id: doc.escalationId,
-      source: doc.source as EscalationSourceValue,
+      source: doc.source,
       alert: doc.alert ? alertModel(doc.alert) : undefined,
-      severity: doc.severity as SeverityValue,
-      kind: orUndefined(doc.kind) as EscalationKindValue | undefined,
+      severity: doc.severity,
+      kind: orUndefined(doc.kind),
       title: doc.title,
       description: doc.description,
       links: doc.links,
@@ -84,8 +70,8 @@ export class EscalationsMapper {
       routedToServiceOwner: doc.routedToServiceOwner,
       incidentTag: orUndefined(doc.incidentTag),
       raisedAt: new Date(doc.raisedAt),
-      raisedBy: doc.raisedBy,
-      state: doc.state as EscalationStateValue,
+      raisedBy: actorOf(doc.raisedBy),
+      state: doc.state,
       get dri() {
         return doc.driId ? mapper.scheduling.responderById(doc.driId) : undefined;
       },
@@ -105,7 +91,7 @@ export class EscalationsMapper {
         return mapper.queries.notes(doc.escalationId).map(note);
       },
       lastNote: doc.lastNote ? note(doc.lastNote) : undefined,
-      qualification: orUndefined(doc.qualification) as QualificationValue | undefined,
+      qualification: orUndefined(doc.qualification),
       neededMoreInformation: doc.neededMoreInformation,
       customerContact: contact
         ? {
@@ -119,7 +105,7 @@ export class EscalationsMapper {
         : undefined,
       downgrade: doc.downgrade
         ? {
-            reason: doc.downgrade.reason as DowngradeReasonValue,
+            reason: doc.downgrade.reason,
             priority: doc.downgrade.priority,
             followUpTicket: orUndefined(doc.downgrade.followUpTicket),
             at: new Date(doc.downgrade.at),
@@ -138,9 +124,6 @@ export class EscalationsMapper {
       get timeline() {
         return mapper.timeline(doc.escalationId);
       },
-      get history() {
-        return mapper.history.forStream(escalationStream(doc.escalationId)).map(toHistoryEntryModel);
-      },
     };
   }
 
@@ -150,8 +133,8 @@ export class EscalationsMapper {
     return {
       id: page.pageId,
       escalationId: doc.escalationId,
-      trigger: page.trigger as PageTriggerValue,
-      step: orUndefined(page.step),
+      trigger: page.trigger,
+      step: page.step === null ? undefined : stepNumber(page.step),
       layer: page.layer as PageLayerValue,
       get rotation() {
         return page.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(page.rotationId)) : undefined;
@@ -162,7 +145,7 @@ export class EscalationsMapper {
       get shadows() {
         return responders(page.shadowIds);
       },
-      status: page.status as PageStatusValue,
+      state: page.status,
       pagedAt: new Date(page.pagedAt),
       ackDeadline: new Date(page.ackDeadline),
       get acknowledgedBy() {
@@ -174,10 +157,10 @@ export class EscalationsMapper {
       withinSlo: orUndefined(page.withinSlo),
       resolvedAt: date(page.resolvedAt),
       closedAt: date(page.closedAt),
-      cancelReason: orUndefined(page.cancelReason) as PageCancelReasonValue | undefined,
+      cancelReason: orUndefined(page.cancelReason),
       get selection() {
         return {
-          rule: page.selection.rule as SelectionRuleValue,
+          rule: page.selection.rule,
           candidates: page.selection.candidates.map((c) => ({
             get responder() {
               return mapper.scheduling.responderById(c.responderId);
@@ -191,9 +174,9 @@ export class EscalationsMapper {
         };
       },
       skippedSteps: page.skippedSteps.map((s) => ({
-        step: s.step,
-        layer: s.layer as EscalationLayerValue,
-        reason: s.reason as SkipReasonValue,
+        step: stepNumber(s.step),
+        layer: s.layer,
+        reason: s.reason,
         busyWithEscalationId: s.busyWith,
       })),
     };
@@ -205,11 +188,11 @@ export class EscalationsMapper {
       get rotation() {
         return mapper.scheduling.rotation(mapper.schedule.rotation(policy.rotationId));
       },
-      pagingMode: policy.pagingMode as PagingModeValue,
+      pagingMode: policy.pagingMode,
       ackSloMinutes: policy.ackSloMinutes,
       get steps() {
         return policy.steps.map((step) => ({
-          layer: step.layer as EscalationLayerValue,
+          layer: step.layer,
           rotation: step.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(step.rotationId)) : undefined,
           responders: (step.responderIds ?? []).map((id) => mapper.scheduling.responderById(id)),
           ackTimeoutMinutes: step.ackTimeoutMinutes,
@@ -239,7 +222,7 @@ export class EscalationsMapper {
   presence(presence: ResponderPresence): ResponderPresenceModel {
     return {
       responder: this.scheduling.responderById(presence.responderId),
-      status: (presence.status ?? 'AWAY') as PresenceStatusValue,
+      state: presence.status ?? 'AWAY',
       since: date(presence.since),
       lastEscalatedAt: date(presence.lastPagedAt),
     };
@@ -267,7 +250,7 @@ export class EscalationsMapper {
       const mapper = this;
       return {
         at: new Date(line.at),
-        actor: line.actor,
+        actor: actorOf(line.actor),
         type: line.type,
         description: line.description,
         get responders() {
@@ -306,5 +289,5 @@ function alertModel(alert: EscalationAlert): EscalationAlertModel {
 }
 
 function note(n: Note): EscalationNoteModel {
-  return { id: n.noteId, kind: n.kind as NoteKindValue, text: n.text, author: n.author, at: new Date(n.at) };
+  return { id: n.noteId, kind: n.kind, text: n.text, author: n.author, at: new Date(n.at) };
 }

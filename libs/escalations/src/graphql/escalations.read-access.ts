@@ -2,7 +2,7 @@ import type { ReadAccessTable } from '@app/core';
 
 /**
  * Who may read each field of the escalations context's GraphQL types (see FieldAccess in @app/core).
- * Integrations see what they raised: its id, state, severity, title, source, times and incident tag, and the id, status and times of its pages. Nothing about people.
+ * Integrations see what they raised: its id, state, severity, title, source, times and incident tag, and the id, state and times of its pages. Nothing about people.
  */
 export const escalationsReadAccess: ReadAccessTable = {
   CustomerContact: {
@@ -70,11 +70,12 @@ export const escalationsReadAccess: ReadAccessTable = {
     ],
   },
   EscalationConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  EscalationNoteConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   EscalationNote: { readers: ['at', 'author', 'id', 'kind', 'text'] },
   EscalationPolicy: { readers: ['ackSloMinutes', 'backupPool', 'isDefault', 'pagingMode', 'rotation', 'steps'] },
   EscalationPolicyStep: { readers: ['ackTimeoutMinutes', 'layer', 'responders', 'rotation'] },
   Page: {
-    anyone: ['ackDeadline', 'acknowledgedAt', 'closedAt', 'id', 'pagedAt', 'resolvedAt', 'status'],
+    anyone: ['ackDeadline', 'acknowledgedAt', 'closedAt', 'id', 'pagedAt', 'resolvedAt', 'state'],
     readers: [
       'ackSloSeconds',
       'acknowledgedBy',
@@ -95,7 +96,8 @@ export const escalationsReadAccess: ReadAccessTable = {
   PageCandidate: { readers: ['busyWithEscalationId', 'chosen', 'isDri', 'lastEscalatedAt', 'online', 'responder'] },
   PageConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   PageSelection: { readers: ['candidates', 'rule'] },
-  ResponderPresence: { readers: ['lastEscalatedAt', 'responder', 'since', 'status'] },
+  ResponderPresence: { readers: ['lastEscalatedAt', 'responder', 'since', 'state'] },
+  ServiceConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   Service: { readers: ['id', 'name', 'owningTeam', 'secondTierRotation'] },
   SkippedPolicyStep: { readers: ['busyWithEscalationId', 'layer', 'reason', 'step'] },
   TimelineEntry: { readers: ['actor', 'at', 'description', 'responders', 'type'] },

@@ -1,9 +1,9 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DiscoveryService } from '@nestjs/core';
-import { BadUserInputError, CurrentRequest, type RequestContext } from '@app/core';
+import { BadUserInputError, CurrentRequest, PageArgs, type RequestContext } from '@app/core';
 import { AuditSourceProvider, type AuditSource } from '../audit/audit-source.js';
 import { EventHistoryQuery } from '../projections/event-history.query.js';
-import { HistoryEntryModel, toHistoryEntryModel } from './history-entry.model.js';
+import { HistoryEntryConnection, historyPage } from './history-entry.model.js';
 
 @Resolver()
 export class AuditResolver {
@@ -14,18 +14,19 @@ export class AuditResolver {
     private readonly history: EventHistoryQuery,
   ) {}
 
-  @Query(() => [HistoryEntryModel], {
+  @Query(() => HistoryEntryConnection, {
     description:
-      'Who did what to one aggregate, from its events: kind is rotation, responder, escalation, rapid-action, …',
+      'Who did what to one aggregate, from its events, oldest first: kind is rotation, responder, escalation, rapid-action, …',
   })
   auditTrail(
     @Args('kind') kind: string,
     @Args('id', { type: () => ID }) id: string,
+    @Args() page: PageArgs,
     @CurrentRequest() context: RequestContext,
-  ): HistoryEntryModel[] {
+  ): HistoryEntryConnection {
     const source = this.sourceFor(kind);
     source.assertCanAudit(context, id);
-    return this.history.forStream(source.streamFor(id)).map(toHistoryEntryModel);
+    return historyPage(this.history.forStream(source.streamFor(id)), page);
   }
 
   private sourceFor(kind: string): AuditSource {

@@ -6,6 +6,7 @@ import type { ReadAccessTable } from '@app/core';
  */
 export const eventStoreReadAccess: ReadAccessTable = {
   HistoryEntry: { readers: ['actor', 'correlationId', 'data', 'occurredAt', 'revision', 'type'] },
+  HistoryEntryConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   ProjectionStatus: {
     readers: [
       'caughtUp',

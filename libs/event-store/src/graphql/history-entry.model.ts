@@ -1,3 +1,4 @@
+import { ActorModel, actorOf, Connection, pageOfList, type PageArgs } from '@app/core';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('HistoryEntry', { description: 'One stored event of an aggregate: what happened, when, by whom.' })
@@ -11,8 +12,8 @@ export class HistoryEntryModel {
   @Field()
   occurredAt: Date;
 
-  @Field()
-  actor: string;
+  @Field(() => ActorModel)
+  actor: ActorModel;
 
   @Field()
   correlationId: string;
@@ -33,8 +34,20 @@ export function toHistoryEntryModel(entry: {
     revision: entry.revision,
     type: entry.type,
     occurredAt: new Date(entry.occurredAt),
-    actor: entry.actor,
+    actor: actorOf(entry.actor),
     correlationId: entry.correlationId,
     data: JSON.stringify(entry.data),
   };
+}
+
+@ObjectType('HistoryEntryConnection')
+export class HistoryEntryConnection extends Connection(HistoryEntryModel) {}
+
+/** One page of a stream's history, oldest first (the cursor is the revision). */
+export function historyPage(
+  entries: Array<Parameters<typeof toHistoryEntryModel>[0]>,
+  page: PageArgs,
+): HistoryEntryConnection {
+  const found = pageOfList(entries, page, (entry) => [entry.revision], 1);
+  return { ...found, nodes: found.nodes.map(toHistoryEntryModel) };
 }

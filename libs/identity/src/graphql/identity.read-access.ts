@@ -5,6 +5,7 @@ import type { ReadAccessTable } from '@app/core';
  * Tokens are an admin's business; `me` tells anyone who they are.
  */
 export const identityReadAccess: ReadAccessTable = {
+  ApiTokenConnection: { admins: ['nodes', 'pageInfo', 'totalCount'] },
   ApiToken: {
     admins: ['expiresAt', 'id', 'issuedAt', 'label', 'revokeReason', 'revokedAt', 'role', 'subject', 'subjectKind'],
   },

@@ -1,6 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { BadUserInputError, CurrentRequest, NotFoundError, type RequestContext, type Role } from '@app/core';
+import {
+  BadUserInputError,
+  CurrentRequest,
+  NotFoundError,
+  type RequestContext,
+  type Role,
+  actorOf,
+  PageArgs,
+  pageOfList,
+} from '@app/core';
 import { IssueApiTokenCommand } from '../commands/issue-api-token.command.js';
 import { RevokeApiTokenCommand } from '../commands/revoke-api-token.command.js';
 import { IdentityPolicy } from '../identity.policy.js';
@@ -8,7 +17,7 @@ import { ApiTokensProjection } from '../projections/api-tokens.projection.js';
 import { RoleValue } from './identity.enums.js';
 import { toApiTokenModel } from './identity.mapper.js';
 import { IssueApiTokenInput } from './inputs/issue-api-token.input.js';
-import { ApiTokenModel, IdentityModel, IssuedApiTokenModel } from './models/api-token.model.js';
+import { ApiTokenConnection, ApiTokenModel, IdentityModel, IssuedApiTokenModel } from './models/api-token.model.js';
 
 @Resolver()
 export class IdentityResolver {
@@ -20,13 +29,14 @@ export class IdentityResolver {
 
   @Query(() => IdentityModel, { description: 'Who this request is authenticated as' })
   me(@CurrentRequest() context: RequestContext): IdentityModel {
-    return { actor: context.actor, role: context.role as RoleValue, tokenId: context.tokenId };
+    return { actor: actorOf(context.actor), role: context.role as RoleValue, tokenId: context.tokenId };
   }
 
-  @Query(() => [ApiTokenModel], { description: 'Every token issued, revoked ones included (admins)' })
-  apiTokens(@CurrentRequest() context: RequestContext): ApiTokenModel[] {
+  @Query(() => ApiTokenConnection, { description: 'Every token issued, revoked ones included, oldest first (admins)' })
+  apiTokens(@Args() page: PageArgs, @CurrentRequest() context: RequestContext): ApiTokenConnection {
     this.policy.assertCanList(context);
-    return this.tokens.all().map(toApiTokenModel);
+    const found = pageOfList(this.tokens.all(), page, (token) => [token.issuedAt, token.tokenId], 2);
+    return { ...found, nodes: found.nodes.map(toApiTokenModel) };
   }
 
   @Mutation(() => IssuedApiTokenModel, {

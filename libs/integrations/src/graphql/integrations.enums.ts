@@ -6,18 +6,8 @@ export enum IntegrationKindValue {
   GRAFANA = 'GRAFANA',
 }
 
-export enum ActorKindValue {
-  RESPONDER = 'RESPONDER',
-  INTEGRATION_KEY = 'INTEGRATION_KEY',
-  OPERATOR = 'OPERATOR',
-}
-
 registerEnumType(IntegrationKindValue, {
   name: 'IntegrationKind',
   description:
     'Which endpoint the key is for: EVENTS_V2 (POST /v2/enqueue), ALERTMANAGER or GRAFANA (POST /integrations/<kind>/<key>)',
-});
-registerEnumType(ActorKindValue, {
-  name: 'ActorKind',
-  description: 'Who did something: a responder, an integration key, or an operator',
 });

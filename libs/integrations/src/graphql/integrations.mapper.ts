@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EscalationQueries, EscalationsMapper, type SeverityValue } from '@app/escalations';
+import { actorOf } from '@app/core';
+import { EscalationQueries, EscalationsMapper } from '@app/escalations';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { IntegrationKey } from '../domain/integration-key/integration-key.decider.js';
 import type { MaintenanceWindow } from '../domain/maintenance-window/maintenance-window.decider.js';
-import { ActorKindValue, type IntegrationKindValue } from './integrations.enums.js';
-import type { ActedByModel, IntegrationKeyModel, MaintenanceWindowModel } from './models/integration-key.model.js';
+import type { IntegrationKindValue } from './integrations.enums.js';
+import type { IntegrationKeyModel, MaintenanceWindowModel } from './models/integration-key.model.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
 
@@ -25,14 +26,14 @@ export class IntegrationsMapper {
       name: key.name,
       kind: key.kind as IntegrationKindValue,
       ...this.target(key.serviceId, key.rotationId),
-      defaultSeverity: key.defaultSeverity as SeverityValue,
+      defaultSeverity: key.defaultSeverity,
       createdAt: new Date(key.createdAt),
       get createdBy() {
-        return mapper.actor(key.createdBy);
+        return actorOf(key.createdBy);
       },
       revokedAt: date(key.revokedAt),
       get revokedBy() {
-        return key.revokedBy ? mapper.actor(key.revokedBy) : undefined;
+        return key.revokedBy ? actorOf(key.revokedBy) : undefined;
       },
     };
   }
@@ -47,23 +48,13 @@ export class IntegrationsMapper {
       reason: window.reason,
       scheduledAt: new Date(window.scheduledAt),
       get scheduledBy() {
-        return mapper.actor(window.scheduledBy);
+        return actorOf(window.scheduledBy);
       },
       endedAt: date(window.endedAt),
       get endedBy() {
-        return window.endedBy ? mapper.actor(window.endedBy) : undefined;
+        return window.endedBy ? actorOf(window.endedBy) : undefined;
       },
     };
-  }
-
-  actor(id: string): ActedByModel {
-    if (id.startsWith('integration-key:')) {
-      return { kind: ActorKindValue.INTEGRATION_KEY, id: id.slice('integration-key:'.length) };
-    }
-    const responder = this.schedule.findResponder(id);
-    return responder
-      ? { kind: ActorKindValue.RESPONDER, id, responder: this.scheduling.responderById(id) }
-      : { kind: ActorKindValue.OPERATOR, id };
   }
 
   private target(serviceId: string | null, rotationId: string | null) {

@@ -6,13 +6,13 @@ import type { ReadAccessTable } from '@app/core';
  * the secret key itself, shown once when created, by admins.
  */
 export const integrationsReadAccess: ReadAccessTable = {
-  ActedBy: { readers: ['id', 'kind', 'responder'] },
   CreatedIntegrationKey: { admins: ['integrationKey', 'key'] },
   IntegrationKey: {
     readers: ['createdAt', 'defaultSeverity', 'id', 'kind', 'name', 'revokedAt', 'rotation', 'service'],
     leads: ['createdBy', 'revokedBy'],
   },
   IntegrationKeyConnection: { admins: ['nodes', 'pageInfo', 'totalCount'] },
+  MaintenanceWindowConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   MaintenanceWindow: {
     readers: [
       'end',

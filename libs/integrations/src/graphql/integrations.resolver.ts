@@ -10,6 +10,7 @@ import {
   toPage,
   type Clock,
   type RequestContext,
+  pageOfList,
 } from '@app/core';
 import { EscalationAlertModel } from '@app/escalations';
 import { CreateIntegrationKeyCommand } from '../commands/create-integration-key.command.js';
@@ -27,6 +28,7 @@ import {
   CreatedIntegrationKeyModel,
   IntegrationKeyConnection,
   IntegrationKeyModel,
+  MaintenanceWindowConnection,
   MaintenanceWindowModel,
 } from './models/integration-key.model.js';
 
@@ -80,11 +82,16 @@ export class IntegrationsResolver {
     return this.key(id);
   }
 
-  @Query(() => [MaintenanceWindowModel], { description: 'Maintenance windows active at an instant (default now)' })
+  @Query(() => MaintenanceWindowConnection, {
+    description: 'Maintenance windows active at an instant (default now), earliest start first',
+  })
   maintenanceWindows(
+    @Args() page: PageArgs,
     @Args('activeAt', { type: () => Date, nullable: true }) activeAt?: Date,
-  ): MaintenanceWindowModel[] {
-    return this.windows.activeAt(activeAt ?? this.clock.now()).map((w) => this.mapper.window(w));
+  ): MaintenanceWindowConnection {
+    const active = this.windows.activeAt(activeAt ?? this.clock.now());
+    const found = pageOfList(active, page, (w) => [w.startsAt, w.windowId], 2);
+    return { ...found, nodes: found.nodes.map((w) => this.mapper.window(w)) };
   }
 
   @Mutation(() => MaintenanceWindowModel, {

@@ -1,19 +1,12 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList } from '@app/core';
+import { NOTIFICATION_STATES, type DeliveryRowStatus } from '../projections/delivery.queries.js';
 
 export enum ContactMethodKindValue {
   EMAIL = 'EMAIL',
   SLACK = 'SLACK',
   TEAMS = 'TEAMS',
   WEBHOOK = 'WEBHOOK',
-}
-
-export enum NotificationStatusValue {
-  PLANNED = 'PLANNED',
-  SENDING = 'SENDING',
-  RETRYING = 'RETRYING',
-  DELIVERED = 'DELIVERED',
-  FAILED = 'FAILED',
-  CANCELLED = 'CANCELLED',
 }
 
 export enum MessageKindValue {
@@ -27,8 +20,8 @@ export enum MessageKindValue {
 }
 
 registerEnumType(ContactMethodKindValue, { name: 'ContactMethodKind' });
-registerEnumType(NotificationStatusValue, {
-  name: 'NotificationStatus',
+export const NotificationStateValue = enumFromList(NOTIFICATION_STATES, 'NotificationState', {
   description: 'PLANNED until due; CANCELLED when the page was answered first',
 });
+export type NotificationStateValue = DeliveryRowStatus;
 registerEnumType(MessageKindValue, { name: 'MessageKind' });

@@ -3,7 +3,7 @@ import { SchedulingMapper } from '@app/scheduling';
 import type { ContactMethod } from '../domain/contact-method/contact-method.decider.js';
 import type { DeliveryRow } from '../projections/delivery.queries.js';
 import type { ContactMethodModel, NotificationModel } from './models/contact-method.model.js';
-import type { ContactMethodKindValue, MessageKindValue, NotificationStatusValue } from './notifications.enums.js';
+import type { ContactMethodKindValue, MessageKindValue } from './notifications.enums.js';
 
 @Injectable()
 export class NotificationsMapper {
@@ -29,7 +29,7 @@ export class NotificationsMapper {
       },
       channel: row.channel as ContactMethodKindValue,
       destination: row.address,
-      status: row.status as NotificationStatusValue,
+      state: row.status,
       attempts: row.attempts,
       lastError: row.lastError,
       dueAt: new Date(row.dueAt),

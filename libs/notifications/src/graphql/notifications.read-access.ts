@@ -11,14 +11,13 @@ export const notificationsReadAccess: ReadAccessTable = {
   ContactMethod: { readers: ['address', 'id', 'kind', 'verified', 'verifiedAt'] },
   CreatedWebhookSubscription: { admins: ['secret', 'subscription'] },
   Notification: {
-    readers: ['attempts', 'channel', 'dueAt', 'id', 'kind', 'lastError', 'recipient', 'sentAt', 'status'],
+    readers: ['attempts', 'channel', 'dueAt', 'id', 'kind', 'lastError', 'recipient', 'sentAt', 'state'],
     leads: ['destination'],
   },
   NotificationRule: { readers: ['contactMethod', 'delayMinutes'] },
   OnCallShift: { readers: ['reachable'] },
   Page: { readers: ['notifications'] },
   Responder: { readers: ['contactMethods', 'notificationRules', 'onCallReminderMinutes', 'reachable'] },
-  WebhookActor: { admins: ['id', 'name'] },
   WebhookDelivery: {
     admins: [
       'attempts',
@@ -31,7 +30,7 @@ export const notificationsReadAccess: ReadAccessTable = {
       'lastStatusCode',
       'nextAttemptAt',
       'sourceEventId',
-      'status',
+      'state',
     ],
   },
   WebhookDeliveryConnection: { admins: ['nodes', 'pageInfo', 'totalCount'] },

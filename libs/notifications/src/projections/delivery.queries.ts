@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { cachedStatement, READ_MODEL_DATABASE, type ReadModelDatabase } from '@app/event-store';
 import type { ContactMethodKind, MessageKind } from '../channels/notification-channel.js';
 
-export type DeliveryRowStatus = 'PLANNED' | 'SENDING' | 'RETRYING' | 'DELIVERED' | 'FAILED' | 'CANCELLED';
+export const NOTIFICATION_STATES = ['PLANNED', 'SENDING', 'RETRYING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
+export type DeliveryRowStatus = (typeof NOTIFICATION_STATES)[number];
 
 export interface DeliveryRow {
   deliveryId: string;

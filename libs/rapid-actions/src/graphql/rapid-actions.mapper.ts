@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@app/core';
+import { CLOCK, type Clock, actorOf } from '@app/core';
 import { ScheduleQueries, SchedulingMapper, type ResponderModel } from '@app/scheduling';
 import { openBlockers } from '../domain/rapid-action/open-blockers.js';
 import { updateKey, type ExitCriterion, type RapidAction } from '../domain/rapid-action/rapid-action.decider.js';
@@ -92,7 +92,7 @@ export class RapidActionsMapper {
         ).map((b) => ({ ...b, scope: b.scope ? scope(b.scope) : undefined }));
       },
       declaredAt: new Date(action.declaredAt),
-      declaredBy: action.declaredBy,
+      declaredBy: actorOf(action.declaredBy),
       get resolution() {
         const r = action.resolution;
         if (!r) return undefined;

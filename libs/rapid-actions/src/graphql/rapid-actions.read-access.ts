@@ -44,7 +44,7 @@ export const rapidActionsReadAccess: ReadAccessTable = {
   RapidActionDigest: { readers: ['date', 'entries', 'markdown'] },
   RapidActionDigestEntry: { readers: ['rapidAction', 'updates'] },
   RapidActionFollowUp: { readers: ['description', 'id', 'issueUrl', 'owner'] },
-  RapidActionList: { readers: ['hasMore', 'items', 'totalCount'] },
+  RapidActionConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   RapidActionResolution: {
     readers: ['overridden', 'overriddenCriteria', 'overrideReason', 'resolvedAt', 'resolvedBy', 'summary'],
   },

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeRapidActionDriCommand } from '../commands/change-rapid-action-dri.command.js';
 import { ChangeRapidActionTeamCommand, type TeamChange } from '../commands/change-rapid-action-team.command.js';
 import { DeclareRapidActionCommand } from '../commands/declare-rapid-action.command.js';
@@ -15,7 +15,7 @@ import {
   ChangeRapidActionDriInput,
   RapidActionMemberInput,
 } from './inputs/rapid-action-team.input.js';
-import { RapidActionListModel, RapidActionModel } from './models/rapid-action.model.js';
+import { RapidActionConnection, RapidActionModel } from './models/rapid-action.model.js';
 import { RapidActionsMapper } from './rapid-actions.mapper.js';
 
 /** Rapid actions: the lists and one action, its declaration, problem, DRI and team. */
@@ -33,16 +33,11 @@ export class RapidActionsResolver {
     return this.mapper.action(this.queries.action(context, id));
   }
 
-  @Query(() => RapidActionListModel, { description: 'Newest declared first; confidential ones only to their team' })
-  rapidActions(@Args() args: RapidActionsArgs, @CurrentRequest() context: RequestContext): RapidActionListModel {
-    const [limit, offset] = [args.limit ?? 50, args.offset ?? 0];
+  @Query(() => RapidActionConnection, { description: 'Newest declared first; confidential ones only to their team' })
+  rapidActions(@Args() args: RapidActionsArgs, @CurrentRequest() context: RequestContext): RapidActionConnection {
     const filter = { state: args.state ?? undefined, overdue: args.overdue ?? undefined };
-    const page = this.queries.actions(context, filter, limit, offset);
-    return {
-      items: page.items.map((a) => this.mapper.action(a)),
-      totalCount: page.totalCount,
-      hasMore: offset + page.items.length < page.totalCount,
-    };
+    const page = this.queries.actions(context, filter, args.first, args.after);
+    return { ...page, nodes: page.nodes.map((a) => this.mapper.action(a)) };
   }
 
   @Mutation(() => RapidActionModel)
@@ -108,9 +103,9 @@ export class RapidActionsResolver {
     return this.changeTeam({ kind: 'ReleaseSubDri', ...input }, context);
   }
 
-  @ResolveField(() => [HistoryEntryModel], { description: 'Every change, with its actor' })
-  history(@Parent() action: RapidActionModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(rapidActionStream(action.id)).map(toHistoryEntryModel);
+  @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
+  history(@Parent() action: RapidActionModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(rapidActionStream(action.id)), page);
   }
 
   private async changeTeam(change: TeamChange, context: RequestContext): Promise<RapidActionModel> {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RequestContext } from '@app/core';
+import { decodeCursor, toPage, type Page, type RequestContext } from '@app/core';
 import { cachedStatement, READ_MODEL_DATABASE, ReadModelDatabase } from '@app/event-store';
 import type { RapidAction } from '../domain/rapid-action/rapid-action.decider.js';
 import type { RapidActionUpdateData } from '../domain/rapid-action/rapid-action.events.js';
@@ -14,11 +14,6 @@ export interface StoredUpdate extends RapidActionUpdateData {
 export interface RapidActionFilter {
   state?: RapidAction['state'];
   overdue?: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  totalCount: number;
 }
 
 export interface DigestItem {
@@ -53,8 +48,8 @@ export class RapidActionStatusQueries {
     return this.policy.visible(context, loadRapidAction(this.readModels.db, rapidActionId), rapidActionId);
   }
 
-  /** Newest declared first. */
-  actions(context: RequestContext, filter: RapidActionFilter, limit: number, offset: number): Page<RapidAction> {
+  /** Newest declared first, `first` after the cursor `after` (keyset: declaration time, then id). */
+  actions(context: RequestContext, filter: RapidActionFilter, first: number, after?: string | null): Page<RapidAction> {
     const rows = cachedStatement<[{ state: string | null; overdue: number | null }], { doc: string }>(
       this.readModels.db,
       `SELECT doc FROM rapid_actions
@@ -64,7 +59,14 @@ export class RapidActionStatusQueries {
     const visible = rows
       .map((row) => JSON.parse(row.doc) as RapidAction)
       .filter((action) => this.policy.canSee(context, action));
-    return { items: visible.slice(offset, offset + limit), totalCount: visible.length };
+    const start = after == null ? 0 : positionAfter(visible, decodeCursor(after, 2) as [string, string]);
+    return toPage(
+      visible.slice(start, start + first + 1),
+      first,
+      visible.length,
+      (action) => [action.declaredAt, action.rapidActionId],
+      (action) => action,
+    );
   }
 
   /**
@@ -109,4 +111,13 @@ export class RapidActionStatusQueries {
       .all(now.toISOString(), limit)
       .map((row) => ({ rapidActionId: row.rapid_action_id, dueBy: row.update_due_by }));
   }
+}
+
+/** The index of the first action after the key, in the order newest declared first, then by id. */
+function positionAfter(actions: RapidAction[], [declaredAt, rapidActionId]: [string, string]): number {
+  const index = actions.findIndex(
+    (action) =>
+      action.declaredAt < declaredAt || (action.declaredAt === declaredAt && action.rapidActionId > rapidActionId),
+  );
+  return index === -1 ? actions.length : index;
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, PageArgs, type RequestContext, pageOfList } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeResponderAvailabilityCommand } from '../commands/change-responder-availability.command.js';
 import { RegisterResponderCommand } from '../commands/register-responder.command.js';
 import { responderStream } from '../domain/responder/responder.events.js';
@@ -10,7 +10,7 @@ import { MarkUnavailableInput, SetOnCallRestrictionInput } from './inputs/respon
 import { toClockWindows } from './inputs/clock-window.input.js';
 import { RegisterResponderInput } from './inputs/register-responder.input.js';
 import { OnCallShiftModel } from './models/on-call.model.js';
-import { ResponderModel } from './models/responder.model.js';
+import { ResponderConnection, ResponderModel } from './models/responder.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
 
 @Resolver(() => ResponderModel)
@@ -27,9 +27,10 @@ export class ResponderResolver {
     return this.mapper.responderById(id);
   }
 
-  @Query(() => [ResponderModel])
-  responders(@Args('team', { nullable: true }) team?: string): ResponderModel[] {
-    return this.queries.responders(team).map((r) => this.mapper.responder(r));
+  @Query(() => ResponderConnection, { description: 'By name' })
+  responders(@Args() page: PageArgs, @Args('team', { nullable: true }) team?: string): ResponderConnection {
+    const found = pageOfList(this.queries.responders(team), page, (r) => [r.name, r.responderId], 2);
+    return { ...found, nodes: found.nodes.map((r) => this.mapper.responder(r)) };
   }
 
   @Mutation(() => ResponderModel)
@@ -86,8 +87,8 @@ export class ResponderResolver {
     return this.queries.responderShifts(responder.id, from, to).map((s) => this.mapper.onCallShift(s));
   }
 
-  @ResolveField(() => [HistoryEntryModel])
-  history(@Parent() responder: ResponderModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(responderStream(responder.id)).map(toHistoryEntryModel);
+  @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
+  history(@Parent() responder: ResponderModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(responderStream(responder.id)), page);
   }
 }

@@ -1,18 +1,19 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, type RequestContext } from '@app/core';
-import { EventHistoryQuery, HistoryEntryModel, toHistoryEntryModel } from '@app/event-store';
+import { CurrentRequest, NotFoundError, PageArgs, type RequestContext, pageOfList } from '@app/core';
+import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
 import { CreateRotationCommand } from '../commands/create-rotation.command.js';
 import { ScheduleOverrideCommand } from '../commands/schedule-override.command.js';
 import { SwapShiftsCommand } from '../commands/swap-shifts.command.js';
 import { rotationStream } from '../domain/rotation/rotation.events.js';
+import { localDateTimeToInstant } from '../domain/schedule/wall-clock.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { toClockWindows } from './inputs/clock-window.input.js';
 import { CreateRotationInput, toShiftPattern } from './inputs/create-rotation.input.js';
-import { ScheduleOverrideInput, SwapShiftsInput } from './inputs/rotation-changes.input.js';
+import { ScheduleOverrideInput, SwapShiftsInput, type ShiftSideInput } from './inputs/rotation-changes.input.js';
 import { OnCallShiftModel } from './models/on-call.model.js';
-import { RotationModel } from './models/rotation.model.js';
+import { OverrideModel, RotationConnection, RotationModel, SwapModel } from './models/rotation.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
 
 @Resolver(() => RotationModel)
@@ -29,9 +30,10 @@ export class RotationResolver {
     return this.mapper.rotation(this.queries.rotation(id));
   }
 
-  @Query(() => [RotationModel])
-  rotations(@Args('team', { nullable: true }) team?: string): RotationModel[] {
-    return this.queries.rotations(team).map((r) => this.mapper.rotation(r));
+  @Query(() => RotationConnection, { description: 'By name' })
+  rotations(@Args() page: PageArgs, @Args('team', { nullable: true }) team?: string): RotationConnection {
+    const found = pageOfList(this.queries.rotations(team), page, (r) => [r.name, r.rotationId], 2);
+    return { ...found, nodes: found.nodes.map((r) => this.mapper.rotation(r)) };
   }
 
   @Mutation(() => RotationModel)
@@ -54,32 +56,48 @@ export class RotationResolver {
     return this.rotation(id);
   }
 
-  @Mutation(() => RotationModel, { description: 'Someone covers a span, given in a chosen time zone' })
+  @Mutation(() => OverrideModel, { description: 'Someone covers a span, given in a chosen time zone' })
   async scheduleOverride(
     @Args('input') input: ScheduleOverrideInput,
     @CurrentRequest() context: RequestContext,
-  ): Promise<RotationModel> {
-    await this.commands.execute(new ScheduleOverrideCommand(input, context));
-    return this.rotation(input.rotationId);
+  ): Promise<OverrideModel> {
+    const overrideId: string = await this.commands.execute(new ScheduleOverrideCommand(input, context));
+    return this.overrideOf(input.rotationId, overrideId)!;
   }
 
-  @Mutation(() => RotationModel)
+  @Mutation(() => OverrideModel, { description: 'Answers the override as it was before it was cancelled' })
   async cancelOverride(
     @Args('rotationId', { type: () => ID }) rotationId: string,
     @Args('overrideId', { type: () => ID }) overrideId: string,
     @CurrentRequest() context: RequestContext,
-  ): Promise<RotationModel> {
+  ): Promise<OverrideModel> {
+    // read quietly before the command, which checks access first and answers NOT_FOUND itself
+    const cancelled = this.overrideOf(rotationId, overrideId);
     await this.commands.execute(new CancelOverrideCommand(rotationId, overrideId, context));
-    return this.rotation(rotationId);
+    if (!cancelled) throw new NotFoundError('Override', overrideId);
+    return cancelled;
   }
 
-  @Mutation(() => RotationModel, { description: 'Two responders trade shifts' })
+  @Mutation(() => SwapModel, { description: 'Two responders trade shifts, each named by its start on a wall clock' })
   async swapShifts(
     @Args('input') input: SwapShiftsInput,
     @CurrentRequest() context: RequestContext,
-  ): Promise<RotationModel> {
-    await this.commands.execute(new SwapShiftsCommand(input.rotationId, input.first, input.second, context));
-    return this.rotation(input.rotationId);
+  ): Promise<SwapModel> {
+    const side = (s: ShiftSideInput) => ({
+      shiftStart: new Date(localDateTimeToInstant(s.shiftStart, s.timeZone)),
+      responderId: s.responderId,
+    });
+    const swapId: string = await this.commands.execute(
+      new SwapShiftsCommand(input.rotationId, side(input.first), side(input.second), context),
+    );
+    const swap = this.queries.rotation(input.rotationId).swaps.find((s) => s.swapId === swapId)!;
+    return this.mapper.swap(input.rotationId, swap);
+  }
+
+  private overrideOf(rotationId: string, overrideId: string): OverrideModel | undefined {
+    const rotation = this.queries.findRotation(rotationId);
+    const override = rotation?.overrides.find((o) => o.overrideId === overrideId);
+    return override ? this.mapper.override(rotationId, override) : undefined;
   }
 
   @ResolveField(() => [OnCallShiftModel], { description: 'Who is on call over [from, to), and why' })
@@ -91,10 +109,10 @@ export class RotationResolver {
     return this.queries.rotationShifts(rotation.id, from, to).map((s) => this.mapper.onCallShift(s));
   }
 
-  @ResolveField(() => [HistoryEntryModel], {
-    description: 'Every change, with its actor: overrides and swaps included',
+  @ResolveField(() => HistoryEntryConnection, {
+    description: 'Every change, with its actor, oldest first: overrides and swaps included',
   })
-  history(@Parent() rotation: RotationModel): HistoryEntryModel[] {
-    return this.eventHistory.forStream(rotationStream(rotation.id)).map(toHistoryEntryModel);
+  history(@Parent() rotation: RotationModel, @Args() page: PageArgs): HistoryEntryConnection {
+    return historyPage(this.eventHistory.forStream(rotationStream(rotation.id)), page);
   }
 }

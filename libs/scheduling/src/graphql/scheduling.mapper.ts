@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, type Clock } from '@app/core';
+import { actorOf, actorOrNone, CLOCK, type Clock } from '@app/core';
 import type { WorkingHoursWarning } from '../domain/schedule/working-hours-warnings.js';
 import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
 import type { WorkingHoursWarningModel } from './models/correction.model.js';
@@ -14,7 +14,7 @@ import { ScheduleQueries, type RotationOnCall } from '../projections/schedule.qu
 import type { ClockWindowModel } from './models/clock-window.model.js';
 import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from './models/on-call.model.js';
 import type { ResponderModel } from './models/responder.model.js';
-import type { RotationMemberModel, RotationModel } from './models/rotation.model.js';
+import type { OverrideModel, RotationMemberModel, RotationModel, SwapModel } from './models/rotation.model.js';
 import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from './models/slot-round.model.js';
 import {
   Ineligibility,
@@ -119,15 +119,10 @@ export class SchedulingMapper {
         return rotation.shadows.map((m) => mapper.member(m));
       },
       get overrides() {
-        return rotation.overrides.map((o) => mapper.override(o));
+        return rotation.overrides.map((o) => mapper.override(rotation.rotationId, o));
       },
       get swaps() {
-        return rotation.swaps.map((s) => ({
-          id: s.swapId,
-          first: { shiftStart: new Date(s.first.shiftStart), responder: mapper.responderById(s.first.responderId) },
-          second: { shiftStart: new Date(s.second.shiftStart), responder: mapper.responderById(s.second.responderId) },
-          createdBy: s.createdBy,
-        }));
+        return rotation.swaps.map((s) => mapper.swap(rotation.rotationId, s));
       },
     };
   }
@@ -150,8 +145,9 @@ export class SchedulingMapper {
     });
   }
 
-  private override(o: Rotation['overrides'][number]) {
+  override(rotationId: string, o: Rotation['overrides'][number]): OverrideModel {
     return {
+      rotationId,
       id: o.overrideId,
       responder: this.responderById(o.responderId),
       replaces: o.replacesResponderId ? this.responderById(o.replacesResponderId) : undefined,
@@ -159,7 +155,17 @@ export class SchedulingMapper {
       end: new Date(o.end),
       timeZone: o.timeZone,
       note: o.note,
-      createdBy: o.createdBy,
+      createdBy: actorOf(o.createdBy),
+    };
+  }
+
+  swap(rotationId: string, s: Rotation['swaps'][number]): SwapModel {
+    return {
+      rotationId,
+      id: s.swapId,
+      first: { shiftStart: new Date(s.first.shiftStart), responder: this.responderById(s.first.responderId) },
+      second: { shiftStart: new Date(s.second.shiftStart), responder: this.responderById(s.second.responderId) },
+      createdBy: actorOf(s.createdBy),
     };
   }
 
@@ -228,7 +234,7 @@ export class SchedulingMapper {
       volunteerDeadline: new Date(round.deadline),
       closed: round.closedAt !== undefined,
       closedAt: date(round.closedAt),
-      publishedBy: round.publishedBy,
+      publishedBy: actorOf(round.publishedBy),
       slots: round.slots.map((slot) => this.slot(slot)),
     };
   }
@@ -291,7 +297,7 @@ export class SchedulingMapper {
           kind: OnCallReasonKind.OVERRIDE,
           overrideId: reason.overrideId,
           replaced: reason.replaced ? this.responderById(reason.replaced) : undefined,
-          actor: override?.createdBy,
+          actor: actorOrNone(override?.createdBy),
           skipped: [],
         };
       }
@@ -301,7 +307,7 @@ export class SchedulingMapper {
           kind: OnCallReasonKind.SWAP,
           swapId: reason.swapId,
           swappedWith: this.responderById(reason.swappedWith),
-          actor: swap?.createdBy,
+          actor: actorOrNone(swap?.createdBy),
           skipped: this.skipped(reason.skipped),
         };
       }

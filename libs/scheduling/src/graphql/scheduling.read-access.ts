@@ -13,7 +13,13 @@ export const schedulingReadAccess: ReadAccessTable = {
   OnCallShift: {
     readers: ['end', 'isDri', 'reason', 'responder', 'rotation', 'shiftEnd', 'shiftNumber', 'shiftStart', 'start'],
   },
-  Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'start', 'timeZone'] },
+  Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'rotation', 'start', 'timeZone'] },
+  OverrideConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  SwapConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  UnavailableSpanConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  ResponderConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  RotationConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  SlotRoundConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   Responder: {
     readers: [
       'handle',
@@ -70,6 +76,6 @@ export const schedulingReadAccess: ReadAccessTable = {
   SlotRound: {
     readers: ['closed', 'closedAt', 'id', 'publishedBy', 'rotation', 'slots', 'timeZone', 'title', 'volunteerDeadline'],
   },
-  Swap: { readers: ['createdBy', 'first', 'id', 'second'] },
+  Swap: { readers: ['createdBy', 'first', 'id', 'rotation', 'second'] },
   UnavailableSpan: { readers: ['end', 'spanId', 'start'], leads: ['reason'] },
 };

@@ -1,12 +1,12 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, NotFoundError, type RequestContext } from '@app/core';
+import { CurrentRequest, NotFoundError, type RequestContext, PageArgs, pageOfList } from '@app/core';
 import { PublishSlotRoundCommand } from '../commands/publish-slot-round.command.js';
 import { VolunteerForSlotCommand } from '../commands/volunteer-for-slot.command.js';
 import { ScheduleQueries } from '../projections/schedule.queries.js';
 import { SlotRoundsProjection } from '../projections/slot-rounds.projection.js';
 import { PublishSlotRoundInput, SlotVolunteerInput } from './inputs/publish-slot-round.input.js';
-import { SlotRoundModel } from './models/slot-round.model.js';
+import { SlotRoundConnection, SlotRoundModel } from './models/slot-round.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
 
 @Resolver(() => SlotRoundModel)
@@ -25,12 +25,12 @@ export class SlotRoundResolver {
     return this.mapper.slotRound(round);
   }
 
-  @Query(() => [SlotRoundModel], { description: 'The slot rounds of a rotation, earliest first' })
-  slotRounds(@Args('rotationId', { type: () => ID }) rotationId: string): SlotRoundModel[] {
+  @Query(() => SlotRoundConnection, { description: 'The slot rounds of a rotation, earliest first' })
+  slotRounds(@Args('rotationId', { type: () => ID }) rotationId: string, @Args() page: PageArgs): SlotRoundConnection {
     this.queries.rotation(rotationId);
-    return this.rounds
-      .roundsOf(rotationId, undefined, undefined, { explanations: true })
-      .map((round) => this.mapper.slotRound(round));
+    const rounds = this.rounds.roundsOf(rotationId, undefined, undefined, { explanations: true });
+    const found = pageOfList(rounds, page, (round) => [round.slots[0]?.start ?? null, round.roundId], 2);
+    return { ...found, nodes: found.nodes.map((round) => this.mapper.slotRound(round)) };
   }
 
   @Mutation(() => SlotRoundModel, {

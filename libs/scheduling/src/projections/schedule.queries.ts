@@ -61,6 +61,10 @@ export class ScheduleQueries {
     return this.rotations().filter((rotation) => involves(rotation, responderId));
   }
 
+  findRotation(id: string): Rotation | undefined {
+    return this.readModel.rotation(id);
+  }
+
   rotation(id: string): Rotation {
     const rotation = this.readModel.rotation(id);
     if (!rotation) throw new NotFoundError('Rotation', id);

@@ -37,7 +37,8 @@ export interface EscalationRaisedData {
 export type PageKind = 'POLICY_STEP' | 'BACKUP_POOL';
 
 /** Why this page was sent. */
-export type PageTrigger = 'RAISED' | 'ACK_TIMEOUT' | 'REROUTED' | 'BACKUP_POOL_REQUESTED';
+export const PAGE_TRIGGERS = ['RAISED', 'ACK_TIMEOUT', 'REROUTED', 'BACKUP_POOL_REQUESTED'] as const;
+export type PageTrigger = (typeof PAGE_TRIGGERS)[number];
 
 export interface ResponderPagedData {
   escalationId: string;

@@ -150,7 +150,7 @@ export function pageNoLongerWaiting(page: Page): ConflictError {
   const who = page.acknowledgedBy ? ` by ${page.acknowledgedBy}` : '';
   return new ConflictError(`Page ${page.pageId} is already ${page.status.toLowerCase().replace('_', ' ')}${who}`, {
     pageId: page.pageId,
-    status: page.status,
+    state: page.status,
     ...(page.acknowledgedBy ? { acknowledgedBy: page.acknowledgedBy } : {}),
   });
 }

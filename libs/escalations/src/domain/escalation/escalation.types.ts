@@ -6,16 +6,20 @@ export type Severity = (typeof SEVERITIES)[number];
 /** An S1 or S2 escalation is an emergency: its DRI is busy with it. */
 export const EMERGENCY_SEVERITIES: readonly Severity[] = ['S1', 'S2'];
 
-export type EscalationSource = 'INFRASTRUCTURE' | 'SUPPORT' | 'CUSTOMER_EMERGENCY';
+export const ESCALATION_SOURCES = ['INFRASTRUCTURE', 'SUPPORT', 'CUSTOMER_EMERGENCY'] as const;
+export type EscalationSource = (typeof ESCALATION_SOURCES)[number];
 
-export type EscalationKind =
-  | 'REGRESSION'
-  | 'CUSTOMER_SPECIFIC_DATA'
-  | 'PERFORMANCE_DEGRADATION'
-  | 'LICENCE_OR_CONSUMPTION_BLOCK'
-  | 'WIDESPREAD_INCIDENT';
+export const ESCALATION_KINDS = [
+  'REGRESSION',
+  'CUSTOMER_SPECIFIC_DATA',
+  'PERFORMANCE_DEGRADATION',
+  'LICENCE_OR_CONSUMPTION_BLOCK',
+  'WIDESPREAD_INCIDENT',
+] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 
-export type EscalationState = 'OPEN' | 'ACKNOWLEDGED' | 'MITIGATED' | 'RESOLVED' | 'DOWNGRADED';
+export const ESCALATION_STATES = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED', 'RESOLVED', 'DOWNGRADED'] as const;
+export type EscalationState = (typeof ESCALATION_STATES)[number];
 
 export const OPEN_STATES: readonly EscalationState[] = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED'];
 
@@ -23,16 +27,19 @@ export function isOpenState(state: EscalationState): boolean {
   return OPEN_STATES.includes(state);
 }
 
-export type PageStatus = 'TRIGGERED' | 'ACKNOWLEDGED' | 'RESOLVED' | 'TIMED_OUT' | 'CANCELLED';
+export const PAGE_STATES = ['TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED', 'TIMED_OUT', 'CANCELLED'] as const;
+export type PageStatus = (typeof PAGE_STATES)[number];
 
 /** Who a policy step reaches: the responder on call, the manager on call, the directors. */
-export type EscalationLayer = 'RESPONDER' | 'MANAGER' | 'DIRECTORS';
+export const ESCALATION_LAYERS = ['RESPONDER', 'MANAGER', 'DIRECTORS'] as const;
+export type EscalationLayer = (typeof ESCALATION_LAYERS)[number];
 
 /**
  * How the responder layer picks from the rotation's on-call responders: whoever the schedule
  * says, or (on weekdays in the rotation's zone) the online one least recently escalated to.
  */
-export type PagingMode = 'ON_CALL' | 'LEAST_RECENTLY_ESCALATED_ONLINE';
+export const PAGING_MODES = ['ON_CALL', 'LEAST_RECENTLY_ESCALATED_ONLINE'] as const;
+export type PagingMode = (typeof PAGING_MODES)[number];
 
 export interface PolicyStep {
   layer: EscalationLayer;
@@ -52,15 +59,19 @@ export interface PolicySnapshot {
   backupPoolIds: string[];
 }
 
-export type Qualification = 'STRICT_DEFINITION' | 'EXCEPTION' | 'NEEDS_MORE_INFORMATION' | 'NOT_AN_EMERGENCY';
+export const QUALIFICATIONS = ['STRICT_DEFINITION', 'EXCEPTION', 'NEEDS_MORE_INFORMATION', 'NOT_AN_EMERGENCY'] as const;
+export type Qualification = (typeof QUALIFICATIONS)[number];
 
 export type DriReason = 'ACKNOWLEDGED' | 'REASSIGNED' | 'HANDOVER';
 
-export type DowngradeReason = 'NOT_AN_EMERGENCY' | 'NO_CUSTOMER_REPLY';
+export const DOWNGRADE_REASONS = ['NOT_AN_EMERGENCY', 'NO_CUSTOMER_REPLY'] as const;
+export type DowngradeReason = (typeof DOWNGRADE_REASONS)[number];
 
-export type NoteKind = 'UPDATE' | 'TRIED' | 'NEXT_STEP';
+export const NOTE_KINDS = ['UPDATE', 'TRIED', 'NEXT_STEP'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
 
-export type PageCancelReason = 'ACKNOWLEDGED_ELSEWHERE' | 'DRI_ASSIGNED' | 'ESCALATION_CLOSED' | 'REROUTED';
+export const PAGE_CANCEL_REASONS = ['ACKNOWLEDGED_ELSEWHERE', 'DRI_ASSIGNED', 'ESCALATION_CLOSED', 'REROUTED'] as const;
+export type PageCancelReason = (typeof PAGE_CANCEL_REASONS)[number];
 
 /** Minutes without a customer reply, after the first contact, before a follow-up is due. */
 export const FOLLOW_UP_AFTER_MINUTES = 15;

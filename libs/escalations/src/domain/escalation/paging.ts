@@ -28,7 +28,13 @@ export interface StepFacts {
   ackTimeoutMinutes: number;
 }
 
-export type SelectionRule = 'ON_CALL' | 'LEAST_RECENTLY_ESCALATED_ONLINE' | 'NOBODY_ONLINE_ON_CALL' | 'LISTED';
+export const SELECTION_RULES = [
+  'ON_CALL',
+  'LEAST_RECENTLY_ESCALATED_ONLINE',
+  'NOBODY_ONLINE_ON_CALL',
+  'LISTED',
+] as const;
+export type SelectionRule = (typeof SELECTION_RULES)[number];
 
 export interface SelectionCandidate extends Candidate {
   chosen: boolean;
@@ -40,7 +46,8 @@ export interface Selection {
   candidates: SelectionCandidate[];
 }
 
-export type SkipReason = 'NOBODY_ON_CALL' | 'RESPONDER_BUSY';
+export const SKIP_REASONS = ['NOBODY_ON_CALL', 'RESPONDER_BUSY'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedStep {
   step: number;

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@app/event-store/pure';
 
-export type PresenceStatus = 'ONLINE' | 'AWAY';
+export const PRESENCE_STATES = ['ONLINE', 'AWAY'] as const;
+export type PresenceStatus = (typeof PRESENCE_STATES)[number];
 
 export type PresenceEvent = DomainEvent<
   'ResponderPresenceChanged',

@@ -1,6 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
-import { HistoryEntryModel } from '@app/event-store';
+import { Connection, ActorModel } from '@app/core';
 import { ResponderModel, RotationModel } from '@app/scheduling';
 import {
   DowngradeReasonValue,
@@ -39,8 +38,8 @@ export class TimelineEntryModel {
   @Field()
   at: Date;
 
-  @Field()
-  actor: string;
+  @Field(() => ActorModel)
+  actor: ActorModel;
 
   @Field({ description: 'The event type, e.g. ResponderPaged' })
   type: string;
@@ -132,8 +131,8 @@ export class EscalationModel {
   @Field()
   raisedAt: Date;
 
-  @Field()
-  raisedBy: string;
+  @Field(() => ActorModel)
+  raisedBy: ActorModel;
 
   @Field(() => EscalationStateValue)
   state: EscalationStateValue;
@@ -156,7 +155,7 @@ export class EscalationModel {
   })
   currentPage?: PageModel;
 
-  @Field(() => [EscalationNoteModel])
+  /** Resolved as the `notes` connection. */
   notes: EscalationNoteModel[];
 
   @Field(() => EscalationNoteModel, { nullable: true })
@@ -194,10 +193,10 @@ export class EscalationModel {
 
   @Field(() => [TimelineEntryModel])
   timeline: TimelineEntryModel[];
-
-  @Field(() => [HistoryEntryModel], { description: 'The stored events, with their actors' })
-  history: HistoryEntryModel[];
 }
 
 @ObjectType('EscalationConnection')
 export class EscalationConnection extends Connection(EscalationModel) {}
+
+@ObjectType('EscalationNoteConnection')
+export class EscalationNoteConnection extends Connection(EscalationNoteModel) {}

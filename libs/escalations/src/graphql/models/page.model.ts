@@ -5,7 +5,7 @@ import {
   EscalationLayerValue,
   PageCancelReasonValue,
   PageLayerValue,
-  PageStatusValue,
+  PageStateValue,
   PageTriggerValue,
   SelectionRuleValue,
   SkipReasonValue,
@@ -43,7 +43,7 @@ export class PageSelectionModel {
 
 @ObjectType('SkippedPolicyStep')
 export class SkippedPolicyStepModel {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The policy step, numbered from 1' })
   step: number;
 
   @Field(() => EscalationLayerValue)
@@ -67,7 +67,10 @@ export class PageModel {
   @Field(() => PageTriggerValue)
   trigger: PageTriggerValue;
 
-  @Field(() => Int, { nullable: true, description: 'The policy step (0-based); absent for a backup-pool page' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The policy step, numbered from 1 as in the timeline; absent for a backup-pool page',
+  })
   step?: number;
 
   @Field(() => PageLayerValue)
@@ -82,8 +85,8 @@ export class PageModel {
   @Field(() => [ResponderModel], { description: 'Shadows get a copy; they are not responsible' })
   shadows: ResponderModel[];
 
-  @Field(() => PageStatusValue)
-  status: PageStatusValue;
+  @Field(() => PageStateValue)
+  state: PageStateValue;
 
   @Field()
   pagedAt: Date;

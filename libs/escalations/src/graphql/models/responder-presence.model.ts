@@ -1,14 +1,14 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { ResponderModel } from '@app/scheduling';
-import { PresenceStatusValue } from '../escalations.enums.js';
+import { PresenceStateValue } from '../escalations.enums.js';
 
 @ObjectType('ResponderPresence')
 export class ResponderPresenceModel {
   @Field(() => ResponderModel)
   responder: ResponderModel;
 
-  @Field(() => PresenceStatusValue, { description: 'AWAY until reported otherwise' })
-  status: PresenceStatusValue;
+  @Field(() => PresenceStateValue, { description: 'AWAY until reported otherwise' })
+  state: PresenceStateValue;
 
   @Field({ nullable: true })
   since?: Date;

@@ -1,3 +1,4 @@
+import { Connection } from '@app/core';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RotationModel } from '@app/scheduling';
 
@@ -15,3 +16,6 @@ export class ServiceModel {
   @Field(() => RotationModel, { nullable: true, description: 'Where escalations about the service can be routed' })
   secondTierRotation?: RotationModel;
 }
+
+@ObjectType('ServiceConnection')
+export class ServiceConnection extends Connection(ServiceModel) {}

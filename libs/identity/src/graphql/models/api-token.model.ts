@@ -1,3 +1,4 @@
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { RoleValue, SubjectKindValue } from '../identity.enums.js';
 
@@ -42,8 +43,8 @@ export class IssuedApiTokenModel {
 
 @ObjectType('Identity', { description: 'Who the current request is authenticated as' })
 export class IdentityModel {
-  @Field()
-  actor: string;
+  @Field(() => ActorModel)
+  actor: ActorModel;
 
   @Field(() => RoleValue)
   role: RoleValue;
@@ -51,3 +52,6 @@ export class IdentityModel {
   @Field(() => ID, { nullable: true })
   tokenId?: string;
 }
+
+@ObjectType('ApiTokenConnection')
+export class ApiTokenConnection extends Connection(ApiTokenModel) {}

@@ -1,20 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { SeverityValue, ServiceModel } from '@app/escalations';
 import { ResponderModel, RotationModel } from '@app/scheduling';
-import { ActorKindValue, IntegrationKindValue } from '../integrations.enums.js';
-
-@ObjectType('ActedBy', { description: 'Who did it' })
-export class ActedByModel {
-  @Field(() => ActorKindValue)
-  kind: ActorKindValue;
-
-  @Field({ description: 'The responder’s or key’s id, or the operator’s name' })
-  id: string;
-
-  @Field(() => ResponderModel, { nullable: true })
-  responder?: ResponderModel;
-}
+import { IntegrationKindValue } from '../integrations.enums.js';
 
 @ObjectType('IntegrationKey', {
   description: 'A key monitoring tools send alerts with; the secret itself is never stored',
@@ -41,14 +29,14 @@ export class IntegrationKeyModel {
   @Field(() => Date)
   createdAt: Date;
 
-  @Field(() => ActedByModel)
-  createdBy: ActedByModel;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 
   @Field(() => Date, { nullable: true })
   revokedAt?: Date;
 
-  @Field(() => ActedByModel, { nullable: true })
-  revokedBy?: ActedByModel;
+  @Field(() => ActorModel, { nullable: true })
+  revokedBy?: ActorModel;
 }
 
 @ObjectType('IntegrationKeyConnection')
@@ -86,12 +74,15 @@ export class MaintenanceWindowModel {
   @Field(() => Date)
   scheduledAt: Date;
 
-  @Field(() => ActedByModel)
-  scheduledBy: ActedByModel;
+  @Field(() => ActorModel)
+  scheduledBy: ActorModel;
 
   @Field(() => Date, { nullable: true, description: 'Ended early' })
   endedAt?: Date;
 
-  @Field(() => ActedByModel, { nullable: true })
-  endedBy?: ActedByModel;
+  @Field(() => ActorModel, { nullable: true })
+  endedBy?: ActorModel;
 }
+
+@ObjectType('MaintenanceWindowConnection')
+export class MaintenanceWindowConnection extends Connection(MaintenanceWindowModel) {}

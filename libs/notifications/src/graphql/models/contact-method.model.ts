@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ResponderModel } from '@app/scheduling';
-import { ContactMethodKindValue, MessageKindValue, NotificationStatusValue } from '../notifications.enums.js';
+import { ContactMethodKindValue, MessageKindValue, NotificationStateValue } from '../notifications.enums.js';
 
 @ObjectType('ContactMethod')
 export class ContactMethodModel {
@@ -55,8 +55,8 @@ export class NotificationModel {
   @Field({ description: 'The address it goes to' })
   destination: string;
 
-  @Field(() => NotificationStatusValue)
-  status: NotificationStatusValue;
+  @Field(() => NotificationStateValue)
+  state: NotificationStateValue;
 
   @Field(() => Int)
   attempts: number;

@@ -1,25 +1,17 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Connection, PageArgs } from '@app/core';
+import { ActorModel, Connection, enumFromList, PageArgs } from '@app/core';
 import { WEBHOOK_EVENT_KINDS, type WebhookEventKind } from '../domain/webhook-event-kinds.js';
-import type { WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
+import { WEBHOOK_DELIVERY_STATES, type WebhookDeliveryStatus } from '../projections/webhook-subscription.queries.js';
 
-export const WebhookEventKindValue = Object.fromEntries(WEBHOOK_EVENT_KINDS.map((k) => [k, k])) as {
-  [K in WebhookEventKind]: K;
-};
-registerEnumType(WebhookEventKindValue, {
-  name: 'WebhookEventKind',
+export const WebhookEventKindValue = enumFromList(WEBHOOK_EVENT_KINDS, 'WebhookEventKind', {
   description: 'What an outbound webhook is told about (rapid-action updates of public actions only)',
 });
 
-const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
-export const WebhookDeliveryStatusValue = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, s])) as {
-  [S in WebhookDeliveryStatus]: S;
-};
-registerEnumType(WebhookDeliveryStatusValue, {
-  name: 'WebhookDeliveryStatus',
+export const WebhookDeliveryStateValue = enumFromList(WEBHOOK_DELIVERY_STATES, 'WebhookDeliveryState', {
   description: 'PENDING: not yet delivered (first attempt or a retry due); CANCELLED: its subscription was deleted',
 });
+export type WebhookDeliveryStateValue = WebhookDeliveryStatus;
 
 @InputType()
 export class CreateWebhookSubscriptionInput {
@@ -42,17 +34,6 @@ export class CreateWebhookSubscriptionInput {
   eventKinds: WebhookEventKind[];
 }
 
-@ObjectType('WebhookActor', {
-  description: 'Who did something: a responder, an operator, an integration or the system',
-})
-export class WebhookActorModel {
-  @Field({ description: 'The token subject: a responder id, an operator or integration name, or "system"' })
-  id: string;
-
-  @Field({ nullable: true, description: "The responder's name, when the actor is a registered responder" })
-  name?: string;
-}
-
 @ObjectType('WebhookDelivery', { description: 'One source event owed to one subscription, with its attempts' })
 export class WebhookDeliveryModel {
   @Field(() => ID, { description: 'Also the webhook-id header: the same on every retry' })
@@ -64,8 +45,8 @@ export class WebhookDeliveryModel {
   @Field(() => ID)
   sourceEventId: string;
 
-  @Field(() => WebhookDeliveryStatusValue)
-  status: WebhookDeliveryStatus;
+  @Field(() => WebhookDeliveryStateValue)
+  state: WebhookDeliveryStatus;
 
   @Field(() => Int)
   attempts: number;
@@ -106,8 +87,8 @@ export class WebhookSubscriptionModel {
   @Field(() => [WebhookEventKindValue])
   eventKinds: WebhookEventKind[];
 
-  @Field(() => WebhookActorModel)
-  createdBy: WebhookActorModel;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 
   @Field(() => Date)
   createdAt: Date;
@@ -127,8 +108,8 @@ export class CreatedWebhookSubscriptionModel {
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {
-  @Field(() => WebhookDeliveryStatusValue, { nullable: true })
+  @Field(() => WebhookDeliveryStateValue, { nullable: true })
   @IsOptional()
-  @IsEnum(WebhookDeliveryStatusValue)
-  status?: WebhookDeliveryStatus;
+  @IsEnum(WebhookDeliveryStateValue)
+  state?: WebhookDeliveryStatus;
 }

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { CurrentRequest, PageArgs, type RequestContext, actorOf } from '@app/core';
 import { ScheduleQueries } from '@app/scheduling';
 import {
   CreateWebhookSubscriptionCommand,
@@ -28,7 +28,6 @@ export class WebhookSubscriptionResolver {
     private readonly commands: CommandBus,
     private readonly queries: WebhookSubscriptionQueries,
     private readonly access: WebhookSubscriptionsPolicy,
-    private readonly schedule: ScheduleQueries,
   ) {}
 
   @Mutation(() => CreatedWebhookSubscriptionModel, {
@@ -73,11 +72,11 @@ export class WebhookSubscriptionResolver {
   @ResolveField(() => WebhookDeliveryConnection, { description: 'Newest first' })
   deliveries(
     @Parent() subscription: WebhookSubscriptionModel,
-    @Args() { first, after, status }: WebhookDeliveriesArgs,
+    @Args() { first, after, state }: WebhookDeliveriesArgs,
     @CurrentRequest() context: RequestContext,
   ): WebhookDeliveryConnection {
     this.access.assertCanRead(context);
-    const page = this.queries.deliveries(subscription.id, first, after, status);
+    const page = this.queries.deliveries(subscription.id, first, after, state);
     return { ...page, nodes: page.nodes.map(deliveryModel) };
   }
 
@@ -88,7 +87,7 @@ export class WebhookSubscriptionResolver {
       url: row.url,
       eventKinds: row.eventKinds,
       createdAt: new Date(row.createdAt),
-      createdBy: { id: row.createdBy, name: this.schedule.findResponder(row.createdBy)?.name },
+      createdBy: actorOf(row.createdBy),
     };
   }
 }
@@ -99,7 +98,7 @@ function deliveryModel(row: WebhookDeliveryRow): WebhookDeliveryModel {
     id: row.deliveryId,
     eventType: row.eventType,
     sourceEventId: row.sourceEventId,
-    status: row.status,
+    state: row.status,
     attempts: row.attempts,
     lastStatusCode: row.lastStatusCode ?? undefined,
     lastError: row.lastError ?? undefined,

@@ -13,7 +13,8 @@ export interface WebhookSubscriptionRow {
   createdAt: string;
 }
 
-export type WebhookDeliveryStatus = 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED';
+export const WEBHOOK_DELIVERY_STATES = ['PENDING', 'DELIVERED', 'FAILED', 'CANCELLED'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATES)[number];
 
 export interface WebhookDeliveryRow {
   seq: number;

@@ -1,10 +1,10 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsBoolean, IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsLocalDate } from '@app/core';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { IsLocalDate, PageArgs } from '@app/core';
 import { RapidActionStateValue } from '../rapid-actions.enums.js';
 
 @ArgsType()
-export class RapidActionsArgs {
+export class RapidActionsArgs extends PageArgs {
   @Field(() => RapidActionStateValue, { nullable: true })
   @IsOptional()
   @IsEnum(RapidActionStateValue)
@@ -14,19 +14,6 @@ export class RapidActionsArgs {
   @IsOptional()
   @IsBoolean()
   overdue?: boolean | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 50 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number | null;
-
-  @Field(() => Int, { nullable: true, defaultValue: 0 })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  offset?: number | null;
 }
 
 @ArgsType()

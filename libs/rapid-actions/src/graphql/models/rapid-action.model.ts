@@ -1,3 +1,4 @@
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ResponderModel } from '@app/scheduling';
 import { RapidActionSeverity, RapidActionStateValue } from '../rapid-actions.enums.js';
@@ -193,8 +194,8 @@ export class RapidActionModel {
   @Field()
   declaredAt: Date;
 
-  @Field({ description: 'The actor who declared it' })
-  declaredBy: string;
+  @Field(() => ActorModel)
+  declaredBy: ActorModel;
 
   @Field(() => ResolutionModel, { nullable: true })
   resolution?: ResolutionModel;
@@ -206,17 +207,8 @@ export class RapidActionModel {
   retrospective?: RetrospectiveModel;
 }
 
-@ObjectType('RapidActionList')
-export class RapidActionListModel {
-  @Field(() => [RapidActionModel])
-  items: RapidActionModel[];
-
-  @Field(() => Int, { description: 'How many match, over all pages' })
-  totalCount: number;
-
-  @Field()
-  hasMore: boolean;
-}
+@ObjectType('RapidActionConnection')
+export class RapidActionConnection extends Connection(RapidActionModel) {}
 
 @ObjectType('RapidActionDigestEntry')
 export class DigestEntryModel {

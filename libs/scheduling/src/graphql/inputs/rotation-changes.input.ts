@@ -70,11 +70,15 @@ export class ScheduleOverrideInput {
   note?: string;
 }
 
-@InputType()
+@InputType({ description: 'A shift named the way overrides name their span: its start on the wall clock of a zone' })
 export class ShiftSideInput {
-  @Field({ description: 'Start of the shift (as listed by the rotation’s shifts)' })
-  @IsDate()
-  shiftStart: Date;
+  @Field({ description: 'Wall-clock YYYY-MM-DDTHH:mm in timeZone: when the shift starts' })
+  @IsLocalDateTime()
+  shiftStart: string;
+
+  @Field({ description: 'IANA zone the start is given in (e.g. the rotation’s or the responder’s)' })
+  @IsIanaTimeZone()
+  timeZone: string;
 
   @Field(() => ID, { description: 'Who holds that shift now' })
   @IsUUID()

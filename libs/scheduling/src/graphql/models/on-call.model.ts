@@ -1,3 +1,4 @@
+import { ActorModel } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Ineligibility, OnCallReasonKind } from '../scheduling.enums.js';
 import { ResponderModel } from './responder.model.js';
@@ -42,8 +43,8 @@ export class OnCallReasonModel {
   @Field(() => ResponderModel, { nullable: true, description: 'Whose turn a swap took' })
   swappedWith?: ResponderModel;
 
-  @Field({ nullable: true, description: 'Who scheduled the override or swap' })
-  actor?: string;
+  @Field(() => ActorModel, { nullable: true, description: 'Who scheduled the override or swap' })
+  actor?: ActorModel;
 
   @Field(() => [SkippedResponderModel], { description: 'Who was passed over for this turn, and why' })
   skipped: SkippedResponderModel[];

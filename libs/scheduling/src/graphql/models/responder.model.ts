@@ -1,3 +1,4 @@
+import { Connection } from '@app/core';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ResponderLifecycle, ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
@@ -43,7 +44,7 @@ export class ResponderModel {
   @Field({ description: 'A local-law restriction keeps them off on-call while true.' })
   onCallRestricted: boolean;
 
-  @Field(() => [UnavailableSpanModel])
+  /** Resolved as the `unavailability` connection. */
   unavailability: UnavailableSpanModel[];
 
   @Field(() => ResponderLifecycle, { description: 'DEACTIVATED from the start of their deactivation date on' })
@@ -52,3 +53,9 @@ export class ResponderModel {
   @Field({ nullable: true, description: 'YYYY-MM-DD (their zone): deactivated from that day on' })
   deactivatedFrom?: string;
 }
+
+@ObjectType('UnavailableSpanConnection')
+export class UnavailableSpanConnection extends Connection(UnavailableSpanModel) {}
+
+@ObjectType('ResponderConnection')
+export class ResponderConnection extends Connection(ResponderModel) {}

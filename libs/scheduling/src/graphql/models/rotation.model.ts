@@ -1,3 +1,4 @@
+import { ActorModel, Connection } from '@app/core';
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { RotationLifecycle, ShiftCycle, Weekday } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
@@ -53,6 +54,9 @@ export class RotationMemberModel {
 
 @ObjectType('Override')
 export class OverrideModel {
+  /** Resolved as `rotation`. */
+  rotationId: string;
+
   @Field(() => ID)
   id: string;
 
@@ -74,8 +78,8 @@ export class OverrideModel {
   @Field({ nullable: true })
   note?: string;
 
-  @Field()
-  createdBy: string;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 }
 
 @ObjectType('ShiftSide')
@@ -89,6 +93,9 @@ export class ShiftSideModel {
 
 @ObjectType('Swap')
 export class SwapModel {
+  /** Resolved as `rotation`. */
+  rotationId: string;
+
   @Field(() => ID)
   id: string;
 
@@ -98,8 +105,8 @@ export class SwapModel {
   @Field(() => ShiftSideModel)
   second: ShiftSideModel;
 
-  @Field()
-  createdBy: string;
+  @Field(() => ActorModel)
+  createdBy: ActorModel;
 }
 
 @ObjectType('Rotation')
@@ -148,9 +155,18 @@ export class RotationModel {
   @Field(() => [RotationMemberModel])
   shadows: RotationMemberModel[];
 
-  @Field(() => [OverrideModel])
+  /** Resolved as the `overrides` connection. */
   overrides: OverrideModel[];
 
-  @Field(() => [SwapModel])
+  /** Resolved as the `swaps` connection. */
   swaps: SwapModel[];
 }
+
+@ObjectType('OverrideConnection')
+export class OverrideConnection extends Connection(OverrideModel) {}
+
+@ObjectType('SwapConnection')
+export class SwapConnection extends Connection(SwapModel) {}
+
+@ObjectType('RotationConnection')
+export class RotationConnection extends Connection(RotationModel) {}

@@ -1,3 +1,4 @@
+import { ActorModel, Connection } from '@app/core';
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { SlotExclusionValue, SlotFillValue } from '../scheduling.enums.js';
 import { ResponderModel } from './responder.model.js';
@@ -94,9 +95,12 @@ export class SlotRoundModel {
   @Field({ nullable: true })
   closedAt?: Date;
 
-  @Field()
-  publishedBy: string;
+  @Field(() => ActorModel)
+  publishedBy: ActorModel;
 
   @Field(() => [SlotModel])
   slots: SlotModel[];
 }
+
+@ObjectType('SlotRoundConnection')
+export class SlotRoundConnection extends Connection(SlotRoundModel) {}
