@@ -38,6 +38,7 @@ const FIXED_SUB_LISTS = new Set([
   'Page.shadows',
   'Page.skippedSteps',
   'PageSelection.candidates',
+  'ProjectionStatus.skippedByReason', // one count per reason a foreign event is skipped for
   'RapidAction.exitCriteria', // set when declared, amended by hand
   'RapidAction.followUps',
   'RapidAction.openBlockers',
@@ -47,6 +48,7 @@ const FIXED_SUB_LISTS = new Set([
   'RapidActionDigestEntry.updates',
   'RapidActionResolution.overriddenCriteria',
   'RapidActionUpdate.previousVersions',
+  'ResponderChangePayload.warnings', // one correction's warnings, over 28 days from when it takes effect
   'Responder.contactMethods',
   'Responder.notificationRules',
   'Responder.shifts', // over the [from, to) asked, bounded by the time-walk limits
@@ -56,6 +58,7 @@ const FIXED_SUB_LISTS = new Set([
   'Rotation.participants',
   'Rotation.shadows',
   'Rotation.shifts',
+  'RotationChangePayload.warnings',
   'RotationLoad.aboveThreshold',
   'RotationLoad.participants',
   'RotationOnCall.onCall',
@@ -70,6 +73,7 @@ const FIXED_SUB_LISTS = new Set([
   'WeekEscalationFigures.teams',
   'WeekendSlotCount.slots',
   'WeekendThankYou.people',
+  'WorkingHoursWarning.shifts', // of one warning, within those 28 days
   // queries answering one entry per id asked (or per rotation), or a fixed set
   'Query.currentOnCall',
   'Query.onCallAsRecorded',
