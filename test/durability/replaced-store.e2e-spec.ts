@@ -5,7 +5,7 @@ import { EsdbGrpcDouble } from '@app/event-store/testing';
 import { freePort, ServiceProcess } from '../support/service-process.js';
 
 const REGISTER = `mutation($input: RegisterResponderInput!) { registerResponder(input: $input) { id handle } }`;
-const RESPONDERS = `{ responders { handle } }`;
+const RESPONDERS = `{ responders(first: 100) { nodes { handle } } }`;
 
 async function register(service: ServiceProcess, handle: string): Promise<void> {
   const response = await service.gql(REGISTER, {
@@ -15,9 +15,9 @@ async function register(service: ServiceProcess, handle: string): Promise<void> 
 }
 
 async function handles(service: ServiceProcess): Promise<string[]> {
-  const response = await service.gql<{ responders: Array<{ handle: string }> }>(RESPONDERS);
+  const response = await service.gql<{ responders: { nodes: Array<{ handle: string }> } }>(RESPONDERS);
   if (response.errors) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors)}`);
-  return response.data!.responders.map((r) => r.handle).sort();
+  return response.data!.responders.nodes.map((r) => r.handle).sort();
 }
 
 /**

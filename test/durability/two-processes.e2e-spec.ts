@@ -11,7 +11,7 @@ const REGISTER = `mutation($input: RegisterResponderInput!) { registerResponder(
 const CREATE_ROTATION = `mutation($input: CreateRotationInput!) { createRotation(input: $input) { id } }`;
 const PUBLISH = `mutation($input: PublishSlotRoundInput!) { publishWeekendSlots(input: $input) { id } }`;
 const ROUND = `query($id: ID!) { slotRound(id: $id) { ${SLOT_ROUND_FIELDS} } }`;
-const RESPONDERS = `{ responders { id handle } }`;
+const RESPONDERS = `{ responders(first: 100) { nodes { id handle } } }`;
 const PROJECTIONS = `{ projections { name position state } }`;
 
 async function eventually(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000) {
@@ -164,7 +164,7 @@ describe('two service processes on one EventStoreDB', () => {
     }
 
     const [respondersOne, respondersTwo] = await Promise.all(services.map((s) => ok(s, RESPONDERS)));
-    expect(respondersOne.responders.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(ids));
+    expect(respondersOne.responders.nodes.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(ids));
     expect(respondersTwo).toEqual(respondersOne);
     await eventually(async () => {
       const [a, b] = await Promise.all(services.map((s) => ok(s, PROJECTIONS)));

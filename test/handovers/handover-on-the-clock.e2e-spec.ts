@@ -240,9 +240,12 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     expect(open.openEscalations.nodes.map((e: any) => e.id).sort()).toEqual(
       ended.items.map((i: any) => i.escalation.id).sort(),
     );
-    const history = (await app.ok(`query($id: ID!) { rotation(id: $id) { history { type actor } } }`, { id: ops }))
-      .rotation.history;
-    expect(history.at(-1)).toEqual({ type: 'OverrideScheduled', actor: ids[second] });
+    const history = (
+      await app.ok(`query($id: ID!) { rotation(id: $id) { history(first: 100) { nodes { type actor { id } } } } }`, {
+        id: ops,
+      })
+    ).rotation.history.nodes;
+    expect(history.at(-1)).toEqual({ type: 'OverrideScheduled', actor: { id: ids[second] } });
   });
 
   it('records no second boundary for the shift ended early, nor at its scheduled end', async () => {
