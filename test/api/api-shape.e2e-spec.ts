@@ -79,20 +79,14 @@ const FIXED_SUB_LISTS = new Set([
   'Query.onCallAsRecorded',
   'Query.responderPresence',
   'Query.projections',
-]);
-
-/**
- * Lists that grow and are not connections yet. This list only shrinks: a new list field that is
- * not a connection fails the test.
- */
-const NOT_YET_CONNECTIONS = new Set<string>([
-  'Escalation.pages',
-  'Escalation.timeline',
-  'RapidAction.updates',
-  'Query.inProgressFromPreviousShift',
+  // reports of one row per person over the range asked, read whole to compare people (bounded by
+  // the head count, not by time: a longer range does not make them longer)
   'Query.onCallHours',
   'Query.weekendSlots',
 ]);
+
+/** Lists that grow and are not connections yet. This list only shrinks. */
+const NOT_YET_CONNECTIONS = new Set<string>(['Escalation.pages', 'Escalation.timeline']);
 
 const ACTOR_NAME = /(By|ById|ByIds)$|^actor/;
 
@@ -137,7 +131,7 @@ describe('one API shape (schema introspection)', () => {
     expect(bare).toEqual([]);
   });
 
-  it('keeps the list of lists still to convert honest: each entry is still a bare list', () => {
+  it('keeps the list of fixed sub-lists honest: each entry is still a bare list', () => {
     const fields = new Map(fieldsOf(schema));
     const stale = [...NOT_YET_CONNECTIONS, ...FIXED_SUB_LISTS].filter((name) => {
       const field = fields.get(name);

@@ -113,7 +113,11 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
       }),
     ]);
     const inProgress = await app.ok(IN_PROGRESS, { responderId: ids.amer2 });
-    expect(inProgress.inProgressFromPreviousShift.map((b: any) => b.id)).toEqual([boundary.id]);
+    expect(inProgress.inProgressFromPreviousShift).toMatchObject({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ id: boundary.id }],
+    });
   });
 
   it('lets only the DRI summarise it', async () => {
@@ -183,7 +187,7 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
     });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { driId: ids.amer2 } });
     expect(open.openEscalations.nodes.map((e: any) => e.id)).toEqual([emergencyId]);
-    expect((await app.ok(IN_PROGRESS, { responderId: ids.amer2 })).inProgressFromPreviousShift).toEqual([]);
+    expect((await app.ok(IN_PROGRESS, { responderId: ids.amer2 })).inProgressFromPreviousShift.nodes).toEqual([]);
   });
 
   it('does not flag an item handed over in time', async () => {
