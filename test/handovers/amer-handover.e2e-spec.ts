@@ -71,8 +71,8 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
       'support-bot',
     );
     emergencyId = raised.id;
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'amer1' }]);
-    const ack = await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('amer1'));
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'amer1' }]);
+    const ack = await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('amer1'));
     expect(ack.acknowledgePage.escalation).toMatchObject({ state: 'ACKNOWLEDGED', dri: { handle: 'amer1' } });
     await app.ok(
       `mutation($input: EscalationNoteInput!) { addEscalationNote(input: $input) { id } }`,
@@ -180,7 +180,7 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
     expect(accepted.markdown).toContain('- DRI: @amer2 (handed over: accepted by @amer2, DRI now @amer2)');
     const escalation = (await app.ok(ESCALATION, { id: emergencyId })).escalation;
     expect(escalation.dri).toMatchObject({ handle: 'amer2' });
-    expect(escalation.timeline.at(-1)).toMatchObject({
+    expect(escalation.timeline.nodes.at(-1)).toMatchObject({
       type: 'DriAssigned',
       actor: { id: ids.amer2 },
       description: 'amer2 took over at a shift boundary and is now DRI',

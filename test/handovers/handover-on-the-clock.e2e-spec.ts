@@ -67,10 +67,10 @@ describe('handovers on the team’s clock (over HTTP)', () => {
       title: 'Disk at 80%',
       rotationId: quiet,
     });
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'cai' }]);
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'cai' }]);
     await app.advanceClock('2026-07-15T12:16:00Z');
     const { timeline } = (await app.ok(ESCALATION, { id: raised.id })).escalation;
-    expect(timeline.find((line: any) => line.type === 'PageTimedOut')).toMatchObject({
+    expect(timeline.nodes.find((line: any) => line.type === 'PageTimedOut')).toMatchObject({
       description: 'The page to Cai Lin was not acknowledged in time',
       responders: [{ handle: 'cai' }],
     });
@@ -88,9 +88,9 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     for (const [i, [key, severity, title]] of raised.entries()) {
       await app.advanceClock(`2026-07-15T${raisedAt[i]}:00Z`);
       const escalation = await raise(app, { source: 'INFRASTRUCTURE', severity, title, rotationId: ops });
-      expect(escalation.pages[0].recipients).toEqual([{ handle: first }]);
+      expect(escalation.pages.nodes[0].recipients).toEqual([{ handle: first }]);
       escalations[key] = escalation.id;
-      pages.push(escalation.pages[0].id);
+      pages.push(escalation.pages.nodes[0].id);
     }
     await app.advanceClock('2026-07-15T12:27:00Z');
     for (const pageId of pages) await app.ok(ACKNOWLEDGE, { pageId }, as(first));
@@ -240,9 +240,12 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     expect(open.openEscalations.nodes.map((e: any) => e.id).sort()).toEqual(
       ended.items.map((i: any) => i.escalation.id).sort(),
     );
-    const history = (await app.ok(`query($id: ID!) { rotation(id: $id) { history { type actor } } }`, { id: ops }))
-      .rotation.history;
-    expect(history.at(-1)).toEqual({ type: 'OverrideScheduled', actor: ids[second] });
+    const history = (
+      await app.ok(`query($id: ID!) { rotation(id: $id) { history(first: 100) { nodes { type actor { id } } } } }`, {
+        id: ops,
+      })
+    ).rotation.history.nodes;
+    expect(history.at(-1)).toEqual({ type: 'OverrideScheduled', actor: { id: ids[second] } });
   });
 
   it('records no second boundary for the shift ended early, nor at its scheduled end', async () => {

@@ -30,7 +30,7 @@ const ADD_PARTICIPANT = mutation('addRotationParticipant', 'RotationMembershipIn
 
 const SHIFTS = `query($id: ID!, $from: DateTime!, $to: DateTime!) {
   rotation(id: $id) { shifts(from: $from, to: $to) { responder { name } start end shiftStart shiftNumber } } }`;
-const AUDIT = `query($kind: String!, $id: ID!) { auditTrail(kind: $kind, id: $id) { type actor data } }`;
+const AUDIT = `query($kind: String!, $id: ID!) { auditTrail(kind: $kind, id: $id, first: 100) { nodes { type actor { id } data } } }`;
 
 const allDay = (start: string, end: string) => [{ start, end }];
 
@@ -213,7 +213,7 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
 
   it('deactivates a responder: out of every rotation from a date, not paged, tokens refused', async () => {
     const ben = await app.as('responder', people.ben);
-    expect((await ben.gql(`{ me { actor } }`)).errors).toBeUndefined();
+    expect((await ben.gql(`{ me { actor { id } } }`)).errors).toBeUndefined();
     expect(await holderAt(weekly, '2026-11-16T10:00:00Z')).toEqual(['Ben']);
     const data = await lead.ok(DEACTIVATE_RESPONDER, {
       input: { responderId: people.ben, fromDate: '2026-11-16', reason: 'left the company' },
@@ -234,15 +234,15 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
     });
 
     await app.advanceClock('2026-11-16T10:00:00Z');
-    const refused = await ben.gql(`{ me { actor } }`);
+    const refused = await ben.gql(`{ me { actor { id } } }`);
     expect(refused.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     const state = await app.ok(`query($id: ID!) { responder(id: $id) { state } }`, { id: people.ben });
     expect(state.responder.state).toBe('DEACTIVATED');
     const raised = await app.ok(
-      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { pages { recipients { name } } } }`,
+      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { pages { nodes { recipients { name } } } } }`,
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout errors', description: '', rotationId: weekly } },
     );
-    expect(raised.raiseEscalation.pages[0].recipients).toEqual([{ name: 'Clara' }]);
+    expect(raised.raiseEscalation.pages.nodes[0].recipients).toEqual([{ name: 'Clara' }]);
     const rejoin = await lead.gql(ADD_PARTICIPANT, { input: { rotationId: weekly, responderId: people.ben } });
     expect(rejoin.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'responderId' });
   });
@@ -275,10 +275,9 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
 
   it('shows each correction and its actor in the history', async () => {
     const trail = async (kind: string, id: string) =>
-      ((await app.ok(AUDIT, { kind, id })).auditTrail as Array<{ type: string; actor: string }>).map((e) => [
-        e.type,
-        e.actor,
-      ]);
+      ((await app.ok(AUDIT, { kind, id })).auditTrail.nodes as Array<{ type: string; actor: { id: string } }>).map(
+        (e) => [e.type, e.actor.id],
+      );
     expect(await trail('rotation', weekly)).toEqual([
       ['RotationCreated', 'test-admin'],
       ['RotationUpdated', 'ops-lead'],

@@ -96,9 +96,9 @@ export const RESPONDER_REACH = `
 export const PAGE_NOTIFICATIONS = `
   query Notifications($id: ID!) {
     escalation(id: $id) {
-      pages { id state acknowledgedBy { handle }
-        notifications { id kind channel destination state attempts lastError sentAt dueAt recipient { handle } } }
-      timeline { type description }
+      pages { nodes { id state acknowledgedBy { handle }
+        notifications { id kind channel destination state attempts lastError sentAt dueAt recipient { handle } } } }
+      timeline { nodes { type description } }
     }
   }`;
 
