@@ -163,7 +163,7 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
       pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
       participantIds: [alice],
     });
-    await app.ok(`mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { id } }`, {
+    await app.ok(`mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { spanId } }`, {
       input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'medical leave' },
     });
   });

@@ -70,7 +70,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       overrideIds[role] = override.scheduleOverride.id;
     }
     const span = await app.ok(
-      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { nodes { spanId } } } }`,
+      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { spanId } }`,
       { input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'leave' } },
     );
     const token = await app.ok(
@@ -131,7 +131,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       rotationId,
       spareRotationId,
       overrideIds,
-      spanId: span.markResponderUnavailable.unavailability.nodes[0].spanId,
+      spanId: span.markResponderUnavailable.spanId,
       tokenId: token.issueApiToken.apiToken.id,
     };
     clients.admin = app;

@@ -59,7 +59,7 @@ export class SchedulingMapper {
 
   private mapResponder(responder: Responder): ResponderModel {
     const clock = this.clock;
-    return {
+    const model: ResponderModel = {
       get state() {
         const deactivated =
           responder.deactivatedAt !== undefined && Date.parse(responder.deactivatedAt) <= clock.now().getTime();
@@ -74,13 +74,17 @@ export class SchedulingMapper {
       role: responder.role as ResponderRoleValue,
       workingHours: responder.workingHours.map(clockWindow),
       onCallRestricted: responder.onCallRestricted,
-      unavailability: responder.unavailability.map((span) => ({
-        spanId: span.spanId,
-        start: new Date(span.start),
-        end: new Date(span.end),
-        reason: span.reason,
-      })),
+      get unavailability() {
+        return responder.unavailability.map((span) => ({
+          spanId: span.spanId,
+          start: new Date(span.start),
+          end: new Date(span.end),
+          reason: span.reason,
+          responder: model,
+        }));
+      },
     };
+    return model;
   }
 
   responderById(id: string): ResponderModel {

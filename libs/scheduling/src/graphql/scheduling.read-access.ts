@@ -77,5 +77,5 @@ export const schedulingReadAccess: ReadAccessTable = {
     readers: ['closed', 'closedAt', 'id', 'publishedBy', 'rotation', 'slots', 'timeZone', 'title', 'volunteerDeadline'],
   },
   Swap: { readers: ['createdBy', 'first', 'id', 'rotation', 'second'] },
-  UnavailableSpan: { readers: ['end', 'spanId', 'start'], leads: ['reason'] },
+  UnavailableSpan: { readers: ['end', 'responder', 'spanId', 'start'], leads: ['reason'] },
 };
