@@ -113,6 +113,16 @@ describe('two emergencies at once (over HTTP)', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', state: 'ACKNOWLEDGED' });
     const winner = succeeded[0].data.acknowledgePage.acknowledgedBy.handle;
+    // the refusal names who acknowledged it, in words and in its extension
+    const winnerName = (await app.ok(`{ responders(first: 100) { nodes { handle name id } } }`)).responders.nodes.find(
+      (r: { handle: string }) => r.handle === winner,
+    );
+    expect(refused[0].errors![0].message).toMatch(new RegExp(`is already acknowledged by ${winnerName.name}$`));
+    expect(refused[0].errors![0].extensions.acknowledgedBy).toEqual({
+      id: winnerName.id,
+      kind: 'RESPONDER',
+      name: winnerName.name,
+    });
     const stored = await app.store.readStream(`escalation-${secondId}`);
     const acknowledgements = stored.filter((e) => e.type === 'PageAcknowledged' && e.data.pageId === pool.id);
     expect(acknowledgements).toHaveLength(1);

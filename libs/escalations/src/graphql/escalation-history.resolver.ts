@@ -1,5 +1,5 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, pageOfList } from '@app/core';
+import { type Page, PageArgs, pageOfList } from '@app/core';
 import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
 import {
@@ -26,14 +26,19 @@ export class EscalationHistoryResolver {
 
   @ResolveField(() => PageConnection, { description: 'Its pages, in the order they were sent' })
   pages(@Parent() escalation: EscalationModel, @Args() page: PageArgs): PageConnection {
-    return pageOfList(escalation.pages, page, (one: PageModel) => [one.pagedAt.toISOString(), one.id], 2);
+    // pages sent at the same instant keep the order they were sent in (the list only grows)
+    return inOrder(escalation.pages, page, (one: PageModel) => one.pagedAt);
   }
 
   @ResolveField(() => TimelineEntryConnection, { description: 'What happened, in words, oldest first' })
   timeline(@Parent() escalation: EscalationModel, @Args() page: PageArgs): TimelineEntryConnection {
-    // entries have no id of their own: their place in the time-ordered timeline breaks ties
-    const entries = escalation.timeline.map((entry, position) => ({ entry, position }));
-    const found = pageOfList(entries, page, ({ entry, position }) => [entry.at.toISOString(), position], 2);
-    return { ...found, nodes: found.nodes.map(({ entry }): TimelineEntryModel => entry) };
+    return inOrder(escalation.timeline, page, (entry: TimelineEntryModel) => entry.at);
   }
+}
+
+/** A page of a time-ordered list whose items have no id of their own: their place breaks ties. */
+function inOrder<T>(items: readonly T[], page: PageArgs, atOf: (item: T) => Date): Page<T> {
+  const placed = items.map((item, position) => ({ item, position }));
+  const found = pageOfList(placed, page, ({ item, position }) => [atOf(item).toISOString(), position], 2);
+  return { ...found, nodes: found.nodes.map(({ item }) => item) };
 }
