@@ -162,6 +162,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     expect(boundary).toMatchObject({
       at: '2026-07-15T16:00:00.000Z',
       endedEarly: false,
+      endedEarlyBy: null,
       outgoing: [{ handle: first }],
       incoming: [{ handle: second }],
       pendingCount: 4,
@@ -216,6 +217,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
       at: '2026-07-15T17:00:00.000Z',
       handOverBy: '2026-07-15T17:30:00.000Z',
       endedEarly: true,
+      endedEarlyBy: { kind: 'RESPONDER', responder: { handle: second } },
       outgoing: [{ handle: second }],
       incoming: [{ handle: first }],
       pendingCount: 4,
