@@ -17,7 +17,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
  * - a list of objects is a connection (`nodes`, `pageInfo`, `totalCount`, taking `first`/`after`),
  *   unless it is a short fixed sub-list of one object, listed here with why;
  * - nothing pages with `limit`/`offset`;
- * - who did something is an Actor, never a bare id or name (`*By`, `*ById`, `actor*` fields);
+ * - who did something is an Actor, never a bare id or name (`*By`, `*ById`, `actor*`, `author*` fields);
  * - a lifecycle is a `state`: no enum field, argument or enum type says `status`.
  */
 
@@ -85,7 +85,7 @@ const FIXED_SUB_LISTS = new Set([
   'Query.weekendSlots',
 ]);
 
-const ACTOR_NAME = /(By|ById|ByIds)$|^actor/;
+const ACTOR_NAME = /(By|ById|ByIds)$|^(actor|author)/;
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter(

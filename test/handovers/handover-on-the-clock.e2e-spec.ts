@@ -98,7 +98,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     const mitigated = (await app.ok(MITIGATE, { id: escalations.search, note }, as(first))).mitigateEscalation;
     expect(mitigated).toMatchObject({
       state: 'MITIGATED',
-      lastNote: { kind: 'UPDATE', text: note, author: ids[first] },
+      lastNote: { kind: 'UPDATE', text: note, author: { id: ids[first], kind: 'RESPONDER' } },
     });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { driId: ids[first] } });
     expect(open.openEscalations.nodes.find((e: any) => e.id === escalations.search).lastNote).toEqual({ text: note });

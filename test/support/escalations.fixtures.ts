@@ -4,7 +4,7 @@ export const ESCALATION_FIELDS = `
   id title severity state source incidentTag ageMinutes
   rotation { id name }
   dri { id handle }
-  lastNote { kind text author }
+  lastNote { kind text author { id kind } }
   qualification neededMoreInformation
   downgrade { reason priority followUpTicket at }
   customerContact { firstContactAt followUpDueAt followUpRecordedAt bridgeClosesAt bridgeClosedAt repliedAt }

@@ -16,7 +16,7 @@ export const END_SHIFT_NOW = `
 
 export const MITIGATE = `
   mutation Mitigate($id: ID!, $note: String) {
-    mitigateEscalation(escalationId: $id, note: $note) { id state lastNote { kind text author } }
+    mitigateEscalation(escalationId: $id, note: $note) { id state lastNote { kind text author { id kind } } }
   }`;
 
 /** A boundary with whether it ended early and which summaries came from drafts. */

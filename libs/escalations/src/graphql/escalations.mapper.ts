@@ -289,5 +289,5 @@ function alertModel(alert: EscalationAlert): EscalationAlertModel {
 }
 
 function note(n: Note): EscalationNoteModel {
-  return { id: n.noteId, kind: n.kind, text: n.text, author: n.author, at: new Date(n.at) };
+  return { id: n.noteId, kind: n.kind, text: n.text, author: actorOf(n.author), at: new Date(n.at) };
 }

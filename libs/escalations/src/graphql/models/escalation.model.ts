@@ -26,8 +26,8 @@ export class EscalationNoteModel {
   @Field()
   text: string;
 
-  @Field()
-  author: string;
+  @Field(() => ActorModel, { description: 'Who wrote it' })
+  author: ActorModel;
 
   @Field()
   at: Date;
