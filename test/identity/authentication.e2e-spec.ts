@@ -163,7 +163,10 @@ describe('authentication (over HTTP)', () => {
       role: 'VIEWER',
     });
     const display = `Bearer ${issued.issueApiToken.token}`;
-    expect((await post(app, ME, display)).body.data.me).toMatchObject({ actor: 'display:lobby-wall', role: 'VIEWER' });
+    expect((await post(app, ME, display)).body.data.me).toMatchObject({
+      actor: { id: 'display:lobby-wall', kind: 'DISPLAY' },
+      role: 'VIEWER',
+    });
     const read = await post(app, `{ responder(id: "${randomUUID()}") { name } }`, display);
     expect(read.body.errors[0].extensions.code).toBe('NOT_FOUND');
     const before = await app.store.headPosition();

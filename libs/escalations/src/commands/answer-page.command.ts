@@ -108,6 +108,8 @@ function nameOf(actor: ResolvedActor): { kind: ResolvedActor['kind']; name: stri
       return { kind: actor.kind, name: actor.integration.name };
     case 'OPERATOR':
       return { kind: actor.kind, name: actor.operator.name };
+    case 'DISPLAY':
+      return { kind: actor.kind, name: actor.display.name };
     case 'SYSTEM':
       return { kind: actor.kind, name: 'the system' };
   }
