@@ -101,8 +101,10 @@ describe('corrections refused (over HTTP)', () => {
     }
     const claims = await app.store.readStream('responder-handle-prize');
     expect(claims.filter((e) => e.type === 'UniqueKeyClaimed')).toHaveLength(1);
-    const handles = await app.ok(`{ responders { handle } }`);
-    expect(handles.responders.filter((r: { handle: string }) => r.handle.toLowerCase() === 'prize')).toHaveLength(1);
+    const handles = await app.ok(`{ responders(first: 100) { nodes { handle } } }`);
+    expect(handles.responders.nodes.filter((r: { handle: string }) => r.handle.toLowerCase() === 'prize')).toHaveLength(
+      1,
+    );
     // the losers kept their handles; the winner's old one is free again
     const free = answers.findIndex((a) => !a.errors);
     const reused = await registerResponder(app, { handle: `racer-${free}`, timeZone: 'UTC' });

@@ -267,8 +267,8 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
     expect(data.archiveRotation.rotation).toMatchObject({ state: 'ARCHIVED', archivedAt: '2026-11-16T10:00:00.000Z' });
     expect(await holderAt(followTheSun, '2026-11-17T02:00:00Z')).toEqual([]);
     expect(await holderAt(followTheSun, '2026-11-15T02:00:00Z')).toHaveLength(1);
-    const listed = await app.ok(`{ rotations { name state } }`);
-    expect(listed.rotations).toContainEqual({ name: 'Follow the sun', state: 'ARCHIVED' });
+    const listed = await app.ok(`{ rotations(first: 100) { nodes { name state } } }`);
+    expect(listed.rotations.nodes).toContainEqual({ name: 'Follow the sun', state: 'ARCHIVED' });
     const refused = await lead.gql(ADD_PARTICIPANT, { input: { rotationId: followTheSun, responderId: people.fumio } });
     expect(refused.errors?.[0].extensions.code).toBe('CONFLICT');
   });

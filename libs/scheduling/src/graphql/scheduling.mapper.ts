@@ -16,16 +16,7 @@ import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from '.
 import type { ResponderModel } from './models/responder.model.js';
 import type { OverrideModel, RotationMemberModel, RotationModel, SwapModel } from './models/rotation.model.js';
 import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from './models/slot-round.model.js';
-import {
-  Ineligibility,
-  OnCallReasonKind,
-  ResponderLifecycle,
-  ResponderRoleValue,
-  RotationLifecycle,
-  ShiftCycle,
-  SlotExclusionValue,
-  SlotFillValue,
-} from './scheduling.enums.js';
+import { type Ineligibility, OnCallReasonKind, ResponderLifecycle, RotationLifecycle } from './scheduling.enums.js';
 
 const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
 
@@ -71,7 +62,7 @@ export class SchedulingMapper {
       handle: responder.handle,
       timeZone: responder.timeZone,
       team: responder.team,
-      role: responder.role as ResponderRoleValue,
+      role: responder.role,
       workingHours: responder.workingHours.map(clockWindow),
       onCallRestricted: responder.onCallRestricted,
       get unavailability() {
@@ -255,7 +246,7 @@ export class SchedulingMapper {
       get assignee() {
         return slot.assigneeId ? mapper.responderById(slot.assigneeId) : undefined;
       },
-      how: slot.how as SlotFillValue | undefined,
+      how: slot.how,
       explanation: slot.explanation ? this.explanation(slot.explanation) : undefined,
     };
   }
@@ -271,7 +262,7 @@ export class SchedulingMapper {
           return mapper.responderById(c.responderId);
         },
         rank: c.rank,
-        excluded: c.excluded as SlotExclusionValue | undefined,
+        excluded: c.excluded,
         weekendSlotsThisQuarter: c.weekendSlotsThisQuarter,
         onCallHoursLast12Months: c.onCallHoursLast12Months,
         lastSlotEnd: date(c.lastSlotEnd),
@@ -331,7 +322,7 @@ function clockWindow(window: ClockWindow): ClockWindowModel {
 
 function shiftPattern(pattern: ShiftPattern) {
   return {
-    cycle: pattern.cycle as ShiftCycle,
+    cycle: pattern.cycle,
     handoffs: pattern.handoffs.map((h) => ({ weekday: h.weekday, time: h.time })),
     shiftDuration: pattern.shiftDuration,
     respondersPerShift: pattern.respondersPerShift,
