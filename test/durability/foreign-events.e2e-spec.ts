@@ -9,7 +9,7 @@ import { EsdbGrpcDouble } from '@app/event-store/testing';
 import { REGISTER_RESPONDER, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const ME = `{ me { actor role } }`;
+const ME = `{ me { actor { id } role } }`;
 const PROJECTIONS = `{ projections { name position state caughtUp skippedEvents skippedByReason { reason count }
   failure { eventId streamId type position error attempts } } }`;
 
@@ -132,11 +132,15 @@ describe('events written by other clients (EventStoreDB through the gRPC double)
     expect(Math.max(...latencies)).toBeLessThan(2000);
     expect(appended).toBeGreaterThanOrEqual(3);
 
-    const responders = await app.ok(`{ responders { id } }`);
-    expect(responders.responders.map((r: { id: string }) => r.id)).toEqual(
+    const responders = await app.ok(`{ responders(first: 100) { nodes { id } } }`);
+    expect(responders.responders.nodes.map((r: { id: string }) => r.id)).toEqual(
       expect.arrayContaining([before, ...registered]),
     );
-    for (const query of [`{ rotations { id } }`, `{ openEscalations { totalCount } }`, `{ apiTokens { id } }`]) {
+    for (const query of [
+      `{ rotations { nodes { id } } }`,
+      `{ openEscalations { totalCount } }`,
+      `{ apiTokens { nodes { id } } }`,
+    ]) {
       expect((await app.gql(query)).errors).toBeUndefined();
     }
 
@@ -234,16 +238,16 @@ describe('a read model stuck on an event (EventStoreDB through the gRPC double)'
     expect(Date.now() - started).toBeLessThan(2000);
     const bearer = `Bearer ${issued.issueApiToken.token}`;
     const me = await request(app.server).post('/graphql').set('authorization', bearer).send({ query: ME });
-    expect(me.body.data.me.actor).toBe(alice);
+    expect(me.body.data.me.actor.id).toBe(alice);
     await app.ok(`mutation($t: ID!) { revokeApiToken(tokenId: $t, reason: "lost phone") { revokedAt } }`, {
       t: issued.issueApiToken.apiToken.id,
     });
     expect((await request(app.server).post('/graphql').set('authorization', bearer).send({ query: ME })).status).toBe(
       401,
     );
-    const responders = await app.gql(`{ responders { id handle } }`);
+    const responders = await app.gql(`{ responders(first: 100) { nodes { id handle } } }`);
     expect(responders.errors).toBeUndefined();
-    expect(responders.data.responders.map((r: { id: string }) => r.id)).toContain(alice);
+    expect(responders.data.responders.nodes.map((r: { id: string }) => r.id)).toContain(alice);
 
     const stuckNames = stuck.map((entry) => entry.name);
     const head = await app.store.headPosition();
@@ -260,10 +264,13 @@ describe('a read model stuck on an event (EventStoreDB through the gRPC double)'
       }
     }
     expect(stuckNames.length).toBeLessThan(projections.length);
-    const history = await app.ok(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { type } }`, {
+    const history = await app.ok(`query($id: ID!) { auditTrail(kind: "api-token", id: $id) { nodes { type } } }`, {
       id: issued.issueApiToken.apiToken.id,
     });
-    expect(history.auditTrail.map((e: { type: string }) => e.type)).toEqual(['ApiTokenIssued', 'ApiTokenRevoked']);
+    expect(history.auditTrail.nodes.map((e: { type: string }) => e.type)).toEqual([
+      'ApiTokenIssued',
+      'ApiTokenRevoked',
+    ]);
 
     const metrics = (await request(app.server).get('/metrics')).text;
     expect(metrics).toContain('projections_ready 0');
@@ -302,8 +309,10 @@ describe('rows written by another program into the SQLite store', () => {
     other.close();
 
     const after = await registerResponder(app, { handle: 'rows-after' });
-    const responders = await app.ok(`{ responders { id } }`);
-    expect(responders.responders.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining([before, after]));
+    const responders = await app.ok(`{ responders(first: 100) { nodes { id } } }`);
+    expect(responders.responders.nodes.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining([before, after]),
+    );
     const { projections } = await app.ok(PROJECTIONS);
     const head = String(await app.store.headPosition());
     for (const projection of projections) {
