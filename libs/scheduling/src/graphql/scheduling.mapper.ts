@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { shiftIdOf } from './shift-id.js';
 import { actorOf, actorOrNone, CLOCK, type Clock } from '@app/core';
 import type { WorkingHoursWarning } from '../domain/schedule/working-hours-warnings.js';
 import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
@@ -183,6 +184,7 @@ export class SchedulingMapper {
       end: new Date(segment.end),
       shiftNumber: segment.shift?.number,
       shiftStart: turnOrSlot ? new Date(turnOrSlot.start) : undefined,
+      shiftId: turnOrSlot ? shiftIdOf(segment.rotationId, new Date(turnOrSlot.start)) : undefined,
       shiftEnd: turnOrSlot ? new Date(turnOrSlot.end) : undefined,
       isDri,
       get reason() {
