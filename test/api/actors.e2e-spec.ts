@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ACTOR = 'id kind responder { id name handle } integration { id name } operator { name }';
 const ESCALATION_ACTORS = `query($id: ID!) { escalation(id: $id) {
-  raisedBy { ${ACTOR} } timeline { type actor { ${ACTOR} } } history { nodes { type actor { kind } } } } }`;
+  raisedBy { ${ACTOR} } timeline { nodes { type actor { ${ACTOR} } } } history { nodes { type actor { kind } } } } }`;
 const ROTATION_HISTORY = `query($id: ID!) { rotation(id: $id) { history { nodes { type actor { ${ACTOR} } } } } }`;
 
 /** Who did it is an object: a responder, an integration, an operator or the system, with their names. */
@@ -28,7 +28,7 @@ describe('actors in answers (over HTTP)', () => {
       title: 'Queue latency',
       rotationId: setup.devRotation,
     });
-    await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('dev-a'));
+    await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('dev-a'));
     const { escalation } = await app.ok(ESCALATION_ACTORS, { id: raised.id });
     const integration = {
       id: 'infra-oncall',
@@ -38,8 +38,8 @@ describe('actors in answers (over HTTP)', () => {
       operator: null,
     };
     expect(escalation.raisedBy).toEqual(integration);
-    expect(escalation.timeline[0]).toMatchObject({ type: 'EscalationRaised', actor: integration });
-    expect(escalation.timeline.find((line: any) => line.type === 'PageAcknowledged').actor).toEqual({
+    expect(escalation.timeline.nodes[0]).toMatchObject({ type: 'EscalationRaised', actor: integration });
+    expect(escalation.timeline.nodes.find((line: any) => line.type === 'PageAcknowledged').actor).toEqual({
       id: setup.ids['dev-a'],
       kind: 'RESPONDER',
       responder: { id: setup.ids['dev-a'], name: 'dev-a', handle: 'dev-a' },
@@ -71,7 +71,7 @@ describe('actors in answers (over HTTP)', () => {
     });
     await app.advanceClock('2026-07-15T10:16:00Z');
     const { escalation } = await app.ok(ESCALATION_ACTORS, { id: raised.id });
-    const timedOut = escalation.timeline.find((line: any) => line.actor.kind === 'SYSTEM');
+    const timedOut = escalation.timeline.nodes.find((line: any) => line.actor.kind === 'SYSTEM');
     expect(timedOut.actor).toEqual({
       id: 'system',
       kind: 'SYSTEM',

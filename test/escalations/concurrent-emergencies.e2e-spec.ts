@@ -3,7 +3,7 @@ import { createRotation, registerResponder } from '../support/scheduling.fixture
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const PAGE_BACKUP_POOL = `
-  mutation Pool($id: ID!) { pageBackupPool(escalationId: $id) { id pages { id layer trigger state recipients { handle } } } }`;
+  mutation Pool($id: ID!) { pageBackupPool(escalationId: $id) { id pages { nodes { id layer trigger state recipients { handle } } } } }`;
 
 /**
  * Two customer emergencies at once. The engineer on call is already DRI of the first, so the
@@ -61,8 +61,8 @@ describe('two emergencies at once (over HTTP)', () => {
       rotationId: emergencyRotation,
     });
     firstId = first.id;
-    expect(first.pages[0].recipients).toEqual([{ handle: 'ce-oncall' }]);
-    await app.ok(ACKNOWLEDGE, { pageId: first.pages[0].id }, as('ce-oncall'));
+    expect(first.pages.nodes[0].recipients).toEqual([{ handle: 'ce-oncall' }]);
+    await app.ok(ACKNOWLEDGE, { pageId: first.pages.nodes[0].id }, as('ce-oncall'));
   });
 
   it('sends the second emergency to the manager on call, saying why', async () => {
@@ -74,7 +74,7 @@ describe('two emergencies at once (over HTTP)', () => {
       rotationId: emergencyRotation,
     });
     secondId = second.id;
-    expect(second.pages).toEqual([
+    expect(second.pages.nodes).toEqual([
       expect.objectContaining({
         step: 2,
         layer: 'MANAGER',
@@ -87,11 +87,11 @@ describe('two emergencies at once (over HTTP)', () => {
 
   it('lets the manager pull in the backup pool; one page reaches every volunteer', async () => {
     const current = await escalation(app, secondId);
-    await app.ok(ACKNOWLEDGE, { pageId: current.pages[0].id }, as('support-manager'));
+    await app.ok(ACKNOWLEDGE, { pageId: current.pages.nodes[0].id }, as('support-manager'));
     const forbidden = await app.gql(PAGE_BACKUP_POOL, { id: secondId }, as('ce-oncall'));
     expect(forbidden.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const paged = (await app.ok(PAGE_BACKUP_POOL, { id: secondId }, as('support-manager'))).pageBackupPool;
-    expect(paged.pages.at(-1)).toEqual(
+    expect(paged.pages.nodes.at(-1)).toEqual(
       expect.objectContaining({
         layer: 'BACKUP_POOL',
         trigger: 'BACKUP_POOL_REQUESTED',
@@ -102,7 +102,7 @@ describe('two emergencies at once (over HTTP)', () => {
   });
 
   it('keeps exactly one acknowledgement when two volunteers acknowledge at once', async () => {
-    const pool = (await escalation(app, secondId)).pages.at(-1);
+    const pool = (await escalation(app, secondId)).pages.nodes.at(-1);
     const answers = await Promise.all([
       app.gql(ACKNOWLEDGE, { pageId: pool.id }, as('backup-1')),
       app.gql(ACKNOWLEDGE, { pageId: pool.id }, as('backup-2')),
@@ -113,6 +113,16 @@ describe('two emergencies at once (over HTTP)', () => {
     expect(refused).toHaveLength(1);
     expect(refused[0].errors![0].extensions).toMatchObject({ code: 'CONFLICT', state: 'ACKNOWLEDGED' });
     const winner = succeeded[0].data.acknowledgePage.acknowledgedBy.handle;
+    // the refusal names who acknowledged it, in words and in its extension
+    const winnerName = (await app.ok(`{ responders(first: 100) { nodes { handle name id } } }`)).responders.nodes.find(
+      (r: { handle: string }) => r.handle === winner,
+    );
+    expect(refused[0].errors![0].message).toMatch(new RegExp(`is already acknowledged by ${winnerName.name}$`));
+    expect(refused[0].errors![0].extensions.acknowledgedBy).toEqual({
+      id: winnerName.id,
+      kind: 'RESPONDER',
+      name: winnerName.name,
+    });
     const stored = await app.store.readStream(`escalation-${secondId}`);
     const acknowledgements = stored.filter((e) => e.type === 'PageAcknowledged' && e.data.pageId === pool.id);
     expect(acknowledgements).toHaveLength(1);

@@ -49,7 +49,7 @@ describe('contention without refusals (over HTTP)', () => {
 
   it('records one acknowledgement of 50 simultaneous ones by the recipient, and answers all of them alike', async () => {
     const raised = await raise(app, { source: 'INFRASTRUCTURE', severity: 'S2', title: 'Disk full', rotationId });
-    const pageId = raised.pages[0].id;
+    const pageId = raised.pages.nodes[0].id;
     const answers = await burst(app, anaToken, 50, () => ({ query: ACKNOWLEDGE, variables: { pageId } }));
     for (const answer of answers) {
       expect(answer.errors).toBeUndefined();

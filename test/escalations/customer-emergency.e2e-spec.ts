@@ -63,7 +63,7 @@ describe('customer emergencies (over HTTP)', () => {
       downgrade: { reason: 'NOT_AN_EMERGENCY', priority: 'HIGH', followUpTicket: 'https://tickets.example/999' },
     });
     const detail = await escalation(app, id);
-    expect(detail.pages[0]).toMatchObject({ state: 'CANCELLED', cancelReason: 'ESCALATION_CLOSED' });
+    expect(detail.pages.nodes[0]).toMatchObject({ state: 'CANCELLED', cancelReason: 'ESCALATION_CLOSED' });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { rotationIds: [rotationId] } });
     expect(open.openEscalations.nodes.map((e: any) => e.id)).not.toContain(id);
   });
@@ -98,7 +98,7 @@ describe('customer emergencies (over HTTP)', () => {
         at: '2026-07-15T15:40:00.000Z',
       },
     });
-    expect(closed.timeline.map((t: any) => t.type)).toEqual(
+    expect(closed.timeline.nodes.map((t: any) => t.type)).toEqual(
       expect.arrayContaining(['CustomerFollowUpDue', 'CustomerBridgeClosed', 'EscalationDowngraded']),
     );
   });

@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const REGISTER_SERVICE = `mutation($input: RegisterServiceInput!) {
   registerService(input: $input) { id name owningTeam secondTierRotation { id name } } }`;
 const REROUTE = `mutation($input: RerouteEscalationInput!) {
-  rerouteEscalation(input: $input) { id rotation { name } service { name } pages { state cancelReason trigger recipients { handle } } } }`;
+  rerouteEscalation(input: $input) { id rotation { name } service { name } pages { nodes { state cancelReason trigger recipients { handle } } } } }`;
 const TAG = `mutation($id: ID!, $tag: String) { tagEscalation(escalationId: $id, incidentTag: $tag) { id incidentTag } }`;
 
 /** The dashboard's lists: filters, ordering and pagination; services routing to their owners. */
@@ -75,8 +75,9 @@ describe('escalation dashboard queries and routing (over HTTP)', () => {
     expect(titles(byRotation.openEscalations)).toEqual(['Repository corruption', 'Slow clones']);
     const bySeverity = await app.ok(OPEN_ESCALATIONS, { filter: { severities: ['S2'] } });
     expect(titles(bySeverity.openEscalations)).toEqual(['Slow clones', 'Error budget burning']);
-    const page = (await app.ok(`query($id: ID!) { escalation(id: $id) { pages { id } } }`, { id: raised[1].id }))
-      .escalation.pages[0];
+    const page = (
+      await app.ok(`query($id: ID!) { escalation(id: $id) { pages { nodes { id } } } }`, { id: raised[1].id })
+    ).escalation.pages.nodes[0];
     await app.ok(ACKNOWLEDGE, { pageId: page.id }, as('infra-1'));
     const acknowledged = await app.ok(OPEN_ESCALATIONS, { filter: { states: ['ACKNOWLEDGED'] } });
     expect(titles(acknowledged.openEscalations)).toEqual(['Site down']);
@@ -119,13 +120,13 @@ describe('escalation dashboard queries and routing (over HTTP)', () => {
       serviceId: service.id,
     });
     expect(routed.rotation.name).toBe('Gitaly second tier');
-    expect(routed.pages[0].recipients).toEqual([{ handle: 'gitaly-1' }]);
+    expect(routed.pages.nodes[0].recipients).toEqual([{ handle: 'gitaly-1' }]);
 
     const rerouted = (
       await app.ok(REROUTE, { input: { escalationId: raised[4].id, serviceId: service.id } }, as('infra-1'))
     ).rerouteEscalation;
     expect(rerouted).toMatchObject({ rotation: { name: 'Gitaly second tier' }, service: { name: 'Gitaly' } });
-    expect(rerouted.pages).toEqual([
+    expect(rerouted.pages.nodes).toEqual([
       { state: 'CANCELLED', cancelReason: 'REROUTED', trigger: 'RAISED', recipients: [{ handle: 'infra-1' }] },
       { state: 'TRIGGERED', cancelReason: null, trigger: 'REROUTED', recipients: [{ handle: 'gitaly-1' }] },
     ]);

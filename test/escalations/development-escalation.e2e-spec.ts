@@ -32,8 +32,8 @@ describe('weekday development escalation (over HTTP)', () => {
       title: 'Sidekiq queue latency creeping up',
       rotationId: setup.devRotation,
     });
-    expect(first.pages[0].recipients).toEqual([{ handle: 'dev-a' }]);
-    await app.ok(ACKNOWLEDGE, { pageId: first.pages[0].id }, as('dev-a'));
+    expect(first.pages.nodes[0].recipients).toEqual([{ handle: 'dev-a' }]);
+    await app.ok(ACKNOWLEDGE, { pageId: first.pages.nodes[0].id }, as('dev-a'));
     await resolveEscalation(app, first.id, 'dev-a');
   });
 
@@ -47,7 +47,7 @@ describe('weekday development escalation (over HTTP)', () => {
       rotationId: setup.devRotation,
     });
     escalationId = raised.id;
-    const [page] = raised.pages;
+    const [page] = raised.pages.nodes;
     expect(page).toMatchObject({
       state: 'TRIGGERED',
       step: 1,
@@ -85,14 +85,14 @@ describe('weekday development escalation (over HTTP)', () => {
   it('keeps paging the engineer until the timeout', async () => {
     await app.advanceClock('2026-07-15T10:14:59Z');
     const current = await escalation(app, escalationId);
-    expect(current.pages.map((p: any) => p.state)).toEqual(['TRIGGERED']);
+    expect(current.pages.nodes.map((p: any) => p.state)).toEqual(['TRIGGERED']);
   });
 
   it('moves the unacknowledged page to the manager on call after 15 minutes', async () => {
     await app.advanceClock('2026-07-15T10:15:00Z');
     const current = await escalation(app, escalationId);
     expect(current.state).toBe('OPEN');
-    expect(current.pages).toEqual([
+    expect(current.pages.nodes).toEqual([
       expect.objectContaining({ state: 'TIMED_OUT', withinSlo: false, recipients: [{ handle: 'dev-c' }] }),
       expect.objectContaining({
         state: 'TRIGGERED',
@@ -105,42 +105,61 @@ describe('weekday development escalation (over HTTP)', () => {
         selection: { rule: 'ON_CALL', candidates: [candidate('mgr', { chosen: true })] },
       }),
     ]);
-    expect(current.currentPage.id).toBe(current.pages[1].id);
+    expect(current.currentPage.id).toBe(current.pages.nodes[1].id);
     const awaiting = await app.ok(AWAITING, { responderId: setup.ids.mgr });
     expect(awaiting.pagesAwaitingAcknowledgement.nodes.map((p: any) => p.ackDeadline)).toEqual([
       '2026-07-15T10:30:00.000Z',
     ]);
-    expect(current.timeline.map((t: any) => t.type)).toEqual([
+    expect(current.timeline.nodes.map((t: any) => t.type)).toEqual([
       'EscalationRaised',
       'ResponderPaged',
       'PageTimedOut',
       'ResponderPaged',
     ]);
-    expect(current.timeline[2]).toMatchObject({ actor: { id: 'system' }, at: '2026-07-15T10:15:00.000Z' });
+    expect(current.timeline.nodes[2]).toMatchObject({ actor: { id: 'system' }, at: '2026-07-15T10:15:00.000Z' });
     // words and fields number alike: the page with step 2 is "step 2" in the timeline
-    expect(current.timeline[3].description).toContain(`step ${current.pages[1].step} (manager)`);
-    expect(current.timeline[1].description).toContain(`step ${current.pages[0].step} (responder)`);
+    expect(current.timeline.nodes[3].description).toContain(`step ${current.pages.nodes[1].step} (manager)`);
+    expect(current.timeline.nodes[1].description).toContain(`step ${current.pages.nodes[0].step} (responder)`);
+    // both lists page on with the cursor they gave, in time order
+    const LISTS = `query($id: ID!, $after: String) { escalation(id: $id) {
+      pages(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } }
+      timeline(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { type } } } }`;
+    const first = (await app.ok(LISTS, { id: escalationId })).escalation;
+    expect(first.pages).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect(first.pages.nodes).toEqual([{ id: current.pages.nodes[0].id }]);
+    expect(first.timeline).toMatchObject({ totalCount: 4, pageInfo: { hasNextPage: true } });
+    const nextPages = `query($id: ID!, $after: String) { escalation(id: $id) { pages(first: 1, after: $after) { pageInfo { hasNextPage } nodes { id } } } }`;
+    const nextLines = `query($id: ID!, $after: String) { escalation(id: $id) { timeline(first: 3, after: $after) { pageInfo { hasNextPage } nodes { type } } } }`;
+    expect(
+      (await app.ok(nextPages, { id: escalationId, after: first.pages.pageInfo.endCursor })).escalation.pages,
+    ).toEqual({
+      pageInfo: { hasNextPage: false },
+      nodes: [{ id: current.pages.nodes[1].id }],
+    });
+    expect(
+      (await app.ok(nextLines, { id: escalationId, after: first.timeline.pageInfo.endCursor })).escalation.timeline,
+    ).toEqual({ pageInfo: { hasNextPage: false }, nodes: [{ type: 'ResponderPaged' }] });
   });
 
   it('does not let the engineer acknowledge the page that moved on', async () => {
     const current = await escalation(app, escalationId);
-    const late = await app.gql(ACKNOWLEDGE, { pageId: current.pages[0].id }, as('dev-c'));
+    const late = await app.gql(ACKNOWLEDGE, { pageId: current.pages.nodes[0].id }, as('dev-c'));
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', state: 'TIMED_OUT' });
   });
 
   it('records the manager’s acknowledgement time against the SLO; the manager is DRI', async () => {
     await app.advanceClock('2026-07-15T10:21:00Z');
     const current = await escalation(app, escalationId);
-    const ack = await app.ok(ACKNOWLEDGE, { pageId: current.pages[1].id }, as('mgr'));
+    const ack = await app.ok(ACKNOWLEDGE, { pageId: current.pages.nodes[1].id }, as('mgr'));
     expect(ack.acknowledgePage).toMatchObject({
       state: 'ACKNOWLEDGED',
       acknowledgedBy: { handle: 'mgr' },
       escalation: { state: 'ACKNOWLEDGED', dri: { handle: 'mgr' } },
     });
     const after = await escalation(app, escalationId);
-    expect(after.pages[1]).toMatchObject({ secondsToAcknowledge: 360, ackSloSeconds: 900, withinSlo: true });
+    expect(after.pages.nodes[1]).toMatchObject({ secondsToAcknowledge: 360, ackSloSeconds: 900, withinSlo: true });
     await app.advanceClock('2026-07-15T11:00:00Z');
-    expect((await escalation(app, escalationId)).pages).toHaveLength(2);
+    expect((await escalation(app, escalationId)).pages.nodes).toHaveLength(2);
   });
 
   it('pages the schedule’s on-call engineer at the weekend, whoever is online', async () => {
@@ -151,8 +170,8 @@ describe('weekday development escalation (over HTTP)', () => {
       title: 'Saturday: slow merge request pages',
       rotationId: setup.devRotation,
     });
-    expect(raised.pages[0].selection.rule).toBe('ON_CALL');
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'dev-a' }]);
+    expect(raised.pages.nodes[0].selection.rule).toBe('ON_CALL');
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'dev-a' }]);
   });
 });
 

@@ -26,7 +26,7 @@ describe('invalid escalation steps get a typed error and append nothing (over HT
     });
     const resolved = await raise(app, { source: 'SUPPORT', severity: 'S3', title: 'Resolved quickly', rotationId });
     resolvedId = resolved.id;
-    resolvedPageId = resolved.pages[0].id;
+    resolvedPageId = resolved.pages.nodes[0].id;
     await app.ok(RESOLVE_ESCALATION, { id: resolvedId }, as('inv-oncall'));
     openId = (await raise(app, { source: 'INFRASTRUCTURE', severity: 'S2', title: 'Still open', rotationId })).id;
   });
@@ -67,8 +67,9 @@ describe('invalid escalation steps get a typed error and append nothing (over HT
   });
 
   it('acknowledging someone else’s page: FORBIDDEN', async () => {
-    const open = (await app.ok(`query($id: ID!) { escalation(id: $id) { pages { id } } }`, { id: openId })).escalation;
-    const error = await rejected(ACKNOWLEDGE, { pageId: open.pages[0].id }, 'inv-bystander');
+    const open = (await app.ok(`query($id: ID!) { escalation(id: $id) { pages { nodes { id } } } }`, { id: openId }))
+      .escalation;
+    const error = await rejected(ACKNOWLEDGE, { pageId: open.pages.nodes[0].id }, 'inv-bystander');
     expect(error.extensions.code).toBe('FORBIDDEN');
   });
 

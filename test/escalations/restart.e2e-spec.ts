@@ -62,8 +62,8 @@ async function playPhases(session: { app: TestApp }, between: Phase) {
     rotationId: dayRotation,
   });
   const [morning, evening] =
-    dayEscalation.pages[0].recipients[0].handle === 'day-a' ? ['day-a', 'day-b'] : ['day-b', 'day-a'];
-  await app.ok(ACKNOWLEDGE, { pageId: dayEscalation.pages[0].id }, as(morning));
+    dayEscalation.pages.nodes[0].recipients[0].handle === 'day-a' ? ['day-a', 'day-b'] : ['day-b', 'day-a'];
+  await app.ok(ACKNOWLEDGE, { pageId: dayEscalation.pages.nodes[0].id }, as(morning));
 
   await next();
   await app.advanceClock('2026-07-15T10:15:00Z');
@@ -117,7 +117,7 @@ function view(e: any) {
   return {
     state: e.state,
     dri: e.dri?.handle ?? null,
-    pages: e.pages.map((p: any) => ({
+    pages: e.pages.nodes.map((p: any) => ({
       step: p.step,
       layer: p.layer,
       state: p.state,
@@ -126,7 +126,7 @@ function view(e: any) {
       ackDeadline: p.ackDeadline,
       recipients: p.recipients,
     })),
-    timeline: e.timeline.map((t: any) => `${t.at} ${t.type}`),
+    timeline: e.timeline.nodes.map((t: any) => `${t.at} ${t.type}`),
   };
 }
 
@@ -206,7 +206,7 @@ describe('restarts and a second instance change no outcome (over HTTP)', () => {
       );
 
       await Promise.all([one.advanceClock('2026-07-15T10:15:00Z'), two.advanceClock('2026-07-15T10:15:00Z')]);
-      await waitUntil(async () => (await escalation(two!, raised.id)).pages.length === 2);
+      await waitUntil(async () => (await escalation(two!, raised.id)).pages.nodes.length === 2);
 
       const stored = await one.store.readStream(`escalation-${raised.id}`);
       expect(stored.map((e) => e.type)).toEqual([
@@ -215,7 +215,7 @@ describe('restarts and a second instance change no outcome (over HTTP)', () => {
         'PageTimedOut',
         'ResponderPaged',
       ]);
-      expect((await escalation(one, raised.id)).pages).toEqual((await escalation(two, raised.id)).pages);
+      expect((await escalation(one, raised.id)).pages.nodes).toEqual((await escalation(two, raised.id)).pages.nodes);
     } finally {
       await Promise.all([one.close(), two?.close()]);
     }

@@ -46,7 +46,7 @@ describe('escalation figures: per week and per team, time to acknowledge (over H
     const escalation = await raise(app, { source: 'INFRASTRUCTURE', severity: 'S3', title: `At ${at}`, rotationId });
     if (ackAfterSeconds === null) return;
     await app.advanceClock(new Date(Date.parse(at) + ackAfterSeconds * 1000));
-    await app.ok(ACKNOWLEDGE, { pageId: escalation.pages[0].id }, as(team === 'dev' ? 'ana' : 'ben'));
+    await app.ok(ACKNOWLEDGE, { pageId: escalation.pages.nodes[0].id }, as(team === 'dev' ? 'ana' : 'ben'));
   }
 
   beforeAll(async () => {

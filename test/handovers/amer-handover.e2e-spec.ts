@@ -71,8 +71,8 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
       'support-bot',
     );
     emergencyId = raised.id;
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'amer1' }]);
-    const ack = await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('amer1'));
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'amer1' }]);
+    const ack = await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('amer1'));
     expect(ack.acknowledgePage.escalation).toMatchObject({ state: 'ACKNOWLEDGED', dri: { handle: 'amer1' } });
     await app.ok(
       `mutation($input: EscalationNoteInput!) { addEscalationNote(input: $input) { id } }`,
@@ -113,7 +113,11 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
       }),
     ]);
     const inProgress = await app.ok(IN_PROGRESS, { responderId: ids.amer2 });
-    expect(inProgress.inProgressFromPreviousShift.map((b: any) => b.id)).toEqual([boundary.id]);
+    expect(inProgress.inProgressFromPreviousShift).toMatchObject({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      nodes: [{ id: boundary.id }],
+    });
   });
 
   it('lets only the DRI summarise it', async () => {
@@ -176,14 +180,14 @@ describe('AMER handover at the end of a shift (over HTTP)', () => {
     expect(accepted.markdown).toContain('- DRI: @amer2 (handed over: accepted by @amer2, DRI now @amer2)');
     const escalation = (await app.ok(ESCALATION, { id: emergencyId })).escalation;
     expect(escalation.dri).toMatchObject({ handle: 'amer2' });
-    expect(escalation.timeline.at(-1)).toMatchObject({
+    expect(escalation.timeline.nodes.at(-1)).toMatchObject({
       type: 'DriAssigned',
       actor: { id: ids.amer2 },
       description: 'amer2 took over at a shift boundary and is now DRI',
     });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { driId: ids.amer2 } });
     expect(open.openEscalations.nodes.map((e: any) => e.id)).toEqual([emergencyId]);
-    expect((await app.ok(IN_PROGRESS, { responderId: ids.amer2 })).inProgressFromPreviousShift).toEqual([]);
+    expect((await app.ok(IN_PROGRESS, { responderId: ids.amer2 })).inProgressFromPreviousShift.nodes).toEqual([]);
   });
 
   it('does not flag an item handed over in time', async () => {

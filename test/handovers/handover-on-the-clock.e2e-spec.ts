@@ -67,10 +67,10 @@ describe('handovers on the team’s clock (over HTTP)', () => {
       title: 'Disk at 80%',
       rotationId: quiet,
     });
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'cai' }]);
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'cai' }]);
     await app.advanceClock('2026-07-15T12:16:00Z');
     const { timeline } = (await app.ok(ESCALATION, { id: raised.id })).escalation;
-    expect(timeline.find((line: any) => line.type === 'PageTimedOut')).toMatchObject({
+    expect(timeline.nodes.find((line: any) => line.type === 'PageTimedOut')).toMatchObject({
       description: 'The page to Cai Lin was not acknowledged in time',
       responders: [{ handle: 'cai' }],
     });
@@ -88,9 +88,9 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     for (const [i, [key, severity, title]] of raised.entries()) {
       await app.advanceClock(`2026-07-15T${raisedAt[i]}:00Z`);
       const escalation = await raise(app, { source: 'INFRASTRUCTURE', severity, title, rotationId: ops });
-      expect(escalation.pages[0].recipients).toEqual([{ handle: first }]);
+      expect(escalation.pages.nodes[0].recipients).toEqual([{ handle: first }]);
       escalations[key] = escalation.id;
-      pages.push(escalation.pages[0].id);
+      pages.push(escalation.pages.nodes[0].id);
     }
     await app.advanceClock('2026-07-15T12:27:00Z');
     for (const pageId of pages) await app.ok(ACKNOWLEDGE, { pageId }, as(first));
@@ -98,7 +98,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     const mitigated = (await app.ok(MITIGATE, { id: escalations.search, note }, as(first))).mitigateEscalation;
     expect(mitigated).toMatchObject({
       state: 'MITIGATED',
-      lastNote: { kind: 'UPDATE', text: note, author: ids[first] },
+      lastNote: { kind: 'UPDATE', text: note, author: { id: ids[first], kind: 'RESPONDER' } },
     });
     const open = await app.ok(OPEN_ESCALATIONS, { filter: { driId: ids[first] } });
     expect(open.openEscalations.nodes.find((e: any) => e.id === escalations.search).lastNote).toEqual({ text: note });
@@ -162,6 +162,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
     expect(boundary).toMatchObject({
       at: '2026-07-15T16:00:00.000Z',
       endedEarly: false,
+      endedEarlyBy: null,
       outgoing: [{ handle: first }],
       incoming: [{ handle: second }],
       pendingCount: 4,
@@ -216,6 +217,7 @@ describe('handovers on the team’s clock (over HTTP)', () => {
       at: '2026-07-15T17:00:00.000Z',
       handOverBy: '2026-07-15T17:30:00.000Z',
       endedEarly: true,
+      endedEarlyBy: { kind: 'RESPONDER', responder: { handle: second } },
       outgoing: [{ handle: second }],
       incoming: [{ handle: first }],
       pendingCount: 4,

@@ -164,7 +164,7 @@ describe('authentication (over HTTP)', () => {
     });
     const display = `Bearer ${issued.issueApiToken.token}`;
     expect((await post(app, ME, display)).body.data.me).toMatchObject({
-      actor: { id: 'display:lobby-wall' },
+      actor: { id: 'display:lobby-wall', kind: 'DISPLAY' },
       role: 'VIEWER',
     });
     const read = await post(app, `{ responder(id: "${randomUUID()}") { name } }`, display);

@@ -9,7 +9,7 @@ import { actingAs, startTestApp, type TestApp } from '../support/test-app.js';
 const SECRET = 'Token leak in the billing export';
 
 const QUERIES = {
-  byId: `query($id: ID!) { rapidAction(id: $id) { id title updates { markdown } history { nodes { data } } } }`,
+  byId: `query($id: ID!) { rapidAction(id: $id) { id title updates { nodes { markdown } } history { nodes { data } } } }`,
   list: `{ rapidActions { totalCount nodes { id title } } }`,
   overdueList: `{ rapidActions(overdue: false) { nodes { title } } }`,
   digest: `query($date: String!) { rapidActionDigest(date: $date) { markdown entries { rapidAction { title } updates { markdown } } } }`,

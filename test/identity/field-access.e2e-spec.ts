@@ -163,7 +163,7 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
       pattern: { cycle: 'DAILY', handoffs: [{ time: '09:00' }] },
       participantIds: [alice],
     });
-    await app.ok(`mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { id } }`, {
+    await app.ok(`mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { spanId } }`, {
       input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'medical leave' },
     });
   });
@@ -179,8 +179,11 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
       `{ id rotation { participants { responder { name unavailability { nodes { reason } } } } } }`,
     ],
     ['raw event data', `{ id rotation { history { nodes { type data } } } }`],
-    ['who was paged and their presence', `{ id pages { selection { candidates { responder { handle } online } } } }`],
-    ['the recipients of its pages', `{ id pages { recipients { name } } }`],
+    [
+      'who was paged and their presence',
+      `{ id pages { nodes { selection { candidates { responder { handle } online } } } } }`,
+    ],
+    ['the recipients of its pages', `{ id pages { nodes { recipients { name } } } }`],
   ])('refuses an integration %s in what it raised, and raises nothing', async (_, selection) => {
     const integration = await app.as('integration', 'monitoring');
     const before = await app.store.headPosition();
@@ -195,11 +198,13 @@ describe('what an integration and a viewer may read (over HTTP)', () => {
   it('gives an integration the id, state and times of what it raised, and of its pages', async () => {
     const integration = await app.as('integration', 'monitoring');
     const data = await integration.ok(
-      raise(`{ id state severity title source raisedAt pages { id state pagedAt ackDeadline } currentPage { id } }`),
+      raise(
+        `{ id state severity title source raisedAt pages { nodes { id state pagedAt ackDeadline } } currentPage { id } }`,
+      ),
       { r: rotationId },
     );
     expect(data.raiseEscalation).toMatchObject({ state: 'OPEN', severity: 'S2', title: 'Disk full' });
-    expect(data.raiseEscalation.pages[0].state).toBe('TRIGGERED');
+    expect(data.raiseEscalation.pages.nodes[0].state).toBe('TRIGGERED');
   });
 
   it('keeps unavailability reasons and a responder’s history from viewers and responders, not from managers', async () => {

@@ -70,7 +70,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       overrideIds[role] = override.scheduleOverride.id;
     }
     const span = await app.ok(
-      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { unavailability { nodes { spanId } } } }`,
+      `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { spanId } }`,
       { input: { responderId: alice, start: '2026-09-01T00:00', end: '2026-09-02T00:00', reason: 'leave' } },
     );
     const token = await app.ok(
@@ -102,7 +102,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       },
     );
     const raised = await app.ok(
-      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id pages { id } } }`,
+      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { id pages { nodes { id } } } }`,
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout down', description: '', rotationId } },
     );
     const service = await app.ok(`mutation { registerService(input: { name: "search" }) { id } }`);
@@ -119,7 +119,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
       escalationId: raised.raiseEscalation.id,
-      pageId: raised.raiseEscalation.pages[0].id,
+      pageId: raised.raiseEscalation.pages.nodes[0].id,
       serviceId: service.registerService.id,
       contactMethodId: method.addContactMethod.id,
       removableMethodId: removable.addContactMethod.id,
@@ -131,7 +131,7 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
       rotationId,
       spareRotationId,
       overrideIds,
-      spanId: span.markResponderUnavailable.unavailability.nodes[0].spanId,
+      spanId: span.markResponderUnavailable.spanId,
       tokenId: token.issueApiToken.apiToken.id,
     };
     clients.admin = app;

@@ -168,7 +168,7 @@ export const INCIDENT_ROWS: Record<string, Row> = {
   removeContactMethod: {
     allowed: ['admin', 'manager', 'responder'],
     request: (f) => ({
-      query: `mutation($id: ID!) { removeContactMethod(id: $id) }`,
+      query: `mutation($id: ID!) { removeContactMethod(id: $id) { id } }`,
       variables: { id: f.removableMethodId },
     }),
   },

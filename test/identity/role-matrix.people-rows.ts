@@ -19,7 +19,7 @@ export const PEOPLE_ROWS: Record<string, Row> = {
   markResponderUnavailable: {
     allowed: ['admin', 'manager'],
     request: (f) => ({
-      query: `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { id } }`,
+      query: `mutation($input: MarkUnavailableInput!) { markResponderUnavailable(input: $input) { spanId responder { id } } }`,
       variables: {
         input: { responderId: f.alice, start: '2026-08-01T00:00', end: '2026-08-02T00:00', reason: 'leave' },
       },
@@ -28,7 +28,7 @@ export const PEOPLE_ROWS: Record<string, Row> = {
   clearResponderUnavailability: {
     allowed: ['admin', 'manager'],
     request: (f) => ({
-      query: `mutation($r: ID!, $s: ID!) { clearResponderUnavailability(responderId: $r, spanId: $s) { id } }`,
+      query: `mutation($r: ID!, $s: ID!) { clearResponderUnavailability(responderId: $r, spanId: $s) { spanId responder { id } } }`,
       variables: { r: f.alice, s: f.spanId },
     }),
   },

@@ -52,7 +52,7 @@ describe('npm run token:admin against a running service', () => {
     });
     return { status: response.status, body: await response.json() };
   }
-  const me = (token: string) => gql(token, '{ me { actor { id } role } }');
+  const me = (token: string) => gql(token, '{ me { actor { id kind } role } }');
 
   beforeAll(async () => {
     service = new ServiceProcess(await freePort(), env);
@@ -75,7 +75,9 @@ describe('npm run token:admin against a running service', () => {
       const token = run.stdout.trim();
       const answer = await me(token);
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ data: { me: { actor: { id: `operator:${args.at(-1)}` }, role: 'ADMIN' } } });
+      expect(answer.body).toEqual({
+        data: { me: { actor: { id: `operator:${args.at(-1)}`, kind: 'OPERATOR' }, role: 'ADMIN' } },
+      });
     }
   });
 
@@ -108,7 +110,9 @@ describe('npm run token:admin against a running service', () => {
     const run = await npm(['run', '-s', 'token:admin', '--', '--name', 'lobby-wall', '--viewer']);
     expect(run.code).toBe(0);
     const token = run.stdout.trim();
-    expect((await me(token)).body).toEqual({ data: { me: { actor: { id: 'display:lobby-wall' }, role: 'VIEWER' } } });
+    expect((await me(token)).body).toEqual({
+      data: { me: { actor: { id: 'display:lobby-wall', kind: 'DISPLAY' }, role: 'VIEWER' } },
+    });
 
     const read = await gql(token, '{ responder(id: "00000000-0000-4000-8000-000000000000") { name } }');
     expect(read.body.errors[0].extensions.code).toBe('NOT_FOUND');

@@ -44,7 +44,7 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     expect(byKey['fp-a'].alert.links).toEqual([{ href: 'http://prometheus.example:9090/graph', text: 'Source' }]);
     // No summary annotation: the alert name; no severity label: the key's default.
     expect(byKey['fp-b']).toMatchObject({ title: 'HighLatency', severity: 'S2' });
-    expect(byKey['fp-a'].pages).toHaveLength(1);
+    expect(byKey['fp-a'].pages.nodes).toHaveLength(1);
   });
 
   it('groups distinct alerts of one Alertmanager group under one incident tag', async () => {
@@ -70,7 +70,7 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     );
     const [escalation] = (await alertEscalations(app, { dedupKey: 'fp-a' })).nodes;
     expect(escalation.alert.occurrences).toBe(2);
-    expect(escalation.pages).toHaveLength(1);
+    expect(escalation.pages.nodes).toHaveLength(1);
   });
 
   it('resolves the escalation when the alert resolves; a firing after that opens a new one', async () => {
@@ -149,14 +149,14 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     await post(`/integrations/alertmanager/${key.key}`, notification([alert('svc-1')]));
     const routed = await app.ok(
       `query($f: OpenEscalationsFilter) { openEscalations(filter: $f) { nodes { rotation { id } service { name }
-         pages { recipients { handle } } } } }`,
+         pages { nodes { recipients { handle } } } } } }`,
       { f: { integrationKeyId: key.id } },
     );
     expect(routed.openEscalations.nodes).toEqual([
       {
         rotation: { id: rotationId },
         service: { name: 'Gitaly' },
-        pages: [{ recipients: [{ handle: 'gitaly-sre' }] }],
+        pages: { nodes: [{ recipients: [{ handle: 'gitaly-sre' }] }] },
       },
     ]);
     await app.ok(
@@ -165,7 +165,7 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     );
     await post(`/integrations/alertmanager/${key.key}`, notification([alert('svc-2')]));
     const [silenced] = (await alertEscalations(app, { dedupKey: 'svc-2' })).nodes;
-    expect(silenced.pages).toEqual([]);
+    expect(silenced.pages.nodes).toEqual([]);
   });
 
   it('records alerts in a maintenance window without paging anyone', async () => {
@@ -190,7 +190,7 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
 
     await post(`/integrations/alertmanager/${key.key}`, notification([alert('maint-1')]));
     let [escalation] = (await alertEscalations(app, { integrationKeyId: key.id })).nodes;
-    expect(escalation.pages).toEqual([]);
+    expect(escalation.pages.nodes).toEqual([]);
     expect(escalation.alert.maintenanceWindowId).toBe(windowId);
 
     const tooLong = await manager.gql(
@@ -204,7 +204,7 @@ describe('Alertmanager and Grafana webhooks (over HTTP)', () => {
     });
     await post(`/integrations/alertmanager/${key.key}`, notification([alert('maint-2')]));
     [escalation] = (await alertEscalations(app, { dedupKey: 'maint-2' })).nodes;
-    expect(escalation.pages).toHaveLength(1);
+    expect(escalation.pages.nodes).toHaveLength(1);
   });
 });
 

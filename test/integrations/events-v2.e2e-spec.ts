@@ -79,7 +79,7 @@ describe('Events API v2 intake (over HTTP)', () => {
       title: 'Example alert on host1.example.com',
       severity: 'S1',
       state: 'OPEN',
-      pages: [{ state: 'TRIGGERED', recipients: [{ handle }] }],
+      pages: { nodes: [{ state: 'TRIGGERED', recipients: [{ handle }] }] },
       alert: {
         dedupKey: 'samplekeyhere',
         occurrences: 1,
@@ -100,7 +100,7 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(response.status).toBe(202);
     const { nodes } = await alertEscalations(app, { dedupKey: 'samplekeyhere' });
     expect(nodes).toHaveLength(1);
-    expect(nodes[0].pages).toHaveLength(1);
+    expect(nodes[0].pages.nodes).toHaveLength(1);
     expect(nodes[0].alert).toMatchObject({
       occurrences: 2,
       summary: 'Still failing',
@@ -114,12 +114,12 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(ack.body.dedup_key).toBe('samplekeyhere');
     let [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
     expect(escalation.state).toBe('ACKNOWLEDGED');
-    expect(escalation.pages[0].state).toBe('ACKNOWLEDGED');
+    expect(escalation.pages.nodes[0].state).toBe('ACKNOWLEDGED');
     expect(escalation.alert.acknowledgedAt).toBe('2026-07-15T12:03:00.000Z');
     // Acknowledged pages do not time out to the next step.
     await app.advanceClock('2026-07-15T12:40:00Z');
     [escalation] = (await alertEscalations(app, { dedupKey: 'samplekeyhere' })).nodes;
-    expect(escalation.pages.map((p: any) => p.state)).toEqual(['ACKNOWLEDGED']);
+    expect(escalation.pages.nodes.map((p: any) => p.state)).toEqual(['ACKNOWLEDGED']);
 
     const resolve = await enqueue(app, { routing_key: key, event_action: 'resolve', dedup_key: 'samplekeyhere' });
     expect(resolve.status).toBe(202);
@@ -177,7 +177,7 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(responses.map((r) => r.status)).toEqual(Array(50).fill(202));
     const { nodes } = await alertEscalations(app, { dedupKey: 'storm' });
     expect(nodes).toHaveLength(1);
-    expect(nodes[0].pages).toHaveLength(1);
+    expect(nodes[0].pages.nodes).toHaveLength(1);
     expect(nodes[0].alert.occurrences).toBe(50);
     const raised = (await app.store.readAll()).filter(
       (e) => e.type === 'EscalationRaised' && (e.data as any).alert?.dedupKey === 'storm',
@@ -240,7 +240,7 @@ describe('Events API v2 intake (over HTTP)', () => {
     expect(retry.status).toBe(202);
     const { nodes } = await alertEscalations(app, { dedupKey: 'crashed' });
     expect(nodes.map((n: any) => n.id)).toEqual([escalationId]);
-    expect(nodes[0].pages).toHaveLength(1);
+    expect(nodes[0].pages.nodes).toHaveLength(1);
   });
 
   describe('refuses what is not a valid event, appending nothing', () => {

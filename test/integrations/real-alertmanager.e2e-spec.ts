@@ -105,7 +105,7 @@ receivers:
       expect(node).toMatchObject({
         severity: 'S1',
         state: 'OPEN',
-        pages: [{ state: 'TRIGGERED', recipients: [{ handle: 'sre-am' }] }],
+        pages: { nodes: [{ state: 'TRIGGERED', recipients: [{ handle: 'sre-am' }] }] },
       });
       expect(node.alert.labels).toContainEqual({ name: 'alertname', value: 'HighLatency' });
       expect(node.alert.dedupKey).toMatch(/^[0-9a-f]{16}$/);
@@ -120,7 +120,7 @@ receivers:
     );
     const afterResends = await alertEscalations(app, { integrationKeyId: webhookKeyId });
     expect(afterResends.totalCount).toBe(2);
-    expect(afterResends.nodes.map((n: any) => [n.alert.occurrences, n.pages.length])).toEqual([
+    expect(afterResends.nodes.map((n: any) => [n.alert.occurrences, n.pages.nodes.length])).toEqual([
       [1, 1],
       [1, 1],
     ]);
@@ -146,7 +146,7 @@ receivers:
     expect(escalation).toMatchObject({
       severity: 'S1',
       state: 'OPEN',
-      pages: [{ recipients: [{ handle: 'sre-am' }] }],
+      pages: { nodes: [{ recipients: [{ handle: 'sre-am' }] }] },
     });
     // Alertmanager's dedup key is the SHA-256 of the group key.
     const groupKey = '{}/{via="pagerduty"}:{alertname="HighLatency"}';
@@ -160,7 +160,7 @@ receivers:
     );
     const afterResends = await alertEscalations(app, { integrationKeyId: eventsKeyId });
     expect(afterResends.totalCount).toBe(1);
-    expect(afterResends.nodes[0].pages).toHaveLength(1);
+    expect(afterResends.nodes[0].pages.nodes).toHaveLength(1);
     expect(afterResends.nodes[0].alert.occurrences).toBeGreaterThanOrEqual(2);
 
     await alertmanager.postAlerts(alerts.map((a) => ({ ...a, endsAt: new Date(Date.now() - 1000).toISOString() })));

@@ -97,6 +97,23 @@ describe('contact methods: access and hostile input', () => {
     expect(await app.store.headPosition()).toBe(before);
   });
 
+  it('answers a removed method as it was, and lists it no more', async () => {
+    const added = await app.ok(
+      ADD_CONTACT_METHOD,
+      { input: { responderId: alice, kind: 'EMAIL', address: 'alice.old@example.com' } },
+      as('alice'),
+    );
+    const removed = await app.ok(REMOVE_CONTACT_METHOD, { id: added.addContactMethod.id }, as('alice'));
+    expect(removed.removeContactMethod).toEqual({
+      id: added.addContactMethod.id,
+      kind: 'EMAIL',
+      address: 'alice.old@example.com',
+      verified: false,
+    });
+    const reach = await app.ok(RESPONDER_REACH, { id: alice }, as('alice'));
+    expect(reach.responder.contactMethods.map((m: { id: string }) => m.id)).not.toContain(added.addContactMethod.id);
+  });
+
   it('refuses a bad or repeated address with a typed error and appends nothing', async () => {
     const before = await app.store.headPosition();
     for (const [address, code, field] of [

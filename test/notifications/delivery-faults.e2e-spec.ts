@@ -49,7 +49,7 @@ describe('delivery faults', () => {
         rotationId: team.rotationId,
       });
       await runDue(app);
-      let [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
+      let [notification] = (await pageNotifications(app, raised.id)).pages.nodes[0].notifications;
       expect(notification).toMatchObject({
         state: 'RETRYING',
         attempts: 1,
@@ -57,12 +57,12 @@ describe('delivery faults', () => {
       });
 
       await app.advanceClock('2026-07-15T12:01:00Z');
-      [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
+      [notification] = (await pageNotifications(app, raised.id)).pages.nodes[0].notifications;
       expect(notification).toMatchObject({ state: 'RETRYING', attempts: 2 });
 
       await smtp.up();
       await app.advanceClock('2026-07-15T12:03:00Z');
-      [notification] = (await pageNotifications(app, raised.id)).pages[0].notifications;
+      [notification] = (await pageNotifications(app, raised.id)).pages.nodes[0].notifications;
       expect(notification).toMatchObject({
         state: 'DELIVERED',
         attempts: 3,
@@ -102,8 +102,8 @@ describe('delivery faults', () => {
       await runDue(app);
       await app.advanceClock('2026-07-15T12:01:00Z');
       const escalation = await pageNotifications(app, raised.id);
-      expect(escalation.pages[0].notifications[0]).toMatchObject({ state: 'FAILED', attempts: 2 });
-      const line = escalation.timeline.find((l: { type: string }) => l.type === 'NotificationsSent');
+      expect(escalation.pages.nodes[0].notifications[0]).toMatchObject({ state: 'FAILED', attempts: 2 });
+      const line = escalation.timeline.nodes.find((l: { type: string }) => l.type === 'NotificationsSent');
       expect(line.description).toMatch(/^Emailed Ana: failed after 2 attempt\(s\) \(SMTP: .*ECONNREFUSED/);
     } finally {
       await app.close();
@@ -137,10 +137,13 @@ describe('delivery faults', () => {
       });
       await runDue(app);
       const planned = (
-        await app.ok(`query($id: ID!) { escalation(id: $id) { pages { notifications { id destination state } } } }`, {
-          id: raised.id,
-        })
-      ).escalation.pages[0].notifications.find(
+        await app.ok(
+          `query($id: ID!) { escalation(id: $id) { pages { nodes { notifications { id destination state } } } } }`,
+          {
+            id: raised.id,
+          },
+        )
+      ).escalation.pages.nodes[0].notifications.find(
         (n: { destination: string }) => n.destination === 'ana.pager@example.com',
       );
       expect(planned.state).toBe('PLANNED');
@@ -213,14 +216,14 @@ describe('delivery faults', () => {
         rotationId: team.rotationId,
       });
       await waitUntil(
-        async () => (await pageNotifications(two!, raised.id).catch(() => undefined))?.pages.length === 1,
+        async () => (await pageNotifications(two!, raised.id).catch(() => undefined))?.pages.nodes.length === 1,
       );
       await Promise.all([runDue(one), runDue(two)]);
       await waitUntil(
-        async () => (await pageNotifications(two!, raised.id)).pages[0].notifications[0].state === 'DELIVERED',
+        async () => (await pageNotifications(two!, raised.id)).pages.nodes[0].notifications[0].state === 'DELIVERED',
       );
       expect(smtp.to('ana@example.com').filter((m) => m.subject?.startsWith('[S1]'))).toHaveLength(1);
-      const [notification] = (await pageNotifications(one, raised.id)).pages[0].notifications;
+      const [notification] = (await pageNotifications(one, raised.id)).pages.nodes[0].notifications;
       expect(notification).toMatchObject({ state: 'DELIVERED', attempts: 1 });
       const stream = await one.store.readStream(`notification-delivery-${notification.id}`);
       expect(stream.map((e) => e.type)).toEqual(['NotificationSendStarted', 'NotificationDelivered']);

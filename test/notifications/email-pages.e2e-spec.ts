@@ -121,7 +121,7 @@ describe('pages by e-mail (real SMTP server)', () => {
       title: 'API error rate up',
       rotationId: team.rotationId,
     });
-    pageId = raised.pages[0].id;
+    pageId = raised.pages.nodes[0].id;
     await runDue(app);
     const mails = smtp.mails.slice(before);
     expect(mails.map((m) => m.to && !Array.isArray(m.to) && m.to.text).sort()).toEqual([
@@ -150,7 +150,7 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect(shown.text).toContain('<form method="post">');
     expect(shown.text).toContain('API error rate up');
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: await escalationOf(pageId) });
-    expect(data.escalation.pages[0].state).toBe('TRIGGERED');
+    expect(data.escalation.pages.nodes[0].state).toBe('TRIGGERED');
   });
 
   it('POST acknowledges once, as the recipient; a second POST answers 410', async () => {
@@ -158,7 +158,7 @@ describe('pages by e-mail (real SMTP server)', () => {
     expect(acted.status).toBe(200);
     expect(acted.text).toContain('Acknowledged');
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: await escalationOf(pageId) });
-    expect(data.escalation.pages[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
+    expect(data.escalation.pages.nodes[0]).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
     const again = await request(app.server).post(path(links.Acknowledge));
     expect(again.status).toBe(410);
     expect((await request(app.server).get(path(links.Acknowledge))).status).toBe(410);
@@ -166,7 +166,7 @@ describe('pages by e-mail (real SMTP server)', () => {
 
   it('shows what was sent on the page and in the timeline', async () => {
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: await escalationOf(pageId) });
-    const sent = data.escalation.pages[0].notifications;
+    const sent = data.escalation.pages.nodes[0].notifications;
     expect(sent).toHaveLength(2);
     expect(sent[0]).toMatchObject({
       kind: 'PAGE',
@@ -177,7 +177,7 @@ describe('pages by e-mail (real SMTP server)', () => {
       sentAt: '2026-07-15T12:00:00.000Z',
       recipient: { handle: 'ana' },
     });
-    const line = data.escalation.timeline.find((l: { type: string }) => l.type === 'NotificationsSent');
+    const line = data.escalation.timeline.nodes.find((l: { type: string }) => l.type === 'NotificationsSent');
     expect(line.description).toBe('Emailed Ana at 08:00 EDT; e-mail at 08:00 EDT');
   });
 

@@ -108,14 +108,18 @@ describe('notification rules over time', () => {
 
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
     expect(
-      data.escalation.pages[0].notifications.map((n: Record<string, unknown>) => [n.destination, n.state, n.sentAt]),
+      data.escalation.pages.nodes[0].notifications.map((n: Record<string, unknown>) => [
+        n.destination,
+        n.state,
+        n.sentAt,
+      ]),
     ).toEqual([
       ['ana@example.com', 'DELIVERED', '2026-07-15T12:00:00.000Z'],
       ['ana.pager@example.com', 'DELIVERED', '2026-07-15T12:05:00.000Z'],
     ]);
-    await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('ana'));
+    await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('ana'));
     const after = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
-    const line = after.escalation.timeline.find((l: { type: string }) => l.type === 'NotificationsSent');
+    const line = after.escalation.timeline.nodes.find((l: { type: string }) => l.type === 'NotificationsSent');
     expect(line.description).toBe('Emailed Ana at 08:00 EDT, no answer; e-mail at 08:05 EDT');
   });
 
@@ -130,11 +134,11 @@ describe('notification rules over time', () => {
     await runDue(app);
     expect(smtp.to('ana@example.com').filter((m) => m.subject?.startsWith('[S3]'))).toHaveLength(1);
     await app.advanceClock('2026-07-15T13:02:00Z');
-    await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('ana'));
+    await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('ana'));
     await app.advanceClock('2026-07-15T13:10:00Z');
     expect(smtp.to('ana.pager@example.com').filter((m) => m.subject?.startsWith('[S3]'))).toHaveLength(0);
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
-    expect(data.escalation.pages[0].notifications.map((n: { state: string }) => n.state)).toEqual([
+    expect(data.escalation.pages.nodes[0].notifications.map((n: { state: string }) => n.state)).toEqual([
       'DELIVERED',
       'CANCELLED',
     ]);

@@ -42,7 +42,7 @@ describe('handover and rapid-action messages', () => {
     await configureHandovers(app, { rotationId: amer1, graceMinutes: 30, receivingRotationIds: [amer2] });
     await app.advanceClock('2026-07-15T17:00:00Z');
     const raised = await raise(app, { source: 'SUPPORT', severity: 'S2', title: 'Exports failing', rotationId: amer1 });
-    await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('amer1'));
+    await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('amer1'));
     expect(smtp.to('amer2@example.com').filter((m) => m.subject?.startsWith('Handover'))).toHaveLength(0);
 
     await app.advanceClock('2026-07-15T22:00:00Z');

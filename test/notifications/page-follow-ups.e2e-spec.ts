@@ -58,7 +58,7 @@ describe('what a paged responder is told afterwards', () => {
 
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
     expect(
-      data.escalation.pages[0].notifications.map((n: { kind: string; state: string }) => [n.kind, n.state]),
+      data.escalation.pages.nodes[0].notifications.map((n: { kind: string; state: string }) => [n.kind, n.state]),
     ).toEqual([
       ['PAGE', 'DELIVERED'],
       ['PAGE_ESCALATED', 'DELIVERED'],
@@ -81,8 +81,8 @@ describe('what a paged responder is told afterwards', () => {
     await runDue(app);
     expect(subjects(smtp, 'bob@example.com')).toContain('[S3] Slow reports — you are paged (AMER 1)');
     const data = await app.ok(PAGE_NOTIFICATIONS, { id: raised.id });
-    expect(data.escalation.pages.map((p: { state: string }) => p.state)).toEqual(['TIMED_OUT', 'TRIGGERED']);
-    expect(data.escalation.timeline.map((l: { description: string }) => l.description)).toContain(
+    expect(data.escalation.pages.nodes.map((p: { state: string }) => p.state)).toEqual(['TIMED_OUT', 'TRIGGERED']);
+    expect(data.escalation.timeline.nodes.map((l: { description: string }) => l.description)).toContain(
       'Ana escalated the page to the next step',
     );
     expect((await request(app.server).post(escalate)).status).toBe(410);

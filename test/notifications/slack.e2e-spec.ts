@@ -109,8 +109,8 @@ describe('Slack: page messages with buttons, signed interactions, message update
       rotationId,
     });
     escalationId = raised.id;
-    pageId = raised.pages[0].id;
-    expect(raised.pages[0].recipients).toEqual([{ handle: 'ana' }]);
+    pageId = raised.pages.nodes[0].id;
+    expect(raised.pages.nodes[0].recipients).toEqual([{ handle: 'ana' }]);
   });
 
   it('links Slack users only with the code Slack showed them, and refuses a wrong one', async () => {
@@ -239,7 +239,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
     const [ack] = await acknowledgements();
     expect(ack.data).toMatchObject({ pageId, responderId: ana });
     expect(ack.metadata.actor).toBe(ana);
-    const page = (await escalation(app, escalationId)).pages[0];
+    const page = (await escalation(app, escalationId)).pages.nodes[0];
     expect(page).toMatchObject({ state: 'ACKNOWLEDGED', acknowledgedBy: { handle: 'ana' } });
 
     await app.app.get(DueTaskScheduler).runDue();
@@ -268,7 +268,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
 
   it('updates a message whose send finished after the page was answered, and retries a failed update later', async () => {
     const raised = await raise(app, { source: 'INFRASTRUCTURE', severity: 'S3', title: 'Queue lag', rotationId });
-    const latePage = raised.pages[0].id as string;
+    const latePage = raised.pages.nodes[0].id as string;
     const before = slack.calls('chat.update').length;
     // The first page message is still on its way to Slack when Ana acknowledges from the other one.
     const held = slack.holdNext('chat.postMessage');
@@ -276,7 +276,7 @@ describe('Slack: page messages with buttons, signed interactions, message update
     await held.arrived;
     const clicked = await post(blockActions(ANA_SLACK, 'ack', latePage));
     expect(clicked.status).toBe(200);
-    expect((await escalation(app, raised.id)).pages[0].state).toBe('ACKNOWLEDGED');
+    expect((await escalation(app, raised.id)).pages.nodes[0].state).toBe('ACKNOWLEDGED');
     held.release();
     await sending;
     const messages = await pageMessagesOf(latePage);

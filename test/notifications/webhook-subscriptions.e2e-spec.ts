@@ -128,10 +128,13 @@ describe('Outbound webhook subscriptions', () => {
     });
     expect(() => verify('whsec_' + Buffer.alloc(32, 1).toString('base64'), receiver.requests[0])).toThrow();
 
-    await app.ok(ACKNOWLEDGE, { pageId: raised.pages[0].id }, as('ana'));
+    await app.ok(ACKNOWLEDGE, { pageId: raised.pages.nodes[0].id }, as('ana'));
     await receiver.received(2);
     const second = verify(secret, receiver.requests[1]);
-    expect(second).toMatchObject({ type: 'escalation.acknowledged', data: { pageId: raised.pages[0].id, actor: ana } });
+    expect(second).toMatchObject({
+      type: 'escalation.acknowledged',
+      data: { pageId: raised.pages.nodes[0].id, actor: ana },
+    });
 
     const listed = await deliveries();
     expect(listed.totalCount).toBe(2);

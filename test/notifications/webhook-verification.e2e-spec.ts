@@ -142,7 +142,7 @@ describe('webhook contact methods: verified by a signed VERIFICATION message the
       title: 'API error rate up',
       rotationId,
     });
-    const pageId = raised.pages[0].id as string;
+    const pageId = raised.pages.nodes[0].id as string;
     await runDue(app);
     expect(refused).toHaveLength(0);
     const page = accepted.find((a) => a.message.type === 'notification.page')!;

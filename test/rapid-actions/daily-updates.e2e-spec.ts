@@ -214,7 +214,7 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
         blockers: 'none',
       })
     ).postRapidActionUpdate;
-    const tuesday = action.updates.find((u: any) => u.date === '2026-07-21');
+    const tuesday = action.updates.nodes.find((u: any) => u.date === '2026-07-21');
     expect(tuesday).toMatchObject({ version: 2, current: true, blockers: null });
     expect(tuesday.previousVersions).toEqual([
       {
@@ -224,10 +224,26 @@ describe('rapid actions: daily status updates and the overdue flag (over HTTP, c
         progressSinceLastUpdate: 'Rolled back the index migration on all search nodes.',
       },
     ]);
-    expect(action.updates.map((u: any) => [u.date, u.scope?.description ?? 'whole'])).toEqual([
+    expect(action.updates.nodes.map((u: any) => [u.date, u.scope?.description ?? 'whole'])).toEqual([
       ['2026-07-22', 'APAC'],
       ['2026-07-21', 'whole'],
     ]);
+    expect(action.updates.totalCount).toBe(2);
+    // paged newest first, one at a time, with the cursor it gave
+    const pageOf = async (after?: string) =>
+      (
+        await app.ok(
+          `query($id: ID!, $after: String) { rapidAction(id: $id) {
+            updates(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { date } } } }`,
+          { id: action.id, after },
+        )
+      ).rapidAction.updates;
+    const newest = await pageOf();
+    expect(newest).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true }, nodes: [{ date: '2026-07-22' }] });
+    expect(await pageOf(newest.pageInfo.endCursor)).toMatchObject({
+      pageInfo: { hasNextPage: false },
+      nodes: [{ date: '2026-07-21' }],
+    });
     expect(action.history.nodes.map((h: any) => h.type)).toEqual(
       expect.arrayContaining(['RapidActionUpdatePosted', 'RapidActionUpdateAmended']),
     );

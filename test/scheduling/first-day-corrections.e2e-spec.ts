@@ -239,10 +239,10 @@ describe('the first day: correcting people and rotations (over HTTP)', () => {
     const state = await app.ok(`query($id: ID!) { responder(id: $id) { state } }`, { id: people.ben });
     expect(state.responder.state).toBe('DEACTIVATED');
     const raised = await app.ok(
-      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { pages { recipients { name } } } }`,
+      `mutation($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { pages { nodes { recipients { name } } } } }`,
       { input: { source: 'SUPPORT', severity: 'S2', title: 'Checkout errors', description: '', rotationId: weekly } },
     );
-    expect(raised.raiseEscalation.pages[0].recipients).toEqual([{ name: 'Clara' }]);
+    expect(raised.raiseEscalation.pages.nodes[0].recipients).toEqual([{ name: 'Clara' }]);
     const rejoin = await lead.gql(ADD_PARTICIPANT, { input: { rotationId: weekly, responderId: people.ben } });
     expect(rejoin.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'responderId' });
   });

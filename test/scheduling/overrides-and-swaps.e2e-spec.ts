@@ -189,4 +189,48 @@ describe('overrides and swaps (over HTTP)', () => {
     expect(july.rotation.shifts.map((s: any) => s.responder.handle)).not.toContain('bob');
     expect(july.rotation.shifts.map((s: any) => s.responder.handle)).toContain('carol');
   });
+  it('swaps two shifts named by their shiftId from shifts, and wants exactly one way of naming each', async () => {
+    const SHIFTS = `query($id: ID!) { rotation(id: $id) {
+      shifts(from: "2026-08-03T08:00:00Z", to: "2026-08-17T08:00:00Z") { shiftId shiftStart responder { id handle } } } }`;
+    const before = (await app.ok(SHIFTS, { id: rotationId })).rotation.shifts;
+    expect(before).toHaveLength(2);
+    const [one, two] = before;
+    expect(one.shiftId).toEqual(expect.any(String));
+    expect((await app.ok(SHIFTS, { id: rotationId })).rotation.shifts[0].shiftId).toBe(one.shiftId);
+    expect(one.responder.id).not.toBe(two.responder.id);
+
+    const refusals: Array<[Record<string, unknown>, string]> = [
+      [{ shiftId: one.shiftId, shiftStart: '2026-08-03T10:00', timeZone: 'Europe/Berlin' }, 'first.shiftId'],
+      [{}, 'first.shiftStart'],
+      [{ shiftStart: '2026-08-03T10:00' }, 'first.timeZone'],
+      [{ shiftId: 'shift_bm90LWEtc2hpZnQ' }, 'first.shiftId'],
+    ];
+    for (const [naming, field] of refusals) {
+      const refused = await app.gql(SWAP, {
+        input: {
+          rotationId,
+          first: { ...naming, responderId: one.responder.id },
+          second: { shiftId: two.shiftId, responderId: two.responder.id },
+        },
+      });
+      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+
+    const swapped = await app.ok(SWAP, {
+      input: {
+        rotationId,
+        first: { shiftId: one.shiftId, responderId: one.responder.id },
+        second: { shiftId: two.shiftId, responderId: two.responder.id },
+      },
+    });
+    expect(swapped.swapShifts).toMatchObject({
+      first: { shiftStart: one.shiftStart, responder: { handle: one.responder.handle } },
+      second: { shiftStart: two.shiftStart, responder: { handle: two.responder.handle } },
+    });
+    const after = (await app.ok(SHIFTS, { id: rotationId })).rotation.shifts;
+    expect(after.map((s: any) => [s.shiftId, s.responder.handle])).toEqual([
+      [one.shiftId, two.responder.handle],
+      [two.shiftId, one.responder.handle],
+    ]);
+  });
 });

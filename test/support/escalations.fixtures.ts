@@ -4,12 +4,12 @@ export const ESCALATION_FIELDS = `
   id title severity state source incidentTag ageMinutes
   rotation { id name }
   dri { id handle }
-  lastNote { kind text author }
+  lastNote { kind text author { id kind } }
   qualification neededMoreInformation
   downgrade { reason priority followUpTicket at }
   customerContact { firstContactAt followUpDueAt followUpRecordedAt bridgeClosesAt bridgeClosedAt repliedAt }
   currentPage { id }
-  pages {
+  pages { nodes {
     id state step layer trigger pagedAt ackDeadline acknowledgedAt secondsToAcknowledge ackSloSeconds withinSlo
     cancelReason
     recipients { handle }
@@ -17,13 +17,13 @@ export const ESCALATION_FIELDS = `
     acknowledgedBy { handle }
     selection { rule candidates { responder { handle } online lastEscalatedAt busyWithEscalationId isDri chosen } }
     skippedSteps { step layer reason busyWithEscalationId }
-  }`;
+  } }`;
 
 export const RAISE = `
   mutation Raise($input: RaiseEscalationInput!) { raiseEscalation(input: $input) { ${ESCALATION_FIELDS} } }`;
 
 export const ESCALATION = `query Escalation($id: ID!) { escalation(id: $id) { ${ESCALATION_FIELDS}
-  timeline { at actor { id } type description responders { handle } } } }`;
+  timeline { nodes { at actor { id } type description responders { handle } } } } }`;
 
 export const ACKNOWLEDGE = `
   mutation Ack($pageId: ID!) { acknowledgePage(pageId: $pageId) { id state acknowledgedBy { handle } escalation { id state dri { handle } } } }`;

@@ -30,7 +30,8 @@ export const ACCEPT = `
   mutation Accept($input: AcceptHandoverInput!) { acceptHandover(input: $input) { ${BOUNDARY_FIELDS} } }`;
 
 export const IN_PROGRESS = `
-  query InProgress($responderId: ID!) { inProgressFromPreviousShift(responderId: $responderId) { ${BOUNDARY_FIELDS} } }`;
+  query InProgress($responderId: ID!) { inProgressFromPreviousShift(responderId: $responderId) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { ${BOUNDARY_FIELDS} } } }`;
 
 export const CONFIGURE = `
   mutation Configure($input: HandoverSettingsInput!) {

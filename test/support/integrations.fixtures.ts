@@ -6,7 +6,7 @@ export const CREATE_KEY = `mutation($input: CreateIntegrationKeyInput!) {
   createIntegrationKey(input: $input) { key integrationKey { id name kind defaultSeverity createdBy { kind id } } } }`;
 
 export const ALERT_FIELDS = `id title severity state incidentTag incidentTag
-  pages { state recipients { handle } acknowledgedAt }
+  pages { nodes { state recipients { handle } acknowledgedAt } }
   alert { dedupKey occurrences firstOccurredAt lastOccurredAt summary details groupKey maintenanceWindowId acknowledgedAt
     labels { name value } annotations { name value } links { href text } integrationKey { id name kind } }`;
 

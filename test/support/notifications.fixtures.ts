@@ -83,7 +83,7 @@ export const ADD_CONTACT_METHOD = `
   mutation Add($input: AddContactMethodInput!) { addContactMethod(input: $input) { id kind address verified signingSecret } }`;
 export const VERIFY_CONTACT_METHOD = `
   mutation Verify($input: VerifyContactMethodInput!) { verifyContactMethod(input: $input) { id verified } }`;
-export const REMOVE_CONTACT_METHOD = `mutation Remove($id: ID!) { removeContactMethod(id: $id) }`;
+export const REMOVE_CONTACT_METHOD = `mutation Remove($id: ID!) { removeContactMethod(id: $id) { id kind address verified } }`;
 export const RESEND_CODE = `mutation Resend($id: ID!) { resendVerificationCode(contactMethodId: $id) { id verified } }`;
 export const SET_RULES = `
   mutation Rules($input: SetNotificationRulesInput!) {
@@ -96,9 +96,9 @@ export const RESPONDER_REACH = `
 export const PAGE_NOTIFICATIONS = `
   query Notifications($id: ID!) {
     escalation(id: $id) {
-      pages { id state acknowledgedBy { handle }
-        notifications { id kind channel destination state attempts lastError sentAt dueAt recipient { handle } } }
-      timeline { type description }
+      pages { nodes { id state acknowledgedBy { handle }
+        notifications { id kind channel destination state attempts lastError sentAt dueAt recipient { handle } } } }
+      timeline { nodes { type description } }
     }
   }`;
 

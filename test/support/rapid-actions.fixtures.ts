@@ -11,9 +11,12 @@ export const RAPID_ACTION_FIELDS = `
   exitCriteriaMet exitCriteriaTotal
   latestUpdate { id date postedAs postedBy { handle } scope { kind description } blockers version markdown }
   updates {
-    id date version current postedAs postedBy { handle } scope { kind description }
-    progressSinceLastUpdate progressExpectedByNextUpdate blockers praise markdown
-    previousVersions { id version current progressSinceLastUpdate }
+    totalCount
+    nodes {
+      id date version current postedAs postedBy { handle } scope { kind description }
+      progressSinceLastUpdate progressExpectedByNextUpdate blockers praise markdown
+      previousVersions { id version current progressSinceLastUpdate }
+    }
   }
   daysSinceLastUpdate businessDaysSinceLastUpdate nextUpdateDueBy overdue overdueSince
   openBlockers { scope { kind description } blockers date }

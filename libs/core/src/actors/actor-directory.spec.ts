@@ -18,12 +18,13 @@ describe('ActorDirectory', () => {
     return directory;
   }
 
-  it('names the system and operators by their form, responders by their source, others as operators', async () => {
+  it('names the system, operators and displays by their form, responders by their source, others as operators', async () => {
     const directory = directoryWithResponders([]);
-    const named = await directory.resolveMany(['system', 'operator:alice', 'r-1', 'test-admin']);
+    const named = await directory.resolveMany(['system', 'operator:alice', 'display:lobby', 'r-1', 'test-admin']);
     expect(Object.fromEntries(named)).toEqual({
       system: { kind: 'SYSTEM' },
       'operator:alice': { kind: 'OPERATOR', operator: { name: 'alice' } },
+      'display:lobby': { kind: 'DISPLAY', display: { name: 'lobby' } },
       'r-1': { kind: 'RESPONDER', responder: { id: 'r-1', name: 'Ana', handle: 'ana' } },
       'test-admin': { kind: 'OPERATOR', operator: { name: 'test-admin' } },
     });

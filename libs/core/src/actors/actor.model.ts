@@ -5,7 +5,7 @@ import { ActorDirectory } from './actor-directory.js';
 
 export const ActorKindValue = enumFromList(ACTOR_KINDS, 'ActorKind', {
   description:
-    'Who did something: a responder, an integration (a key or an integration token), an operator, or the system',
+    'Who did something: a responder, an integration (a key or an integration token), an operator, a wall display, or the system',
 });
 
 @ObjectType('ActorResponder')
@@ -29,6 +29,12 @@ export class ActorIntegrationModel {
   name: string;
 }
 
+@ObjectType('ActorDisplay', { description: 'A wall display reading with its own viewer token' })
+export class ActorDisplayModel {
+  @Field()
+  name: string;
+}
+
 @ObjectType('ActorOperator')
 export class ActorOperatorModel {
   @Field()
@@ -40,7 +46,8 @@ export class ActorOperatorModel {
  * and the like). A mapper answers `actorOf(actorString)`; the rest is resolved per request.
  */
 @ObjectType('Actor', {
-  description: 'Who did something: exactly one of responder, integration, operator is set, unless kind is SYSTEM',
+  description:
+    'Who did something: exactly one of responder, integration, operator, display is set, unless kind is SYSTEM',
 })
 export class ActorModel {
   @Field({
@@ -59,6 +66,9 @@ export class ActorModel {
 
   @Field(() => ActorOperatorModel, { nullable: true })
   operator?: ActorOperatorModel;
+
+  @Field(() => ActorDisplayModel, { nullable: true })
+  display?: ActorDisplayModel;
 }
 
 /** The GraphQL value of an actor string. */
@@ -100,5 +110,11 @@ export class ActorResolver {
   async operator(@Parent() actor: ActorModel, @Context() context: object): Promise<ActorOperatorModel | null> {
     const resolved = await this.resolve(actor, context);
     return resolved.kind === 'OPERATOR' ? resolved.operator : null;
+  }
+
+  @ResolveField('display', () => ActorDisplayModel, { nullable: true })
+  async display(@Parent() actor: ActorModel, @Context() context: object): Promise<ActorDisplayModel | null> {
+    const resolved = await this.resolve(actor, context);
+    return resolved.kind === 'DISPLAY' ? resolved.display : null;
   }
 }

@@ -7,8 +7,9 @@ import type { ReadAccessTable } from './field-access.js';
  */
 export const coreReadAccess: ReadAccessTable = {
   PageInfo: { anyone: ['endCursor', 'hasNextPage'] },
-  Actor: { anyone: ['id', 'integration', 'kind'], readers: ['operator', 'responder'] },
+  Actor: { anyone: ['id', 'integration', 'kind'], readers: ['display', 'operator', 'responder'] },
   ActorResponder: { readers: ['handle', 'id', 'name'] },
   ActorIntegration: { anyone: ['id', 'name'] },
   ActorOperator: { readers: ['name'] },
+  ActorDisplay: { readers: ['name'] },
 };

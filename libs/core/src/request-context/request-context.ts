@@ -3,7 +3,16 @@ import { randomUUID } from 'node:crypto';
 /** What a caller may do, from the token they present (see libs/identity). */
 export type Role = 'admin' | 'manager' | 'responder' | 'viewer' | 'integration' | 'system';
 
-export const ROLES: readonly Role[] = ['admin', 'manager', 'responder', 'viewer', 'integration'];
+/** The roles a token may carry (every role but the system's own). */
+export const TOKEN_ROLES = [
+  'admin',
+  'manager',
+  'responder',
+  'viewer',
+  'integration',
+] as const satisfies readonly Role[];
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+export const ROLES: readonly Role[] = TOKEN_ROLES;
 
 /**
  * Who is asking, with which role, and under which correlation id. Every command carries one, and

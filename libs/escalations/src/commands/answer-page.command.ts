@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CLOCK, ConflictError, NotFoundError, type Clock, type RequestContext } from '@app/core';
+import {
+  ActorDirectory,
+  CLOCK,
+  ConflictError,
+  NotFoundError,
+  type Clock,
+  type RequestContext,
+  type ResolvedActor,
+} from '@app/core';
 import { CommandRunner } from '@app/event-store';
 import { escalationDecider } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
@@ -32,6 +40,7 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
     private readonly queries: EscalationQueries,
     private readonly access: EscalationAccessPolicy,
     private readonly pager: Pager,
+    private readonly actors: ActorDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -62,18 +71,46 @@ export class AnswerPageHandler implements ICommandHandler<AnswerPageCommand> {
       );
       return escalation.escalationId;
     }
-    await this.runner.run(
-      escalationStream(escalation.escalationId),
-      escalationDecider,
-      {
-        type: answer === 'ACKNOWLEDGE' ? 'AcknowledgePage' : 'ResolvePage',
-        escalationId: escalation.escalationId,
-        pageId,
-        responderId,
-        at: this.clock.now().toISOString(),
-      },
-      context,
-    );
+    await this.runner
+      .run(
+        escalationStream(escalation.escalationId),
+        escalationDecider,
+        {
+          type: answer === 'ACKNOWLEDGE' ? 'AcknowledgePage' : 'ResolvePage',
+          escalationId: escalation.escalationId,
+          pageId,
+          responderId,
+          at: this.clock.now().toISOString(),
+        },
+        context,
+      )
+      .catch((error: unknown) => this.naming(error));
     return escalation.escalationId;
+  }
+
+  /** "Already acknowledged by …" names the person (or integration), and the extension names it too. */
+  private async naming(error: unknown): Promise<never> {
+    const actor = error instanceof ConflictError ? error.details.acknowledgedBy : undefined;
+    if (!(error instanceof ConflictError) || typeof actor !== 'string') throw error;
+    const named = nameOf(await this.actors.loaderFor({}).load(actor));
+    throw new ConflictError(`${error.message} by ${named.name}`, {
+      ...error.details,
+      acknowledgedBy: { id: actor, kind: named.kind, name: named.name },
+    });
+  }
+}
+
+function nameOf(actor: ResolvedActor): { kind: ResolvedActor['kind']; name: string } {
+  switch (actor.kind) {
+    case 'RESPONDER':
+      return { kind: actor.kind, name: actor.responder.name };
+    case 'INTEGRATION':
+      return { kind: actor.kind, name: actor.integration.name };
+    case 'OPERATOR':
+      return { kind: actor.kind, name: actor.operator.name };
+    case 'DISPLAY':
+      return { kind: actor.kind, name: actor.display.name };
+    case 'SYSTEM':
+      return { kind: actor.kind, name: 'the system' };
   }
 }

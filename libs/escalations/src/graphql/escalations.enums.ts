@@ -1,4 +1,3 @@
-import { registerEnumType } from '@nestjs/graphql';
 import { enumFromList } from '@app/core';
 import {
   ESCALATION_SOURCES,
@@ -23,26 +22,16 @@ import {
   type Severity,
   PAGE_STATES,
   type PageStatus,
+  OPEN_STATES,
+  type OpenEscalationState,
+  PAGE_LAYERS,
+  type PageLayer,
 } from '../domain/escalation/escalation.types.js';
 import { PAGE_TRIGGERS, type PageTrigger } from '../domain/escalation/escalation.events.js';
 import { SELECTION_RULES, type SelectionRule, SKIP_REASONS, type SkipReason } from '../domain/escalation/paging.js';
 import { PRESENCE_STATES, type PresenceStatus } from '../domain/presence/presence.events.js';
 
-/** GraphQL enums made from the domain's own lists (enumFromList): the same strings and types, no casts. The two
- * left as TypeScript enums (open states, page layers) have no domain list of their own. */
-
-export enum OpenEscalationStateValue {
-  OPEN = 'OPEN',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  MITIGATED = 'MITIGATED',
-}
-
-export enum PageLayerValue {
-  RESPONDER = 'RESPONDER',
-  MANAGER = 'MANAGER',
-  DIRECTORS = 'DIRECTORS',
-  BACKUP_POOL = 'BACKUP_POOL',
-}
+/** GraphQL enums made from the domain's own lists (enumFromList): the same strings and types, no casts. */
 
 export const SeverityValue = enumFromList(SEVERITIES, 'Severity', {
   description: 'S1 is the most severe; S1 and S2 are emergencies.',
@@ -54,10 +43,10 @@ export const EscalationKindValue = enumFromList(ESCALATION_KINDS, 'EscalationKin
 export type EscalationKindValue = EscalationKind;
 export const EscalationStateValue = enumFromList(ESCALATION_STATES, 'EscalationState');
 export type EscalationStateValue = EscalationState;
-registerEnumType(OpenEscalationStateValue, {
-  name: 'OpenEscalationState',
+export const OpenEscalationStateValue = enumFromList(OPEN_STATES, 'OpenEscalationState', {
   description: 'The states of an open escalation.',
 });
+export type OpenEscalationStateValue = OpenEscalationState;
 export const PageStateValue = enumFromList(PAGE_STATES, 'PageState', {
   description:
     'TRIGGERED: attention asked; ACKNOWLEDGED: seen and being looked at; RESOLVED: the responder has engaged ' +
@@ -66,7 +55,8 @@ export const PageStateValue = enumFromList(PAGE_STATES, 'PageState', {
 export type PageStateValue = PageStatus;
 export const EscalationLayerValue = enumFromList(ESCALATION_LAYERS, 'EscalationLayer');
 export type EscalationLayerValue = EscalationLayer;
-registerEnumType(PageLayerValue, { name: 'PageLayer' });
+export const PageLayerValue = enumFromList(PAGE_LAYERS, 'PageLayer');
+export type PageLayerValue = PageLayer;
 export const PageTriggerValue = enumFromList(PAGE_TRIGGERS, 'PageTrigger', {
   description: 'Why a page was sent.',
 });

@@ -10,7 +10,6 @@ import type { EscalationAlertModel } from './models/escalation-alert.model.js';
 import type { ServiceData } from '../domain/service/service.events.js';
 import { EscalationQueries, type ResponderPresence } from '../projections/escalation.queries.js';
 import type { EscalationDoc, Note } from '../projections/escalations.projection.js';
-import type { PageLayerValue } from './escalations.enums.js';
 import type { EscalationPolicyModel } from './models/escalation-policy.model.js';
 import type { EscalationModel, EscalationNoteModel, TimelineEntryModel } from './models/escalation.model.js';
 import type { PageModel } from './models/page.model.js';
@@ -135,7 +134,7 @@ export class EscalationsMapper {
       escalationId: doc.escalationId,
       trigger: page.trigger,
       step: page.step === null ? undefined : stepNumber(page.step),
-      layer: page.layer as PageLayerValue,
+      layer: page.layer,
       get rotation() {
         return page.rotationId ? mapper.scheduling.rotation(mapper.schedule.rotation(page.rotationId)) : undefined;
       },
@@ -289,5 +288,5 @@ function alertModel(alert: EscalationAlert): EscalationAlertModel {
 }
 
 function note(n: Note): EscalationNoteModel {
-  return { id: n.noteId, kind: n.kind, text: n.text, author: n.author, at: new Date(n.at) };
+  return { id: n.noteId, kind: n.kind, text: n.text, author: actorOf(n.author), at: new Date(n.at) };
 }

@@ -1,15 +1,12 @@
-import { Args, Field, Int, Mutation, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
-import { CurrentRequest, requireRole, type RequestContext } from '@app/core';
+import { Args, Field, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { CurrentRequest, enumFromList, requireRole, type RequestContext } from '@app/core';
 import { SKIP_REASONS, type SkipReason, type SkippedEvent } from '../foreign-events.js';
 import type { ProjectionFailure } from '../projections/projection-failure.js';
 import { ProjectionRunner, type ProjectionStatus } from '../projections/projection-runner.js';
 
 /** The store's skip reasons as a GraphQL enum: `system-stream` is SYSTEM_STREAM. */
-export const SkippedEventReason = Object.fromEntries(
-  SKIP_REASONS.map((reason) => [reason.toUpperCase().replace(/-/g, '_'), reason]),
-) as Record<string, SkipReason>;
-registerEnumType(SkippedEventReason, {
-  name: 'SkippedEventReason',
+export const SkippedEventReason = enumFromList(SKIP_REASONS, 'SkippedEventReason', {
+  names: 'upper',
   description: 'Why an event in the store is not one the service wrote',
 });
 

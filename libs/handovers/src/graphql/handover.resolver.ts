@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { assertTimeRange, CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { assertTimeRange, CurrentRequest, PageArgs, pageOfList, type RequestContext } from '@app/core';
 import { ScheduleQueries } from '@app/scheduling';
 import { AcceptHandoverCommand } from '../commands/accept-handover.command.js';
 import { ConfigureHandoversCommand } from '../commands/configure-handovers.command.js';
@@ -23,7 +23,8 @@ import {
   ShiftBoundaryModel,
 } from './models/shift-boundary.model.js';
 
-const IN_PROGRESS_LIMIT = 20;
+/** How far back in the boundaries handed to someone items still waiting are looked for. */
+const IN_PROGRESS_LOOK_BACK = 100;
 
 @Resolver(() => ShiftBoundaryModel)
 export class HandoverResolver {
@@ -55,16 +56,19 @@ export class HandoverResolver {
     return this.mapper.boundary(this.queries.handover(boundaryId));
   }
 
-  @Query(() => [ShiftBoundaryModel], {
+  @Query(() => ShiftBoundaryConnection, {
     description:
       'What is in progress from the previous shift: the boundaries handed to this responder with items still waiting, the latest first',
   })
-  inProgressFromPreviousShift(@Args('responderId', { type: () => ID }) responderId: string): ShiftBoundaryModel[] {
+  inProgressFromPreviousShift(
+    @Args('responderId', { type: () => ID }) responderId: string,
+    @Args() page: PageArgs,
+  ): ShiftBoundaryConnection {
     this.schedule.responder(responderId);
-    return this.mapper
-      .boundaries(this.queries.handedTo(responderId, 100))
-      .filter((boundary) => boundary.pendingCount > 0)
-      .slice(0, IN_PROGRESS_LIMIT);
+    const waiting = this.mapper
+      .boundaries(this.queries.handedTo(responderId, IN_PROGRESS_LOOK_BACK))
+      .filter((boundary) => boundary.pendingCount > 0);
+    return pageOfList(waiting, page, (boundary) => [-boundary.at.getTime(), boundary.id], 2);
   }
 
   @Query(() => HandoverDraftModel, {

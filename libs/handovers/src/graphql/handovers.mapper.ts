@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actorOrNone } from '@app/core';
 import { EscalationQueries, EscalationsMapper, isOpenState, type EscalationDoc } from '@app/escalations';
 import type { EscalationStateValue, SeverityValue } from '@app/escalations';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
@@ -51,6 +52,7 @@ export class HandoversMapper {
         return handover.incomingIds.map((id) => mapper.scheduling.responderById(id));
       },
       endedEarly: handover.endedEarlyBy !== undefined,
+      endedEarlyBy: actorOrNone(handover.endedEarlyBy),
       handOverBy: new Date(handover.handOverBy),
       items,
       pendingCount: handover.items.filter((i) => !i.acceptedBy && isOpenState(docs.get(i.escalationId)!.state)).length,

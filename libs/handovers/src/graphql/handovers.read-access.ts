@@ -33,6 +33,7 @@ export const handoversReadAccess: ReadAccessTable = {
     readers: [
       'at',
       'endedEarly',
+      'endedEarlyBy',
       'handOverBy',
       'id',
       'incoming',

@@ -1,19 +1,11 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList, TOKEN_ROLES, type TokenRole } from '@app/core';
+import { SUBJECT_KINDS, type SubjectKind } from '../domain/api-token/api-token.events.js';
 
-export enum RoleValue {
-  ADMIN = 'admin',
-  MANAGER = 'manager',
-  RESPONDER = 'responder',
-  VIEWER = 'viewer',
-  INTEGRATION = 'integration',
-}
+export const RoleValue = enumFromList(TOKEN_ROLES, 'Role', { names: 'upper', description: 'What a token may do' });
+export type RoleValue = TokenRole;
 
-export enum SubjectKindValue {
-  RESPONDER = 'responder',
-  INTEGRATION = 'integration',
-  OPERATOR = 'operator',
-  DISPLAY = 'display',
-}
-
-registerEnumType(RoleValue, { name: 'Role', description: 'What a token may do' });
-registerEnumType(SubjectKindValue, { name: 'TokenSubjectKind', description: 'Whom a token speaks for' });
+export const SubjectKindValue = enumFromList(SUBJECT_KINDS, 'TokenSubjectKind', {
+  names: 'upper',
+  description: 'Whom a token speaks for',
+});
+export type SubjectKindValue = SubjectKind;

@@ -4,7 +4,6 @@ import { EscalationQueries, EscalationsMapper } from '@app/escalations';
 import { ScheduleQueries, SchedulingMapper } from '@app/scheduling';
 import type { IntegrationKey } from '../domain/integration-key/integration-key.decider.js';
 import type { MaintenanceWindow } from '../domain/maintenance-window/maintenance-window.decider.js';
-import type { IntegrationKindValue } from './integrations.enums.js';
 import type { IntegrationKeyModel, MaintenanceWindowModel } from './models/integration-key.model.js';
 
 const date = (iso: string | null) => (iso ? new Date(iso) : undefined);
@@ -24,7 +23,7 @@ export class IntegrationsMapper {
     return {
       id: key.integrationKeyId,
       name: key.name,
-      kind: key.kind as IntegrationKindValue,
+      kind: key.kind,
       ...this.target(key.serviceId, key.rotationId),
       defaultSeverity: key.defaultSeverity,
       createdAt: new Date(key.createdAt),

@@ -1,15 +1,18 @@
 /** The kinds of contact method a responder can add, one channel each. */
-export type ContactMethodKind = 'EMAIL' | 'SLACK' | 'TEAMS' | 'WEBHOOK';
+export const CONTACT_METHOD_KINDS = ['EMAIL', 'SLACK', 'TEAMS', 'WEBHOOK'] as const;
+export type ContactMethodKind = (typeof CONTACT_METHOD_KINDS)[number];
 
 /** Why a message is sent. */
-export type MessageKind =
-  | 'VERIFICATION'
-  | 'PAGE'
-  | 'PAGE_ESCALATED'
-  | 'PAGE_ANSWERED'
-  | 'HANDOVER_WAITING'
-  | 'ON_CALL_REMINDER'
-  | 'RAPID_ACTION_DUE';
+export const MESSAGE_KINDS = [
+  'VERIFICATION',
+  'PAGE',
+  'PAGE_ESCALATED',
+  'PAGE_ANSWERED',
+  'HANDOVER_WAITING',
+  'ON_CALL_REMINDER',
+  'RAPID_ACTION_DUE',
+] as const;
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export type PageAction = 'ACKNOWLEDGE' | 'RESOLVE' | 'ESCALATE';
 

@@ -51,9 +51,13 @@ export class ContactMethodResolver {
     return this.change(contactMethodId, { type: 'RESEND_VERIFICATION' }, context);
   }
 
-  @Mutation(() => ID, { description: 'Removes a contact method; answers its id' })
-  async removeContactMethod(@Args('id', { type: () => ID }) id: string, @CurrentRequest() context: RequestContext) {
-    return this.commands.execute(new ChangeContactMethodCommand(id, { type: 'REMOVE' }, context));
+  @Mutation(() => ContactMethodModel, { description: 'Removes a contact method; answers it as it was' })
+  async removeContactMethod(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentRequest() context: RequestContext,
+  ): Promise<ContactMethodModel> {
+    await this.commands.execute(new ChangeContactMethodCommand(id, { type: 'REMOVE' }, context));
+    return this.mapper.contactMethod(this.methods.asStored(id));
   }
 
   @Mutation(() => ResponderModel, {

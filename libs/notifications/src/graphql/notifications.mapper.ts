@@ -3,7 +3,6 @@ import { SchedulingMapper } from '@app/scheduling';
 import type { ContactMethod } from '../domain/contact-method/contact-method.decider.js';
 import type { DeliveryRow } from '../projections/delivery.queries.js';
 import type { ContactMethodModel, NotificationModel } from './models/contact-method.model.js';
-import type { ContactMethodKindValue, MessageKindValue } from './notifications.enums.js';
 
 @Injectable()
 export class NotificationsMapper {
@@ -12,7 +11,7 @@ export class NotificationsMapper {
   contactMethod(method: ContactMethod): ContactMethodModel {
     return {
       id: method.contactMethodId,
-      kind: method.kind as ContactMethodKindValue,
+      kind: method.kind,
       address: method.address,
       verified: method.verified,
       verifiedAt: method.verifiedAt ? new Date(method.verifiedAt) : undefined,
@@ -23,11 +22,11 @@ export class NotificationsMapper {
     const scheduling = this.scheduling;
     return {
       id: row.deliveryId,
-      kind: row.messageKind as MessageKindValue,
+      kind: row.messageKind,
       get recipient() {
         return scheduling.responderById(row.responderId);
       },
-      channel: row.channel as ContactMethodKindValue,
+      channel: row.channel,
       destination: row.address,
       state: row.status,
       attempts: row.attempts,

@@ -21,6 +21,17 @@ export class ContactMethodQueries {
     return method && !method.removed ? method : undefined;
   }
 
+  /** A method as last stored, removed or not (what `removeContactMethod` answers). */
+  asStored(contactMethodId: string): ContactMethod {
+    const method = readDoc<ContactMethod>(
+      this.readModels.db,
+      'SELECT doc FROM notification_contact_methods WHERE contact_method_id = ?',
+      contactMethodId,
+    );
+    if (!method) throw new NotFoundError('ContactMethod', contactMethodId);
+    return method;
+  }
+
   require(contactMethodId: string): ContactMethod {
     const method = this.byId(contactMethodId);
     if (!method) throw new NotFoundError('ContactMethod', contactMethodId);

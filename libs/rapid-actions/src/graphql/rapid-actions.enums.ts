@@ -1,37 +1,33 @@
-import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList } from '@app/core';
+import {
+  RAPID_ACTION_SEVERITIES,
+  RAPID_ACTION_STATES,
+  SCOPE_KINDS,
+  UPDATE_POSTER_ROLES,
+  type RapidActionLifecycle,
+  type ScopeKind,
+  type Severity,
+  type UpdatePosterRole as PosterRole,
+} from '../domain/rapid-action/rapid-action.events.js';
 
-export enum RapidActionStateValue {
-  OPEN = 'open',
-  RESOLVED = 'resolved',
-}
+export const RapidActionStateValue = enumFromList(RAPID_ACTION_STATES, 'RapidActionState', { names: 'upper' });
+export type RapidActionStateValue = RapidActionLifecycle;
 
-export enum RapidActionSeverity {
-  S1 = 'S1',
-  S2 = 'S2',
-  S3 = 'S3',
-  S4 = 'S4',
-}
+export const RapidActionSeverity = enumFromList(RAPID_ACTION_SEVERITIES, 'RapidActionSeverity', {
+  description: 'S1 is the most severe',
+});
+export type RapidActionSeverity = Severity;
 
-export enum SubDriScopeKind {
-  PART = 'part',
-  PERSPECTIVE = 'perspective',
-  TIME_ZONE = 'time-zone',
-}
-
-export enum UpdatePosterRole {
-  DRI = 'dri',
-  SUB_DRI = 'sub-dri',
-}
-
-registerEnumType(RapidActionStateValue, { name: 'RapidActionState' });
-registerEnumType(RapidActionSeverity, { name: 'RapidActionSeverity', description: 'S1 is the most severe' });
-registerEnumType(SubDriScopeKind, {
-  name: 'SubDriScopeKind',
+export const SubDriScopeKind = enumFromList(SCOPE_KINDS, 'SubDriScopeKind', {
+  names: 'upper',
   description: 'What a sub-DRI answers for',
-  valuesMap: {
-    PART: { description: 'A part of the problem' },
-    PERSPECTIVE: { description: 'A perspective: engineering, infrastructure, product…' },
-    TIME_ZONE: { description: 'A time zone or region: AMER, EMEA, APAC…' },
+  valueDescriptions: {
+    part: 'A part of the problem',
+    perspective: 'A perspective: engineering, infrastructure, product…',
+    'time-zone': 'A time zone or region: AMER, EMEA, APAC…',
   },
 });
-registerEnumType(UpdatePosterRole, { name: 'UpdatePosterRole' });
+export type SubDriScopeKind = ScopeKind;
+
+export const UpdatePosterRole = enumFromList(UPDATE_POSTER_ROLES, 'UpdatePosterRole', { names: 'upper' });
+export type UpdatePosterRole = PosterRole;

@@ -13,12 +13,6 @@ import {
 } from '../projections/rapid-action-status.queries.js';
 import type { ExitCriterionModel, RapidActionModel, DigestModel } from './models/rapid-action.model.js';
 import type { RapidActionUpdateModel, SubDriScopeModel } from './models/rapid-action-update.model.js';
-import {
-  RapidActionSeverity,
-  RapidActionStateValue,
-  SubDriScopeKind,
-  UpdatePosterRole,
-} from './rapid-actions.enums.js';
 
 const date = (iso: string | null | undefined) => (iso ? new Date(iso) : undefined);
 const orUndefined = <T>(value: T | null) => value ?? undefined;
@@ -52,11 +46,11 @@ export class RapidActionsMapper {
       title: action.title,
       problemStatement: action.problemStatement,
       problems: action.problems,
-      severity: action.severity as RapidActionSeverity,
+      severity: action.severity,
       issuesInScope: action.issuesInScope,
       confidential: action.confidential,
       madePublicAt: date(action.madePublicAt),
-      state: action.state as RapidActionStateValue,
+      state: action.state,
       get dri() {
         return mapper.scheduling.responderById(action.driId);
       },
@@ -168,7 +162,7 @@ export class RapidActionsMapper {
       get postedBy() {
         return mapper.responder(update.postedBy);
       },
-      postedAs: update.postedAs as UpdatePosterRole,
+      postedAs: update.postedAs,
       postedAt: new Date(update.postedAt),
       progressSinceLastUpdate: update.progressSinceLastUpdate,
       progressExpectedByNextUpdate: update.progressExpectedByNextUpdate,
@@ -206,5 +200,5 @@ export class RapidActionsMapper {
 }
 
 function scope(s: SubDriScope): SubDriScopeModel {
-  return { kind: s.kind as SubDriScopeKind, description: s.description };
+  return { kind: s.kind, description: s.description };
 }

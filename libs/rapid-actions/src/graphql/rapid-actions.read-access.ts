@@ -45,6 +45,7 @@ export const rapidActionsReadAccess: ReadAccessTable = {
   RapidActionDigestEntry: { readers: ['rapidAction', 'updates'] },
   RapidActionFollowUp: { readers: ['description', 'id', 'issueUrl', 'owner'] },
   RapidActionConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
+  RapidActionUpdateConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
   RapidActionResolution: {
     readers: ['overridden', 'overriddenCriteria', 'overrideReason', 'resolvedAt', 'resolvedBy', 'summary'],
   },

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, PageArgs, type RequestContext } from '@app/core';
+import { CurrentRequest, PageArgs, pageOfList, type RequestContext } from '@app/core';
 import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeRapidActionDriCommand } from '../commands/change-rapid-action-dri.command.js';
 import { ChangeRapidActionTeamCommand, type TeamChange } from '../commands/change-rapid-action-team.command.js';
@@ -15,7 +15,7 @@ import {
   ChangeRapidActionDriInput,
   RapidActionMemberInput,
 } from './inputs/rapid-action-team.input.js';
-import { RapidActionConnection, RapidActionModel } from './models/rapid-action.model.js';
+import { RapidActionConnection, RapidActionModel, RapidActionUpdateConnection } from './models/rapid-action.model.js';
 import { RapidActionsMapper } from './rapid-actions.mapper.js';
 
 /** Rapid actions: the lists and one action, its declaration, problem, DRI and team. */
@@ -106,6 +106,18 @@ export class RapidActionsResolver {
   @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
   history(@Parent() action: RapidActionModel, @Args() page: PageArgs): HistoryEntryConnection {
     return historyPage(this.eventHistory.forStream(rapidActionStream(action.id)), page);
+  }
+
+  @ResolveField(() => RapidActionUpdateConnection, {
+    description: 'Every update, newest first (by date, then time posted; amended versions under previousVersions)',
+  })
+  updates(@Parent() action: RapidActionModel, @Args() page: PageArgs): RapidActionUpdateConnection {
+    return pageOfList(
+      action.updates,
+      page,
+      (update) => [-Date.parse(update.date), -update.postedAt.getTime(), update.id],
+      3,
+    );
   }
 
   private async changeTeam(change: TeamChange, context: RequestContext): Promise<RapidActionModel> {

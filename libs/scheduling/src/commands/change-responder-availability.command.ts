@@ -14,8 +14,14 @@ export type AvailabilityChange =
   | { kind: 'unavailable'; responderId: string; start: string; end: string; timeZone?: string; reason: string }
   | { kind: 'available-again'; responderId: string; spanId: string };
 
-/** Restriction (local law) and unavailable spans: what keeps a responder off the schedule. Returns the responder id. */
-export class ChangeResponderAvailabilityCommand extends Command<string> {
+/** What changed: the responder, and the unavailable span marked or cleared. */
+export interface AvailabilityChanged {
+  responderId: string;
+  spanId?: string;
+}
+
+/** Restriction (local law) and unavailable spans: what keeps a responder off the schedule. */
+export class ChangeResponderAvailabilityCommand extends Command<AvailabilityChanged> {
   constructor(
     readonly change: AvailabilityChange,
     readonly context: RequestContext,
@@ -33,11 +39,12 @@ export class ChangeResponderAvailabilityHandler implements ICommandHandler<Chang
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ change, context }: ChangeResponderAvailabilityCommand): Promise<string> {
+  async execute({ change, context }: ChangeResponderAvailabilityCommand): Promise<AvailabilityChanged> {
     if (change.kind === 'restriction') this.policy.assertCanManagePeople(context);
     else this.policy.assertCanChangeAvailability(context, change.responderId);
-    await this.runner.run(responderStream(change.responderId), responderDecider, this.toDomain(change), context);
-    return change.responderId;
+    const command = this.toDomain(change);
+    await this.runner.run(responderStream(change.responderId), responderDecider, command, context);
+    return { responderId: change.responderId, spanId: 'spanId' in command ? command.spanId : undefined };
   }
 
   private toDomain(change: AvailabilityChange): ResponderCommand {

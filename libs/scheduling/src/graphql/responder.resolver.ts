@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, PageArgs, type RequestContext, pageOfList } from '@app/core';
+import { CurrentRequest, NotFoundError, PageArgs, type RequestContext, pageOfList } from '@app/core';
 import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { ChangeResponderAvailabilityCommand } from '../commands/change-responder-availability.command.js';
 import { RegisterResponderCommand } from '../commands/register-responder.command.js';
@@ -10,7 +10,7 @@ import { MarkUnavailableInput, SetOnCallRestrictionInput } from './inputs/respon
 import { toClockWindows } from './inputs/clock-window.input.js';
 import { RegisterResponderInput } from './inputs/register-responder.input.js';
 import { OnCallShiftModel } from './models/on-call.model.js';
-import { ResponderConnection, ResponderModel } from './models/responder.model.js';
+import { ResponderConnection, ResponderModel, UnavailableSpanModel } from './models/responder.model.js';
 import { SchedulingMapper } from './scheduling.mapper.js';
 
 @Resolver(() => ResponderModel)
@@ -49,33 +49,43 @@ export class ResponderResolver {
     @Args('input') input: SetOnCallRestrictionInput,
     @CurrentRequest() context: RequestContext,
   ): Promise<ResponderModel> {
-    const id = await this.commands.execute(
+    const { responderId } = await this.commands.execute(
       new ChangeResponderAvailabilityCommand({ kind: 'restriction', ...input }, context),
     );
-    return this.mapper.responderById(id);
+    return this.mapper.responderById(responderId);
   }
 
-  @Mutation(() => ResponderModel)
+  @Mutation(() => UnavailableSpanModel, { description: 'The span marked, with its responder' })
   async markResponderUnavailable(
     @Args('input') input: MarkUnavailableInput,
     @CurrentRequest() context: RequestContext,
-  ): Promise<ResponderModel> {
-    const id = await this.commands.execute(
+  ): Promise<UnavailableSpanModel> {
+    const changed = await this.commands.execute(
       new ChangeResponderAvailabilityCommand({ kind: 'unavailable', ...input }, context),
     );
-    return this.mapper.responderById(id);
+    return this.spanOf(this.mapper.responderById(changed.responderId), changed.spanId);
   }
 
-  @Mutation(() => ResponderModel)
+  @Mutation(() => UnavailableSpanModel, { description: 'The span cleared, as it was, with its responder' })
   async clearResponderUnavailability(
     @Args('responderId', { type: () => ID }) responderId: string,
     @Args('spanId', { type: () => ID }) spanId: string,
     @CurrentRequest() context: RequestContext,
-  ): Promise<ResponderModel> {
-    const id = await this.commands.execute(
+  ): Promise<UnavailableSpanModel> {
+    // read before it is cleared, and answered only once the command (access first) has cleared it
+    const before = this.queries.findResponder(responderId);
+    const span = before ? this.mapper.responder(before).unavailability.find((s) => s.spanId === spanId) : undefined;
+    const changed = await this.commands.execute(
       new ChangeResponderAvailabilityCommand({ kind: 'available-again', responderId, spanId }, context),
     );
-    return this.mapper.responderById(id);
+    if (!span) throw new NotFoundError('Unavailable span', spanId);
+    return { ...span, responder: this.mapper.responderById(changed.responderId) };
+  }
+
+  private spanOf(responder: ResponderModel, spanId: string | undefined): UnavailableSpanModel {
+    const span = responder.unavailability.find((s) => s.spanId === spanId);
+    if (!span) throw new NotFoundError('Unavailable span', spanId ?? '');
+    return span;
   }
 
   @ResolveField(() => [OnCallShiftModel], { description: 'Stretches on call across all rotations over [from, to)' })

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentRequest, NotFoundError, PageArgs, type RequestContext, pageOfList } from '@app/core';
+import { BadUserInputError, CurrentRequest, NotFoundError, PageArgs, type RequestContext, pageOfList } from '@app/core';
+import { shiftStartOf } from './shift-id.js';
 import { EventHistoryQuery, HistoryEntryConnection, historyPage } from '@app/event-store';
 import { CancelOverrideCommand } from '../commands/cancel-override.command.js';
 import { CreateRotationCommand } from '../commands/create-rotation.command.js';
@@ -83,12 +84,12 @@ export class RotationResolver {
     @Args('input') input: SwapShiftsInput,
     @CurrentRequest() context: RequestContext,
   ): Promise<SwapModel> {
-    const side = (s: ShiftSideInput) => ({
-      shiftStart: new Date(localDateTimeToInstant(s.shiftStart, s.timeZone)),
+    const side = (s: ShiftSideInput, name: 'first' | 'second') => ({
+      shiftStart: shiftStartOfSide(s, input.rotationId, name),
       responderId: s.responderId,
     });
     const swapId: string = await this.commands.execute(
-      new SwapShiftsCommand(input.rotationId, side(input.first), side(input.second), context),
+      new SwapShiftsCommand(input.rotationId, side(input.first, 'first'), side(input.second, 'second'), context),
     );
     const swap = this.queries.rotation(input.rotationId).swaps.find((s) => s.swapId === swapId)!;
     return this.mapper.swap(input.rotationId, swap);
@@ -115,4 +116,17 @@ export class RotationResolver {
   history(@Parent() rotation: RotationModel, @Args() page: PageArgs): HistoryEntryConnection {
     return historyPage(this.eventHistory.forStream(rotationStream(rotation.id)), page);
   }
+}
+
+/** A side names its shift by shiftId, or by wall-clock start and zone: exactly one way. */
+function shiftStartOfSide(side: ShiftSideInput, rotationId: string, name: 'first' | 'second'): Date {
+  const byClock = side.shiftStart != null || side.timeZone != null;
+  if (side.shiftId != null && byClock) {
+    throw new BadUserInputError(`${name}.shiftId`, `${name}: give shiftId or shiftStart and timeZone, not both`);
+  }
+  if (side.shiftId != null) return shiftStartOf(side.shiftId, rotationId, `${name}.shiftId`);
+  if (side.shiftStart == null)
+    throw new BadUserInputError(`${name}.shiftStart`, `${name}: give shiftId, or shiftStart and timeZone`);
+  if (side.timeZone == null) throw new BadUserInputError(`${name}.timeZone`, `${name}: shiftStart needs its timeZone`);
+  return new Date(localDateTimeToInstant(side.shiftStart, side.timeZone));
 }

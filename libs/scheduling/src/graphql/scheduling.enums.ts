@@ -1,5 +1,18 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { enumFromList } from '@app/core';
+import { RESPONDER_ROLES, RESPONDER_STATES, type ResponderRole } from '../domain/responder/responder.events.js';
+import {
+  ON_CALL_REASON_KINDS,
+  ROTATION_STATES,
+  SHIFT_CYCLES,
+  SLOT_FILLS,
+  type ShiftCycleKind,
+  type SlotFill,
+} from '../domain/schedule/schedule.types.js';
+import { INELIGIBILITIES, type Ineligibility as IneligibilityKind } from '../domain/schedule/shift-assignment.js';
+import { SLOT_EXCLUSIONS, type SlotExclusion } from '../domain/slot-round/slot-round.events.js';
 
+/** ISO weekday numbers (Monday 1): the one enum with numeric values, so not from a string list. */
 export enum Weekday {
   MONDAY = 1,
   TUESDAY = 2,
@@ -9,65 +22,38 @@ export enum Weekday {
   SATURDAY = 6,
   SUNDAY = 7,
 }
-
-export enum ResponderRoleValue {
-  ENGINEER = 'engineer',
-  MANAGER = 'manager',
-  DIRECTOR = 'director',
-}
-
-export enum ShiftCycle {
-  DAILY = 'daily',
-  WEEKLY = 'weekly',
-}
-
-export enum OnCallReasonKind {
-  TURN = 'TURN',
-  SWAP = 'SWAP',
-  OVERRIDE = 'OVERRIDE',
-  VOLUNTEER = 'VOLUNTEER',
-  AUTOMATIC = 'AUTOMATIC',
-}
-
-export enum SlotFillValue {
-  VOLUNTEER = 'VOLUNTEER',
-  AUTOMATIC = 'AUTOMATIC',
-}
-
-export enum SlotExclusionValue {
-  RESTRICTED = 'RESTRICTED',
-  UNAVAILABLE = 'UNAVAILABLE',
-  ON_CALL = 'ON_CALL',
-}
-
-export enum Ineligibility {
-  RESTRICTED = 'RESTRICTED',
-  UNAVAILABLE = 'UNAVAILABLE',
-}
-
-export enum ResponderLifecycle {
-  ACTIVE = 'ACTIVE',
-  DEACTIVATED = 'DEACTIVATED',
-}
-
-export enum RotationLifecycle {
-  ACTIVE = 'ACTIVE',
-  ARCHIVED = 'ARCHIVED',
-}
-
 registerEnumType(Weekday, { name: 'Weekday' });
-registerEnumType(ResponderLifecycle, { name: 'ResponderState' });
-registerEnumType(RotationLifecycle, { name: 'RotationState' });
-registerEnumType(ResponderRoleValue, { name: 'ResponderRole' });
-registerEnumType(ShiftCycle, { name: 'ShiftCycle', description: 'Handoffs repeat every day or every week.' });
-registerEnumType(OnCallReasonKind, { name: 'OnCallReasonKind' });
-registerEnumType(Ineligibility, { name: 'Ineligibility', description: 'Why a responder was skipped for a turn.' });
-registerEnumType(SlotFillValue, {
-  name: 'SlotFill',
+
+export const ResponderRoleValue = enumFromList(RESPONDER_ROLES, 'ResponderRole', { names: 'upper' });
+export type ResponderRoleValue = ResponderRole;
+
+export const ShiftCycle = enumFromList(SHIFT_CYCLES, 'ShiftCycle', {
+  names: 'upper',
+  description: 'Handoffs repeat every day or every week.',
+});
+export type ShiftCycle = ShiftCycleKind;
+
+export const OnCallReasonKind = enumFromList(ON_CALL_REASON_KINDS, 'OnCallReasonKind');
+export type OnCallReasonKind = (typeof ON_CALL_REASON_KINDS)[number];
+
+export const SlotFillValue = enumFromList(SLOT_FILLS, 'SlotFill', {
   description: 'How a weekend slot got its responder: they volunteered, or the fairness rules assigned it.',
 });
-registerEnumType(SlotExclusionValue, {
-  name: 'SlotExclusion',
+export type SlotFillValue = SlotFill;
+
+export const SlotExclusionValue = enumFromList(SLOT_EXCLUSIONS, 'SlotExclusion', {
   description:
     'Why a candidate could not take a slot: restricted by local law, unavailable, or on call elsewhere then.',
 });
+export type SlotExclusionValue = SlotExclusion;
+
+export const Ineligibility = enumFromList(INELIGIBILITIES, 'Ineligibility', {
+  description: 'Why a responder was skipped for a turn.',
+});
+export type Ineligibility = IneligibilityKind;
+
+export const ResponderLifecycle = enumFromList(RESPONDER_STATES, 'ResponderState');
+export type ResponderLifecycle = (typeof RESPONDER_STATES)[number];
+
+export const RotationLifecycle = enumFromList(ROTATION_STATES, 'RotationState');
+export type RotationLifecycle = (typeof ROTATION_STATES)[number];

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { shiftIdOf } from './shift-id.js';
 import { actorOf, actorOrNone, CLOCK, type Clock } from '@app/core';
 import type { WorkingHoursWarning } from '../domain/schedule/working-hours-warnings.js';
 import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
@@ -16,16 +17,7 @@ import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from '.
 import type { ResponderModel } from './models/responder.model.js';
 import type { OverrideModel, RotationMemberModel, RotationModel, SwapModel } from './models/rotation.model.js';
 import type { SlotAssignmentExplanationModel, SlotModel, SlotRoundModel } from './models/slot-round.model.js';
-import {
-  Ineligibility,
-  OnCallReasonKind,
-  ResponderLifecycle,
-  ResponderRoleValue,
-  RotationLifecycle,
-  ShiftCycle,
-  SlotExclusionValue,
-  SlotFillValue,
-} from './scheduling.enums.js';
+import { type Ineligibility, OnCallReasonKind, ResponderLifecycle, RotationLifecycle } from './scheduling.enums.js';
 
 const date = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso));
 
@@ -59,7 +51,7 @@ export class SchedulingMapper {
 
   private mapResponder(responder: Responder): ResponderModel {
     const clock = this.clock;
-    return {
+    const model: ResponderModel = {
       get state() {
         const deactivated =
           responder.deactivatedAt !== undefined && Date.parse(responder.deactivatedAt) <= clock.now().getTime();
@@ -71,16 +63,20 @@ export class SchedulingMapper {
       handle: responder.handle,
       timeZone: responder.timeZone,
       team: responder.team,
-      role: responder.role as ResponderRoleValue,
+      role: responder.role,
       workingHours: responder.workingHours.map(clockWindow),
       onCallRestricted: responder.onCallRestricted,
-      unavailability: responder.unavailability.map((span) => ({
-        spanId: span.spanId,
-        start: new Date(span.start),
-        end: new Date(span.end),
-        reason: span.reason,
-      })),
+      get unavailability() {
+        return responder.unavailability.map((span) => ({
+          spanId: span.spanId,
+          start: new Date(span.start),
+          end: new Date(span.end),
+          reason: span.reason,
+          responder: model,
+        }));
+      },
     };
+    return model;
   }
 
   responderById(id: string): ResponderModel {
@@ -188,6 +184,7 @@ export class SchedulingMapper {
       end: new Date(segment.end),
       shiftNumber: segment.shift?.number,
       shiftStart: turnOrSlot ? new Date(turnOrSlot.start) : undefined,
+      shiftId: turnOrSlot ? shiftIdOf(segment.rotationId, new Date(turnOrSlot.start)) : undefined,
       shiftEnd: turnOrSlot ? new Date(turnOrSlot.end) : undefined,
       isDri,
       get reason() {
@@ -251,7 +248,7 @@ export class SchedulingMapper {
       get assignee() {
         return slot.assigneeId ? mapper.responderById(slot.assigneeId) : undefined;
       },
-      how: slot.how as SlotFillValue | undefined,
+      how: slot.how,
       explanation: slot.explanation ? this.explanation(slot.explanation) : undefined,
     };
   }
@@ -267,7 +264,7 @@ export class SchedulingMapper {
           return mapper.responderById(c.responderId);
         },
         rank: c.rank,
-        excluded: c.excluded as SlotExclusionValue | undefined,
+        excluded: c.excluded,
         weekendSlotsThisQuarter: c.weekendSlotsThisQuarter,
         onCallHoursLast12Months: c.onCallHoursLast12Months,
         lastSlotEnd: date(c.lastSlotEnd),
@@ -327,7 +324,7 @@ function clockWindow(window: ClockWindow): ClockWindowModel {
 
 function shiftPattern(pattern: ShiftPattern) {
   return {
-    cycle: pattern.cycle as ShiftCycle,
+    cycle: pattern.cycle,
     handoffs: pattern.handoffs.map((h) => ({ weekday: h.weekday, time: h.time })),
     shiftDuration: pattern.shiftDuration,
     respondersPerShift: pattern.respondersPerShift,

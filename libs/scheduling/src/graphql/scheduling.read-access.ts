@@ -11,7 +11,18 @@ export const schedulingReadAccess: ReadAccessTable = {
     readers: ['actor', 'kind', 'overrideId', 'replaced', 'skipped', 'slot', 'slotRoundId', 'swapId', 'swappedWith'],
   },
   OnCallShift: {
-    readers: ['end', 'isDri', 'reason', 'responder', 'rotation', 'shiftEnd', 'shiftNumber', 'shiftStart', 'start'],
+    readers: [
+      'end',
+      'isDri',
+      'reason',
+      'responder',
+      'rotation',
+      'shiftEnd',
+      'shiftId',
+      'shiftNumber',
+      'shiftStart',
+      'start',
+    ],
   },
   Override: { readers: ['createdBy', 'end', 'id', 'note', 'replaces', 'responder', 'rotation', 'start', 'timeZone'] },
   OverrideConnection: { readers: ['nodes', 'pageInfo', 'totalCount'] },
@@ -77,5 +88,5 @@ export const schedulingReadAccess: ReadAccessTable = {
     readers: ['closed', 'closedAt', 'id', 'publishedBy', 'rotation', 'slots', 'timeZone', 'title', 'volunteerDeadline'],
   },
   Swap: { readers: ['createdBy', 'first', 'id', 'rotation', 'second'] },
-  UnavailableSpan: { readers: ['end', 'spanId', 'start'], leads: ['reason'] },
+  UnavailableSpan: { readers: ['end', 'responder', 'spanId', 'start'], leads: ['reason'] },
 };

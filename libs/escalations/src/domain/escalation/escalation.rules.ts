@@ -147,8 +147,8 @@ export function downgrade(
 }
 
 export function pageNoLongerWaiting(page: Page): ConflictError {
-  const who = page.acknowledgedBy ? ` by ${page.acknowledgedBy}` : '';
-  return new ConflictError(`Page ${page.pageId} is already ${page.status.toLowerCase().replace('_', ' ')}${who}`, {
+  // who acknowledged it is named by the command handler (the decider knows only the actor id)
+  return new ConflictError(`Page ${page.pageId} is already ${page.status.toLowerCase().replace('_', ' ')}`, {
     pageId: page.pageId,
     state: page.status,
     ...(page.acknowledgedBy ? { acknowledgedBy: page.acknowledgedBy } : {}),

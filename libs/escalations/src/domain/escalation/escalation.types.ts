@@ -21,10 +21,11 @@ export type EscalationKind = (typeof ESCALATION_KINDS)[number];
 export const ESCALATION_STATES = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED', 'RESOLVED', 'DOWNGRADED'] as const;
 export type EscalationState = (typeof ESCALATION_STATES)[number];
 
-export const OPEN_STATES: readonly EscalationState[] = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED'];
+export const OPEN_STATES = ['OPEN', 'ACKNOWLEDGED', 'MITIGATED'] as const satisfies readonly EscalationState[];
+export type OpenEscalationState = (typeof OPEN_STATES)[number];
 
 export function isOpenState(state: EscalationState): boolean {
-  return OPEN_STATES.includes(state);
+  return (OPEN_STATES as readonly EscalationState[]).includes(state);
 }
 
 export const PAGE_STATES = ['TRIGGERED', 'ACKNOWLEDGED', 'RESOLVED', 'TIMED_OUT', 'CANCELLED'] as const;
@@ -33,6 +34,9 @@ export type PageStatus = (typeof PAGE_STATES)[number];
 /** Who a policy step reaches: the responder on call, the manager on call, the directors. */
 export const ESCALATION_LAYERS = ['RESPONDER', 'MANAGER', 'DIRECTORS'] as const;
 export type EscalationLayer = (typeof ESCALATION_LAYERS)[number];
+/** A page goes to a policy layer, or to the backup pool. */
+export const PAGE_LAYERS = [...ESCALATION_LAYERS, 'BACKUP_POOL'] as const;
+export type PageLayer = (typeof PAGE_LAYERS)[number];
 
 /**
  * How the responder layer picks from the rotation's on-call responders: whoever the schedule

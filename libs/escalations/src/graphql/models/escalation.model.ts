@@ -26,8 +26,8 @@ export class EscalationNoteModel {
   @Field()
   text: string;
 
-  @Field()
-  author: string;
+  @Field(() => ActorModel, { description: 'Who wrote it' })
+  author: ActorModel;
 
   @Field()
   at: Date;
@@ -146,7 +146,7 @@ export class EscalationModel {
   @Field(() => Int, { description: 'Minutes since it was raised (until it closed)' })
   ageMinutes: number;
 
-  @Field(() => [PageModel])
+  /** Resolved as the `pages` connection. */
   pages: PageModel[];
 
   @Field(() => PageModel, {
@@ -191,7 +191,7 @@ export class EscalationModel {
   @Field(() => EscalationPolicyModel, { description: 'The policy it follows (as in force when raised)' })
   policy: EscalationPolicyModel;
 
-  @Field(() => [TimelineEntryModel])
+  /** Resolved as the `timeline` connection. */
   timeline: TimelineEntryModel[];
 }
 
@@ -200,3 +200,6 @@ export class EscalationConnection extends Connection(EscalationModel) {}
 
 @ObjectType('EscalationNoteConnection')
 export class EscalationNoteConnection extends Connection(EscalationNoteModel) {}
+
+@ObjectType('TimelineEntryConnection')
+export class TimelineEntryConnection extends Connection(TimelineEntryModel) {}

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@app/core';
+import { ActorModel, Connection } from '@app/core';
 import { EscalationModel, EscalationStateValue, SeverityValue } from '@app/escalations';
 import { EscalationNoteModel } from '@app/escalations';
 import { ResponderModel, RotationModel } from '@app/scheduling';
@@ -121,6 +121,9 @@ export class ShiftBoundaryModel {
 
   @Field({ description: 'The shift was ended early (endShiftNow), not at its scheduled end' })
   endedEarly: boolean;
+
+  @Field(() => ActorModel, { nullable: true, description: 'Who ended the shift early (endShiftNow); null otherwise' })
+  endedEarlyBy?: ActorModel;
 
   @Field({ description: 'Items are to be handed over by then' })
   handOverBy: Date;

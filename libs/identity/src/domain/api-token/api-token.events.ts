@@ -5,7 +5,8 @@ import type { Role } from '@app/core/pure';
  * Who a token speaks for: a registered responder, a system integration, an operator (first admin),
  * or a display (a wall screen: a named viewer with no person behind it).
  */
-export type SubjectKind = 'responder' | 'integration' | 'operator' | 'display';
+export const SUBJECT_KINDS = ['responder', 'integration', 'operator', 'display'] as const;
+export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
 export interface ApiTokenIssuedData {
   tokenId: string;

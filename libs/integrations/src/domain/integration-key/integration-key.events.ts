@@ -1,7 +1,11 @@
 import type { DomainEvent } from '@app/event-store/pure';
 import type { AlertIntegrationKind, Severity } from '@app/escalations';
 
-export const INTEGRATION_KINDS: readonly AlertIntegrationKind[] = ['EVENTS_V2', 'ALERTMANAGER', 'GRAFANA'];
+export const INTEGRATION_KINDS = [
+  'EVENTS_V2',
+  'ALERTMANAGER',
+  'GRAFANA',
+] as const satisfies readonly AlertIntegrationKind[];
 
 export interface IntegrationKeyCreatedData {
   integrationKeyId: string;

@@ -1,8 +1,13 @@
 import type { DomainEvent } from '@app/event-store/pure';
 
-export type Severity = 'S1' | 'S2' | 'S3' | 'S4';
+export const RAPID_ACTION_SEVERITIES = ['S1', 'S2', 'S3', 'S4'] as const;
+export type Severity = (typeof RAPID_ACTION_SEVERITIES)[number];
 
-export type ScopeKind = 'part' | 'perspective' | 'time-zone';
+export const SCOPE_KINDS = ['part', 'perspective', 'time-zone'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
+export const RAPID_ACTION_STATES = ['open', 'resolved'] as const;
+export type RapidActionLifecycle = (typeof RAPID_ACTION_STATES)[number];
 
 /** What a sub-DRI answers for: a part of the problem, a perspective (engineering…) or a time zone (APAC…). */
 export interface SubDriScope {
@@ -44,7 +49,8 @@ export interface RapidActionRevision {
   issuesInScope?: string[];
 }
 
-export type UpdatePosterRole = 'dri' | 'sub-dri';
+export const UPDATE_POSTER_ROLES = ['dri', 'sub-dri'] as const;
+export type UpdatePosterRole = (typeof UPDATE_POSTER_ROLES)[number];
 
 export interface RapidActionUpdateData {
   rapidActionId: string;

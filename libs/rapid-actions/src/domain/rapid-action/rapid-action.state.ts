@@ -1,4 +1,10 @@
-import type { ExitCriterionDefinition, FollowUp, Severity, SubDriScope } from './rapid-action.events.js';
+import type {
+  ExitCriterionDefinition,
+  FollowUp,
+  RapidActionLifecycle,
+  Severity,
+  SubDriScope,
+} from './rapid-action.events.js';
 
 export interface SubDri {
   responderId: string;
@@ -40,7 +46,7 @@ export interface RapidAction {
   stakeholderIds: string[];
   subDris: SubDri[];
   exitCriteria: ExitCriterion[];
-  state: 'open' | 'resolved';
+  state: RapidActionLifecycle;
   declaredBy: string;
   declaredAt: string;
   lastUpdateAt: string | null;

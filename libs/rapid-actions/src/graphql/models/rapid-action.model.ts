@@ -161,9 +161,7 @@ export class RapidActionModel {
   @Field(() => RapidActionUpdateModel, { nullable: true, description: 'The newest update (by date, then time posted)' })
   latestUpdate?: RapidActionUpdateModel;
 
-  @Field(() => [RapidActionUpdateModel], {
-    description: 'Every update, newest first (amended versions under previousVersions)',
-  })
+  /** Resolved as the `updates` connection. */
   updates: RapidActionUpdateModel[];
 
   @Field(() => Int, {
@@ -206,6 +204,9 @@ export class RapidActionModel {
   @Field(() => RetrospectiveModel, { nullable: true })
   retrospective?: RetrospectiveModel;
 }
+
+@ObjectType('RapidActionUpdateConnection')
+export class RapidActionUpdateConnection extends Connection(RapidActionUpdateModel) {}
 
 @ObjectType('RapidActionConnection')
 export class RapidActionConnection extends Connection(RapidActionModel) {}

@@ -1,7 +1,11 @@
 import type { DomainEvent } from '@app/event-store/pure';
 import type { ClockWindow } from '../schedule/schedule.types.js';
 
-export type ResponderRole = 'engineer' | 'manager' | 'director';
+export const RESPONDER_ROLES = ['engineer', 'manager', 'director'] as const;
+export type ResponderRole = (typeof RESPONDER_ROLES)[number];
+
+/** A responder's lifecycle as answers show it (deactivated from a date on). */
+export const RESPONDER_STATES = ['ACTIVE', 'DEACTIVATED'] as const;
 
 export interface ResponderRegisteredData {
   responderId: string;

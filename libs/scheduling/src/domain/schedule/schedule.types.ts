@@ -13,8 +13,11 @@ export interface Handoff {
   time: string;
 }
 
+export const SHIFT_CYCLES = ['daily', 'weekly'] as const;
+export type ShiftCycleKind = (typeof SHIFT_CYCLES)[number];
+
 export interface ShiftPattern {
-  cycle: 'daily' | 'weekly';
+  cycle: ShiftCycleKind;
   /** Handoff points within one cycle; a shift starts at each. */
   handoffs: Handoff[];
   /** ISO-8601 duration in wall-clock time (PT6H); without it a shift lasts until the next handoff. */
@@ -106,7 +109,14 @@ export interface TurnOrder {
 }
 
 /** How a weekend or holiday slot got its responder. */
-export type SlotFill = 'VOLUNTEER' | 'AUTOMATIC';
+export const SLOT_FILLS = ['VOLUNTEER', 'AUTOMATIC'] as const;
+export type SlotFill = (typeof SLOT_FILLS)[number];
+
+/** Why someone is on call, as answers name it: their turn, a swap, an override, or a slot (volunteered or assigned). */
+export const ON_CALL_REASON_KINDS = ['TURN', 'SWAP', 'OVERRIDE', 'VOLUNTEER', 'AUTOMATIC'] as const;
+
+/** A rotation's lifecycle as answers show it. */
+export const ROTATION_STATES = ['ACTIVE', 'ARCHIVED'] as const;
 
 /** A slot of a slot round with its responder, as recorded when the round closed. */
 export interface AssignedSlot {

@@ -1,7 +1,8 @@
 import type { BaseShift } from './shift-calendar.js';
 import type { Membership, ResponderAvailability, RotationSchedule, Span, TurnOrder } from './schedule.types.js';
 
-export type Ineligibility = 'RESTRICTED' | 'UNAVAILABLE';
+export const INELIGIBILITIES = ['RESTRICTED', 'UNAVAILABLE'] as const;
+export type Ineligibility = (typeof INELIGIBILITIES)[number];
 
 export interface SkippedResponder {
   responderId: string;

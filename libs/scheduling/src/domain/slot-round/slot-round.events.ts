@@ -8,7 +8,8 @@ export interface OpenSlot {
 }
 
 /** Why a candidate could not take a slot. */
-export type SlotExclusion = 'RESTRICTED' | 'UNAVAILABLE' | 'ON_CALL';
+export const SLOT_EXCLUSIONS = ['RESTRICTED', 'UNAVAILABLE', 'ON_CALL'] as const;
+export type SlotExclusion = (typeof SLOT_EXCLUSIONS)[number];
 
 /** One candidate of an automatic assignment, with the figures compared. */
 export interface SlotCandidate {

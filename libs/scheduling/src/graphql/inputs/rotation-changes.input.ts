@@ -70,15 +70,25 @@ export class ScheduleOverrideInput {
   note?: string;
 }
 
-@InputType({ description: 'A shift named the way overrides name their span: its start on the wall clock of a zone' })
+@InputType({
+  description:
+    'A shift named the way overrides name their span (its start on the wall clock of a zone), or by its shiftId from shifts: exactly one of the two',
+})
 export class ShiftSideInput {
-  @Field({ description: 'Wall-clock YYYY-MM-DDTHH:mm in timeZone: when the shift starts' })
+  @Field({ nullable: true, description: 'Wall-clock YYYY-MM-DDTHH:mm in timeZone: when the shift starts' })
+  @IsOptional()
   @IsLocalDateTime()
-  shiftStart: string;
+  shiftStart?: string;
 
-  @Field({ description: 'IANA zone the start is given in (e.g. the rotation’s or the responder’s)' })
+  @Field({ nullable: true, description: 'IANA zone the start is given in (e.g. the rotation’s or the responder’s)' })
+  @IsOptional()
   @IsIanaTimeZone()
-  timeZone: string;
+  timeZone?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The shiftId of the shift, as shifts answers it' })
+  @IsOptional()
+  @MaxLength(300)
+  shiftId?: string;
 
   @Field(() => ID, { description: 'Who holds that shift now' })
   @IsUUID()

@@ -70,6 +70,12 @@ export class OnCallShiftModel {
   @Field({ nullable: true, description: 'Start of the turn or weekend slot: what swapShifts names' })
   shiftStart?: Date;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A stable id of the turn or weekend slot (its rotation and start): swapShifts takes it as shiftId',
+  })
+  shiftId?: string;
+
   @Field({ nullable: true })
   shiftEnd?: Date;
 

@@ -3,21 +3,6 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { ResponderLifecycle, ResponderRoleValue } from '../scheduling.enums.js';
 import { ClockWindowModel } from './clock-window.model.js';
 
-@ObjectType('UnavailableSpan')
-export class UnavailableSpanModel {
-  @Field(() => ID)
-  spanId: string;
-
-  @Field()
-  start: Date;
-
-  @Field()
-  end: Date;
-
-  @Field()
-  reason: string;
-}
-
 @ObjectType('Responder')
 export class ResponderModel {
   @Field(() => ID)
@@ -52,6 +37,24 @@ export class ResponderModel {
 
   @Field({ nullable: true, description: 'YYYY-MM-DD (their zone): deactivated from that day on' })
   deactivatedFrom?: string;
+}
+
+@ObjectType('UnavailableSpan')
+export class UnavailableSpanModel {
+  @Field(() => ID)
+  spanId: string;
+
+  @Field()
+  start: Date;
+
+  @Field()
+  end: Date;
+
+  @Field()
+  reason: string;
+
+  @Field(() => ResponderModel, { description: 'Whose span it is' })
+  responder: ResponderModel;
 }
 
 @ObjectType('UnavailableSpanConnection')
