@@ -21,16 +21,9 @@ export class HandoverSettingsInput {
   receivingRotationIds?: string[];
 }
 
-@InputType()
-export class HandoverSummaryInput {
-  @Field(() => ID)
-  @IsUUID()
-  boundaryId: string;
-
-  @Field(() => ID)
-  @IsUUID()
-  escalationId: string;
-
+/** The three parts of a handover, written at the boundary or drafted before it. */
+@InputType({ isAbstract: true })
+abstract class HandoverTextInput {
   @Field({ description: 'Where things stand' })
   @IsNotEmpty()
   @MaxLength(5000)
@@ -48,6 +41,17 @@ export class HandoverSummaryInput {
   @MaxLength(5000)
   @IsText({ multiline: true })
   nextSteps: string;
+}
+
+@InputType()
+export class HandoverSummaryInput extends HandoverTextInput {
+  @Field(() => ID)
+  @IsUUID()
+  boundaryId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  escalationId: string;
 }
 
 @InputType()
@@ -69,7 +73,7 @@ export class AcceptHandoverInput {
 }
 
 @InputType()
-export class HandoverDraftInput {
+export class HandoverDraftInput extends HandoverTextInput {
   @Field(() => ID, { description: 'The rotation whose shift is ending, in which the author is on call' })
   @IsUUID()
   rotationId: string;
@@ -77,24 +81,6 @@ export class HandoverDraftInput {
   @Field(() => ID)
   @IsUUID()
   escalationId: string;
-
-  @Field({ description: 'Where things stand' })
-  @IsNotEmpty()
-  @MaxLength(5000)
-  @IsText({ multiline: true })
-  status: string;
-
-  @Field({ description: 'What was tried so far' })
-  @IsNotEmpty()
-  @MaxLength(5000)
-  @IsText({ multiline: true })
-  tried: string;
-
-  @Field({ description: 'What should happen next' })
-  @IsNotEmpty()
-  @MaxLength(5000)
-  @IsText({ multiline: true })
-  nextSteps: string;
 }
 
 @InputType()
