@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 /**
  * docker-compose.yml and the Dockerfile are what an operator runs in production: the properties
  * that keep it running and its tokens valid across rebuilds are checked here (`.ci/run` also has
- * `docker compose config -q` check the file where the compose plugin is installed).
+ * Docker's own `compose config -q` check the file wherever the docker client is present).
  */
 // js-yaml ships no types of its own; only `load` is used.
 const { load } = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
