@@ -6,17 +6,16 @@ import type { EventMetadata } from './event-store.port.js';
  * links, including events whose type has no `$`), an operator's fix-up. They are skipped and
  * counted, never handed to a projection or a decider.
  */
-export type SkipReason =
-  'system-stream' | 'system-type' | 'unknown-type' | 'not-json' | 'no-metadata' | 'foreign-metadata';
-
-export const SKIP_REASONS: readonly SkipReason[] = [
+export const SKIP_REASONS = [
   'system-stream',
   'system-type',
   'unknown-type',
   'not-json',
   'no-metadata',
   'foreign-metadata',
-];
+] as const;
+
+export type SkipReason = (typeof SKIP_REASONS)[number];
 
 export interface SkippedEvent {
   id: string;
