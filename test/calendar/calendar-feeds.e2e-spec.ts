@@ -36,12 +36,18 @@ function stretches(shifts: Shift[]): Array<{ key: string; start: string; end: st
 
 function eventsOf(text: string): VEvent[] {
   return Object.values(ical.sync.parseICS(text))
-    .filter((c): c is VEvent => c.type === 'VEVENT')
+    .filter((c): c is VEvent => c?.type === 'VEVENT')
     .sort((a, b) => a.start.getTime() - b.start.getTime() || String(a.summary).localeCompare(String(b.summary)));
 }
 
+/** Every event of a feed has an end (DTEND). */
+function endOf(event: VEvent): Date {
+  if (!event.end) throw new Error(`Event ${event.uid} has no end`);
+  return event.end;
+}
+
 const asInstants = (events: VEvent[]) =>
-  events.map((e) => ({ start: e.start.toISOString(), end: e.end.toISOString(), summary: e.summary }));
+  events.map((e) => ({ start: e.start.toISOString(), end: endOf(e).toISOString(), summary: e.summary }));
 
 describe('calendar feeds (over HTTP)', () => {
   let app: TestApp;
@@ -149,8 +155,8 @@ describe('calendar feeds (over HTTP)', () => {
     const { url } = (await asAna.ok(CREATE, { input: { responderId: ana } })).createCalendarFeed;
     const first = eventsOf((await fetchFeed(url)).text);
     const second = eventsOf((await fetchFeed(url)).text);
-    expect(second.map((e) => [e.uid, e.start.toISOString(), e.end.toISOString()])).toEqual(
-      first.map((e) => [e.uid, e.start.toISOString(), e.end.toISOString()]),
+    expect(second.map((e) => [e.uid, e.start.toISOString(), endOf(e).toISOString()])).toEqual(
+      first.map((e) => [e.uid, e.start.toISOString(), endOf(e).toISOString()]),
     );
     app.clock.set('2026-07-20T12:00:00Z');
     try {
@@ -247,6 +253,29 @@ describe('calendar feeds (over HTTP)', () => {
     expect(after).not.toBe(before);
     const bobs = await asBob.ok(`{ calendarFeeds { nodes { id } } }`);
     expect(bobs.calendarFeeds.nodes.map((n: { id: string }) => n.id)).not.toContain(id);
+  });
+
+  it("stops answering a member's rotation feed once they leave the rotation; an admin's feed goes on", async () => {
+    const spare = await createRotation(app, {
+      name: 'EMEA spare',
+      timeZone: 'Europe/Berlin',
+      startDate: '2026-06-01',
+      pattern: { cycle: 'WEEKLY', handoffs: [{ weekday: 'MONDAY', time: '09:00' }] },
+      participantIds: [bob, carl],
+    });
+    const asCarl = await app.as('responder', carl);
+    const members = (await asCarl.ok(CREATE, { input: { rotationId: spare } })).createCalendarFeed;
+    const admins = (await app.ok(CREATE, { input: { rotationId: spare } })).createCalendarFeed;
+    expect(admins.feed.createdBy.kind).toBe('OPERATOR');
+    expect((await fetchFeed(members.url)).status).toBe(200);
+    await app.ok(
+      `mutation($input: RotationMembershipInput!) { removeRotationParticipant(input: $input) { rotation { id } } }`,
+      { input: { rotationId: spare, responderId: carl } },
+    );
+    expect((await fetchFeed(members.url)).status).toBe(404);
+    const stillServed = await fetchFeed(admins.url);
+    expect(stillServed.status).toBe(200);
+    expect(eventsOf(stillServed.text).map((e) => e.summary)).toContain('Bob on call: EMEA spare');
   });
 
   it('answers bad input with BAD_USER_INPUT naming the field', async () => {

@@ -1,4 +1,4 @@
 export * from './calendar.module.js';
 export * from './calendar.options.js';
 export * from './graphql/calendar.read-access.js';
-export { redactCalendarFeedToken } from './feed/calendar-feed.controller.js';
+export * from './feed/feed-request-log.js';

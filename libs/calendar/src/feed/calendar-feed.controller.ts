@@ -14,8 +14,6 @@ import { feedTokenHash, feedTokenOfFileName } from '../domain/feed-token.js';
 import { CalendarFeedsProjection } from '../projections/calendar-feeds.projection.js';
 import { CalendarFeedRenderer } from './calendar-feed.renderer.js';
 
-export const CALENDAR_FEED_PATH = '/calendar/';
-
 /** Calendar apps refresh on their own; a revocation reaches them within five minutes of cache. */
 const FEED_CACHE_CONTROL = 'private, max-age=300';
 
@@ -81,10 +79,4 @@ export class CalendarFeedController {
       })
       .send(body);
   }
-}
-
-/** For the request log: the feed token is a credential, so the path is logged without it. */
-export function redactCalendarFeedToken<T extends { url?: string; params?: Record<string, unknown> }>(req: T): T {
-  if (!req.url?.startsWith(CALENDAR_FEED_PATH)) return req;
-  return { ...req, url: req.url.replace(/^\/calendar\/[^/?#]*/, '/calendar/[REDACTED]'), params: {} };
 }
