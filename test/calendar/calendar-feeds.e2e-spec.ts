@@ -206,6 +206,24 @@ describe('calendar feeds (over HTTP)', () => {
     expect(gone.status).toBe(404);
     expect(gone.headers['content-type']).toBe('text/plain; charset=utf-8');
     expect(gone.text).toMatch(/revoked/);
+    const audit = await asAna.ok(
+      `query($id: ID!) { auditTrail(kind: "calendar-feed", id: $id) { nodes { type actor { id } } } }`,
+      {
+        id,
+      },
+    );
+    expect(audit.auditTrail.nodes).toEqual([
+      { type: 'CalendarFeedCreated', actor: { id: ana } },
+      { type: 'CalendarFeedRevoked', actor: { id: ana } },
+    ]);
+    const asBob = await app.as('responder', bob);
+    const strangers = await asBob.gql(
+      `query($id: ID!) { auditTrail(kind: "calendar-feed", id: $id) { nodes { type } } }`,
+      {
+        id,
+      },
+    );
+    expect(strangers.errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
     // a second revocation answers the same and records nothing
     const before = await app.store.headPosition();
     expect((await asAna.ok(REVOKE, { id })).revokeCalendarFeed.state).toBe('REVOKED');
