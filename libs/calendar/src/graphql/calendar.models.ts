@@ -66,8 +66,7 @@ export class CreatedCalendarFeedModel {
   id: string;
 
   @Field({
-    description:
-      'GET it for the iCalendar feed (webcal:// works too); shown this once: it holds the token, which is stored only hashed',
+    description: 'GET it for the iCalendar feed; shown this once: it holds the token, which is stored only hashed',
   })
   url: string;
 
