@@ -5,17 +5,23 @@ import { tzlib_get_ical_block, tzlib_get_timezones } from 'timezones-ical-librar
 import { CLOCK, type Clock } from '@app/core';
 import { rotationZoneAt, ScheduleQueries, type Rotation } from '@app/scheduling';
 import type { CalendarFeed } from '../domain/calendar-feed.decider.js';
-import { feedWindow, mergeStretches, stretchUid, type Stretch } from '../domain/on-call-stretches.js';
+import { feedWindow, mergeStretches, stretchUid } from '../domain/on-call-stretches.js';
 
 /** How often calendar apps are asked to fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const FEED_REFRESH_SECONDS = 3600;
 
 const KNOWN_ZONES: ReadonlySet<string> = new Set(tzlib_get_timezones() as string[]);
+const VTIMEZONES = new Map<string, string | null>();
 
-/** The VTIMEZONE of a zone the library knows (timezones-ical-library, kept from the IANA database). */
+/** The VTIMEZONE of a zone the library knows (timezones-ical-library, kept from the IANA database); built once per zone. */
 function vtimezone(zone: string): string | null {
-  const block = KNOWN_ZONES.has(zone) ? tzlib_get_ical_block(zone)[0] : undefined;
-  return block?.startsWith('BEGIN:VTIMEZONE') ? block : null;
+  let found = VTIMEZONES.get(zone);
+  if (found === undefined) {
+    const block = KNOWN_ZONES.has(zone) ? tzlib_get_ical_block(zone)[0] : undefined;
+    found = block?.startsWith('BEGIN:VTIMEZONE') ? block : null;
+    VTIMEZONES.set(zone, found);
+  }
+  return found;
 }
 
 /**
@@ -45,8 +51,12 @@ export class CalendarFeedRenderer {
     });
     // No calendar-wide zone: each event names its own, and DTSTAMP stays in UTC.
     calendar.timezone({ name: null, generator: vtimezone });
+    const rotations = new Map<string, Rotation>();
+    const names = new Map<string, string>();
+    const nameOf = (responderId: string) =>
+      cached(names, responderId, () => this.schedule.findResponder(responderId)?.name ?? 'Someone');
     for (const stretch of mergeStretches(spans)) {
-      const rotation = this.schedule.rotation(stretch.rotationId);
+      const rotation = cached(rotations, stretch.rotationId, () => this.schedule.rotation(stretch.rotationId));
       const zone = rotationZoneAt(rotation, stretch.start);
       const known = vtimezone(zone) !== null ? zone : 'UTC';
       calendar.createEvent({
@@ -55,17 +65,20 @@ export class CalendarFeedRenderer {
         end: DateTime.fromMillis(stretch.end, { zone: known }),
         timezone: known,
         stamp: now,
-        summary: this.summary(feed, rotation, stretch),
+        summary:
+          kind === 'RESPONDER'
+            ? `On call: ${rotation.name}`
+            : `${nameOf(stretch.responderId)} on call: ${rotation.name}`,
         description: `On call for ${rotation.name} (team ${rotation.team}); times in ${zone}.`,
         transparency: ICalEventTransparency.OPAQUE,
       });
     }
     return calendar.toString();
   }
+}
 
-  private summary(feed: CalendarFeed, rotation: Rotation, stretch: Stretch): string {
-    if (feed.subject.kind === 'RESPONDER') return `On call: ${rotation.name}`;
-    const name = this.schedule.findResponder(stretch.responderId)?.name ?? 'Someone';
-    return `${name} on call: ${rotation.name}`;
-  }
+function cached<T>(cache: Map<string, T>, key: string, load: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = load()));
+  return value;
 }
