@@ -51,5 +51,5 @@ describe('calendar feed tokens stay out of the logs (built service)', () => {
     const token = new URL(url).pathname.split('/')[2].replace(/\.ics$/, '');
     expect(service.output.split('\n').filter((line) => line.includes('"/calendar/[REDACTED]"')).length).toBe(2);
     expect(service.output).not.toContain(token);
-  });
+  }, 90_000);
 });
