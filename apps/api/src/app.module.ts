@@ -7,6 +7,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
+import { CalendarModule, redactCalendarFeedToken } from '@app/calendar';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
 import { Authenticator } from '@app/identity';
@@ -35,7 +36,7 @@ type Config = ConfigService<Environment, true>;
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
           redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.routing_key'],
-          serializers: { req: redactIntakeSecrets },
+          serializers: { req: (req) => redactCalendarFeedToken(redactIntakeSecrets(req)) },
           autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
         },
       }),
@@ -67,6 +68,7 @@ type Config = ConfigService<Environment, true>;
     FiguresModule,
     NotificationsModule,
     IntegrationsModule,
+    CalendarModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

@@ -111,7 +111,7 @@ export class Environment {
   @IsString()
   NOTIFICATION_SECRET_FILE: string = './data/notification-secret';
 
-  /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`. */
+  /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`, calendar feeds to `${PUBLIC_URL}/calendar/…`. */
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'PUBLIC_URL must be an http(s) URL' },
