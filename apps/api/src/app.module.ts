@@ -9,7 +9,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
-import { Authenticator } from '@app/identity';
+import { SessionAuthenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
 import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
@@ -46,8 +46,8 @@ type Config = ConfigService<Environment, true>;
     identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, Authenticator],
-      useFactory: (config: Config, authenticator: Authenticator) => {
+      inject: [ConfigService, SessionAuthenticator],
+      useFactory: (config: Config, authenticator: SessionAuthenticator) => {
         const production = config.get('NODE_ENV', { infer: true }) === 'production';
         const limits = {
           production,
