@@ -7,3 +7,4 @@ export * from './tokens/token-signer.js';
 export * from './graphql/identity.read-access.js';
 export * from './sessions/session-authenticator.js';
 export * from './sessions/session-cookie.js';
+export { MAX_SESSION_HOURS } from './domain/session/session.decider.js';
