@@ -117,14 +117,14 @@ export class OidcSignIn {
   /** The provider's metadata, discovered once (again after a failure). */
   private discovered(): Promise<oidc.Configuration> {
     const settings = this.settings();
-    this.configuration ??= providerCall(() => {
-      const issuer = new URL(settings.issuerUrl);
-      const insecure = issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined;
-      return oidc.discovery(issuer, settings.clientId, settings.clientSecret, undefined, insecure);
-    }).catch((error: unknown) => {
-      this.configuration = undefined;
-      throw error;
-    });
+    const issuer = new URL(settings.issuerUrl);
+    const insecure = issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined;
+    this.configuration ??= oidc
+      .discovery(issuer, settings.clientId, settings.clientSecret, undefined, insecure)
+      .catch((error: unknown) => {
+        this.configuration = undefined;
+        throw new IdentityProviderError(`The identity provider could not be used: ${explain(error)}`);
+      });
     return this.configuration;
   }
 }
@@ -143,15 +143,27 @@ async function providerCall<T>(call: () => Promise<T>): Promise<T> {
         `The identity provider refused the sign-in: ${error.error_description ?? error.error}`,
       );
     }
-    if (error instanceof oidc.ClientError && !UNREACHABLE.has(error.code ?? '')) {
+    if (error instanceof oidc.ClientError && error.code?.startsWith('OAUTH_') && !UNREACHABLE.has(error.code)) {
       throw new BadUserInputError('code', `The sign-in answer did not pass its checks: ${error.message}`);
     }
-    throw new IdentityProviderError(`The identity provider could not be used: ${(error as Error).message}`);
+    throw new IdentityProviderError(`The identity provider could not be used: ${explain(error)}`);
   }
 }
 
+/** Codes openid-client gives a provider that answers no proper OAuth response (a 5xx, an HTML page). */
 const UNREACHABLE = new Set([
   'OAUTH_RESPONSE_IS_NOT_CONFORM',
   'OAUTH_RESPONSE_IS_NOT_JSON',
   'OAUTH_HTTP_REQUEST_FORBIDDEN',
 ]);
+
+/** The error and what caused it ("something went wrong: fetch failed: connect ECONNREFUSED …"). */
+function explain(error: unknown): string {
+  const parts: string[] = [];
+  let current = error as { message?: string; cause?: unknown } | undefined;
+  while (current && parts.length < 4) {
+    if (current.message) parts.push(current.message);
+    current = current.cause as typeof current;
+  }
+  return parts.join(': ') || String(error);
+}
