@@ -127,7 +127,11 @@ describe('browser sessions: API-token sign-in, CSRF, sign-out, expiry, revocatio
       message: 'The session has ended; sign in again',
       extensions: { code: 'UNAUTHENTICATED' },
     });
-    expect((await browser.logout()).status).toBe(401);
+    const again = await browser.logout();
+    expect(again.status).toBe(401);
+    expect(again.body.message).toBe('The session has ended; sign in again');
+    expect(setCookieFor(again, 'ic_session')).toMatch(/^ic_session=; /);
+    expect(setCookieFor(noCsrf, 'ic_session')).toBeUndefined();
     const [event] = (await app.store.readStream(`session-${sessionId}`)).slice(-1);
     expect(event).toMatchObject({ type: 'SessionEnded', data: { reason: 'signed-out' } });
   });
@@ -151,6 +155,8 @@ describe('browser sessions: API-token sign-in, CSRF, sign-out, expiry, revocatio
     const ana = await registerResponder(app, { name: 'Ana Diaz', handle: 'ana-revoked' });
     const anas = await issue(ana, 'RESPONDER', 'RESPONDER');
     const browser = await signInWith(anas.token);
+    const ended: string[] = [];
+    const unsubscribe = app.app.get(SessionAuthenticator).onSessionEnded((id) => ended.push(id));
     expect((await browser.gql(ME)).body.data.me).toMatchObject({
       actor: { id: ana, kind: 'RESPONDER' },
       role: 'RESPONDER',
@@ -162,6 +168,8 @@ describe('browser sessions: API-token sign-in, CSRF, sign-out, expiry, revocatio
     const revoked = await browser.gql(ME);
     expect(revoked.status).toBe(401);
     expect(revoked.body.errors[0].message).toBe('The API token this session was signed in with has been revoked');
+    expect(ended).toEqual([browser.cookie.split('=')[1].split('.')[0]]);
+    unsubscribe();
 
     const bo = await registerResponder(app, { name: 'Bo', handle: 'bo-deactivated', timeZone: 'UTC' });
     app.clock.set('2026-07-15T20:00:00Z');

@@ -34,7 +34,12 @@ type Config = ConfigService<Environment, true>;
       useFactory: (config: Config) => ({
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.routing_key'],
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.body.routing_key',
+          ],
           serializers: { req: redactIntakeSecrets },
           autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
         },

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
-import { AppError, CLOCK, type Clock } from '@app/core';
+import { AppError, CLOCK, UnauthenticatedError, type Clock } from '@app/core';
 import type { StartedSession } from '../commands/start-session.command.js';
 import {
   IdentityProviderError,
@@ -90,7 +90,13 @@ export class AuthController {
   @Post('logout')
   async logout(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.answer(res, 'json', async () => {
-      await this.signIn.signOut(req.headers);
+      try {
+        await this.signIn.signOut(req.headers);
+      } catch (error) {
+        // A session that is no longer valid is cleared from the browser too; a missing CSRF token clears nothing.
+        if (error instanceof UnauthenticatedError) res.clearCookie(SESSION_COOKIE, { ...cookieFlags(req), path: '/' });
+        throw error;
+      }
       res.clearCookie(SESSION_COOKIE, { ...cookieFlags(req), path: '/' });
       res.status(204).end();
     });

@@ -44,6 +44,7 @@ export class SessionsProjection implements Projection {
       session_id TEXT PRIMARY KEY, secret_hash TEXT NOT NULL, subject TEXT NOT NULL, subject_kind TEXT NOT NULL,
       role TEXT NOT NULL, method TEXT NOT NULL, token_id TEXT, started_at TEXT NOT NULL, expires_at TEXT NOT NULL,
       ended_at TEXT) WITHOUT ROWID`);
+    db.exec('CREATE INDEX IF NOT EXISTS sessions_by_token ON sessions (token_id) WHERE token_id IS NOT NULL');
   }
 
   tearDown(db: Database): void {
@@ -81,13 +82,20 @@ export class SessionsProjection implements Projection {
   afterCommit(events: RecordedEvent[]): void {
     if (this.listeners.size === 0) return;
     for (const event of events) {
-      if (event.type !== 'SessionEnded') continue;
-      const { sessionId } = event.data as { sessionId: string };
-      for (const listener of this.listeners) listener(sessionId);
+      const ended =
+        event.type === 'SessionEnded'
+          ? [(event.data as { sessionId: string }).sessionId]
+          : event.type === 'ApiTokenRevoked'
+            ? this.sessionsOfToken((event.data as { tokenId: string }).tokenId)
+            : [];
+      for (const sessionId of ended) for (const listener of this.listeners) listener(sessionId);
     }
   }
 
-  /** Calls `listener` with the id of each session ended from now on; answers the unsubscribe. */
+  /**
+   * Calls `listener` with the id of each session that ends from now on: signed out, or signed in
+   * with an API token that is revoked. Answers the unsubscribe.
+   */
   onSessionEnded(listener: SessionEndedListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -99,6 +107,15 @@ export class SessionsProjection implements Projection {
       'SELECT * FROM sessions WHERE session_id = ?',
     ).get(sessionId);
     return row ? sessionOf(row) : null;
+  }
+
+  private sessionsOfToken(tokenId: string): string[] {
+    return cachedStatement<[string], { session_id: string }>(
+      this.database(),
+      'SELECT session_id FROM sessions WHERE token_id = ? AND ended_at IS NULL',
+    )
+      .all(tokenId)
+      .map((row) => row.session_id);
   }
 
   private database(): Database {

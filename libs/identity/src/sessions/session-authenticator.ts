@@ -118,7 +118,11 @@ export class SessionAuthenticator {
     }
   }
 
-  /** Calls `listener` with the id of each session ended (signed out) from now on; answers the unsubscribe. */
+  /**
+   * Calls `listener` with the id of each session that ends from now on (signed out, or its API
+   * token revoked), once this instance's read model has it; answers the unsubscribe. Expiry and a
+   * responder's deactivation come with time: `isSessionActive` (or `expiresAt`) tells those.
+   */
   onSessionEnded(listener: (sessionId: string) => void): () => void {
     return this.sessions.onSessionEnded(listener);
   }
