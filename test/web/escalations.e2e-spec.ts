@@ -65,7 +65,7 @@ describe('web: acknowledge a page and watch the escalation change live', () => {
     const driOf = responder.page.getByRole('region', { name: /Escalations you are DRI for/ });
     await driOf.getByRole('link', { name: 'Checkout latency above 2 s' }).click();
     await responder.page.getByRole('button', { name: 'Resolve your page' }).click();
-    await responder.page.getByText('Page resolved').waitFor();
+    await responder.page.getByText('Page resolved: the escalation stays open').waitFor();
     const pages = await harness.app.ok(`query($id: ID!) { escalation(id: $id) { state pages { nodes { state } } } }`, {
       id: escalationId,
     });

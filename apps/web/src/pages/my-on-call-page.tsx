@@ -9,6 +9,7 @@ import { DualTime, relative } from '../components/time.js';
 import { Link } from '../router/router.js';
 import { ESCALATION_CHANGED } from './escalations/escalation-fields.js';
 import { PageActions } from './escalations/page-actions.js';
+import { MyCalendarLink } from './my-calendar-link.js';
 
 /** How far ahead "my upcoming shifts" looks */
 const AHEAD_DAYS = 28;
@@ -171,6 +172,7 @@ function MyOnCall({ responderId }: { responderId: string }) {
             </ul>
           </section>
 
+          <MyCalendarLink responderId={responderId} />
           <Reach responder={mine} />
         </>
       ) : null}
