@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { settled, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 /** Lighthouse-style budget: the first page's JavaScript under 300 KB gzipped. */
 const BUDGET_BYTES = 300 * 1024;
@@ -45,7 +45,8 @@ describe('web: the JavaScript budget of the first page', () => {
     await page.getByLabel('API token').fill(token);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'On call now' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await page.getByText('No rotation exists yet.').waitFor();
+    await settled(page);
     const paths = [...scripts];
     expect(paths.some((path) => path.includes('now-page'))).toBe(true);
     const sizes = await Promise.all(paths.map(gzippedSize));

@@ -1,7 +1,7 @@
 import { raise } from '../support/escalations.fixtures.js';
 import { setUpDevelopmentEscalation, type DevelopmentSetup } from '../support/escalation-scenarios.js';
 import { contrastFailures, focusIndicator, horizontalOverflow, tabTo } from './support/accessibility.js';
-import { PHONE, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { PHONE, settled, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 const PAGES = ['/', '/schedules', '/my-on-call', '/escalations', '/handovers', '/rapid-actions', '/figures'];
 
@@ -82,8 +82,7 @@ describe('web: keyboard, contrast and phone width', () => {
     const { page } = await harness.signIn('manager', setup.ids.mgr);
     for (const path of [...PAGES, `/escalations/${escalationId}`]) {
       await page.goto(path);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect({ path, failures: await contrastFailures(page) }).toEqual({ path, failures: [] });
     }
     const signedOut = await harness.open();
@@ -112,8 +111,7 @@ describe('web: keyboard, contrast and phone width', () => {
     const { page } = await harness.signIn('manager', setup.ids.mgr, { viewport: PHONE });
     for (const path of [...PAGES, `/escalations/${escalationId}`]) {
       await page.goto(path);
-      await page.locator('main h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await settled(page);
       expect({ path, overflow: await horizontalOverflow(page) }).toEqual({ path, overflow: 0 });
       const name = path === '/' ? 'now' : path.startsWith('/escalations/') ? 'escalation' : path.slice(1);
       await harness.screenshot(page, `phone-${name}`);

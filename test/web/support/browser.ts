@@ -29,6 +29,12 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
+/** Waits until the page shows its heading and nothing says "Loading…" any more. */
+export async function settled(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await page.waitForFunction(() => !(globalThis as any).document.querySelector('.loading'));
+}
+
 /**
  * Fails with what to do when the browser or the build is missing: the browser tests never pass
  * without a browser (in CI or anywhere else).
