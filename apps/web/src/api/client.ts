@@ -1,8 +1,8 @@
 import { Client, fetchExchange, mapExchange, subscriptionExchange, cacheExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 
-/** How requests prove who is asking: the session cookie plus its CSRF token, or a bearer token. */
-export type Credentials = { kind: 'cookie'; csrfToken: string } | { kind: 'bearer'; token: string };
+/** How requests prove who is asking: the session cookie (sent by the browser) plus its CSRF token. */
+export type Credentials = { kind: 'cookie'; csrfToken: string };
 
 export type SocketState = 'connecting' | 'connected' | 'closed';
 
@@ -20,15 +20,13 @@ export function graphqlWsUrl(location: { protocol: string; host: string } = wind
 
 /** The request headers for `credentials`, for fetch calls outside GraphQL too (sign-out). */
 export function authHeaders(credentials: Credentials): Record<string, string> {
-  return credentials.kind === 'cookie'
-    ? { 'x-csrf-token': credentials.csrfToken }
-    : { authorization: `Bearer ${credentials.token}` };
+  return { 'x-csrf-token': credentials.csrfToken };
 }
 
 /**
  * urql over HTTP POST for queries and mutations (same-origin cookies, the CSRF header) and over
- * graphql-ws for subscriptions (the cookie rides on the upgrade; a bearer token goes in
- * connectionParams). The document cache refetches a query when a mutation answers a type it shows.
+ * graphql-ws for subscriptions (the cookie rides on the upgrade request). The document cache
+ * refetches a query when a mutation answers a type it shows.
  */
 export function createApiClient(credentials: Credentials, onUnauthenticated: () => void): ApiClient {
   let socketState: SocketState = 'connecting';
@@ -46,7 +44,6 @@ export function createApiClient(credentials: Credentials, onUnauthenticated: () 
     url: graphqlWsUrl(),
     lazy: true,
     retryAttempts: 3,
-    connectionParams: credentials.kind === 'bearer' ? { authorization: `Bearer ${credentials.token}` } : undefined,
   });
   const urql = new Client({
     url: '/graphql',

@@ -35,41 +35,13 @@ interface ServerSession {
   expiresAt?: string;
 }
 
-const ME = `query SignedInAs { me { role actor { id kind display { name } responder { id name } operator { name } } } }`;
-
-/** Who a bearer token belongs to, asked of the API itself (for servers without cookie sessions). */
-async function whoHoldsToken(token: string): Promise<Session> {
-  const response = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: ME }),
-  });
-  const body = (await response.json().catch(() => ({}))) as {
-    data?: { me: { role: string; actor: any } };
-    errors?: { message: string }[];
-  };
-  if (!body.data?.me)
-    return { status: 'signed-out', oidc: false, message: body.errors?.[0]?.message ?? 'This token was not accepted.' };
-  const { actor, role } = body.data.me;
-  return {
-    status: 'signed-in',
-    credentials: { kind: 'bearer', token },
-    role: String(role).toUpperCase(),
-    actor: {
-      id: actor.id,
-      kind: String(actor.kind).toLowerCase(),
-      name: actor.display?.name ?? actor.responder?.name ?? actor.operator?.name ?? actor.id,
-      responderId: actor.responder?.id,
-    },
-  };
-}
-
-async function readSession(message?: string): Promise<Session | 'no-session-endpoint'> {
+async function readSession(message?: string): Promise<Session> {
   const response = await fetch('/auth/session', {
     credentials: 'same-origin',
     headers: { accept: 'application/json' },
   });
-  if (response.status === 404) return 'no-session-endpoint';
+  if (!response.ok)
+    return { status: 'signed-out', oidc: false, message: 'Signing in is not available on this server right now.' };
   const body = (await response.json()) as ServerSession;
   if (!body.signedIn || !body.actor || !body.csrfToken)
     return { status: 'signed-out', oidc: body.oidc === true, message };
@@ -87,46 +59,17 @@ async function readSession(message?: string): Promise<Session | 'no-session-endp
   };
 }
 
-/** Where a server without cookie sessions keeps the bearer token: this tab only, gone when it closes. */
-const TAB_TOKEN = 'incident-coordination.api-token';
-
-function tabToken(): string | null {
-  try {
-    return window.sessionStorage.getItem(TAB_TOKEN);
-  } catch {
-    return null;
-  }
-}
-
-function keepTabToken(token: string | null): void {
-  try {
-    if (token) window.sessionStorage.setItem(TAB_TOKEN, token);
-    else window.sessionStorage.removeItem(TAB_TOKEN);
-  } catch {
-    // storage refused (private mode): the token lasts until the page reloads
-  }
-}
-
 /**
- * The signed-in state. Normally a cookie session (GET /auth/session; POST /auth/token turns an
- * API token into one). A server without session endpoints (404) still takes an API token: it is
- * then kept for this tab only (sessionStorage) and sent as a bearer token.
+ * The signed-in state: a cookie session (httpOnly, so no script reads it) read from GET
+ * /auth/session with its CSRF token; single sign-on (GET /auth/login) or POST /auth/token (an
+ * API token) starts one, POST /auth/logout ends it.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
 
   const refresh = useCallback(async (message?: string) => {
     try {
-      const read = await readSession(message);
-      if (read !== 'no-session-endpoint') return setSession(read);
-      const token = message ? null : tabToken();
-      if (!token) {
-        keepTabToken(null);
-        return setSession({ status: 'signed-out', oidc: false, message });
-      }
-      const held = await whoHoldsToken(token);
-      if (held.status !== 'signed-in') keepTabToken(null);
-      setSession(held);
+      setSession(await readSession(message));
     } catch {
       setSession({
         status: 'signed-out',
@@ -146,12 +89,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ token }),
       });
-      if (response.status === 404) {
-        const held = await whoHoldsToken(token);
-        keepTabToken(held.status === 'signed-in' ? token : null);
-        setSession(held);
-        return;
-      }
       if (!response.ok) {
         const body = (await response.json().catch(() => ({}))) as { message?: string | string[] };
         const message = Array.isArray(body.message) ? body.message.join(' ') : body.message;
@@ -168,17 +105,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
-    if (session.status === 'signed-in' && session.credentials.kind === 'cookie') {
-      await fetch('/auth/logout', {
-        method: 'POST',
-        credentials: 'same-origin',
-        headers: authHeaders(session.credentials),
-      }).catch(() => undefined);
-      await refresh('You are signed out.');
-    } else {
-      keepTabToken(null);
-      setSession({ status: 'signed-out', oidc: false, message: 'You are signed out.' });
-    }
+    if (session.status !== 'signed-in') return;
+    await fetch('/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: authHeaders(session.credentials),
+    }).catch(() => undefined);
+    await refresh('You are signed out.');
   }, [session, refresh]);
 
   const value = useMemo(
