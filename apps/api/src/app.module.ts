@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
-import { Authenticator } from '@app/identity';
+import { Authenticator, LiveConnections } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
 import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
@@ -46,8 +46,8 @@ type Config = ConfigService<Environment, true>;
     identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, Authenticator],
-      useFactory: (config: Config, authenticator: Authenticator) => {
+      inject: [ConfigService, Authenticator, LiveConnections, ModuleRef],
+      useFactory: (config: Config, authenticator: Authenticator, connections: LiveConnections, modules: ModuleRef) => {
         const production = config.get('NODE_ENV', { infer: true }) === 'production';
         const limits = {
           production,
@@ -56,7 +56,8 @@ type Config = ConfigService<Environment, true>;
           maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }),
           requestBudgetMs: config.get('GRAPHQL_REQUEST_BUDGET_MS', { infer: true }),
         };
-        return graphqlConfig(limits, authenticator);
+        const schema = () => modules.get(GraphQLSchemaHost, { strict: false }).schema;
+        return graphqlConfig(limits, authenticator, { connections, schema });
       },
     }),
     TerminusModule,

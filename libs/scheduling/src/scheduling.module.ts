@@ -31,6 +31,7 @@ import { CurrentOnCallProjection } from './projections/current-on-call.projectio
 import { ScheduleQueries } from './projections/schedule.queries.js';
 import { ResponderAuditSource, RotationAuditSource } from './scheduling.audit.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
+import { OnCallChangesResolver } from './graphql/on-call-changes.resolver.js';
 
 /** Who is on call: responders, rotations, overrides, swaps and weekend slot rounds. */
 @Module({
@@ -65,6 +66,7 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     ResponderResolver,
     RotationResolver,
     OnCallResolver,
+    OnCallChangesResolver,
     ResponderActorSource,
     OverrideResolver,
     SwapResolver,

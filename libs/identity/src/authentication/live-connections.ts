@@ -1,0 +1,121 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { UnauthenticatedError, type RequestContext } from '@app/core';
+import { CommittedEvents, type RecordedEvent } from '@app/event-store';
+import { Authenticator } from './authenticator.js';
+
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The part of a WebSocket a live connection needs: closing it with a code and a reason. */
+export interface LiveSocket {
+  close(code: number, reason: string): void;
+}
+
+/** graphql-ws close codes: 4401 not signed in, 4403 signed in no longer. */
+export const LIVE_CLOSE_UNAUTHENTICATED = 4401;
+export const LIVE_CLOSE_REVOKED = 4403;
+
+interface OpenConnection {
+  socket: LiveSocket;
+  credentials: Headers;
+  context: RequestContext;
+}
+
+/** Events after which an open connection's credentials are checked again. */
+const REVOKING_EVENTS = new Set(['ApiTokenRevoked', 'ResponderDeactivated']);
+
+/**
+ * Signs in live (graphql-ws) connections once, when they open, through the same Authenticator
+ * as every HTTP request, and keeps each one's credentials in memory while it is open. When a
+ * committed event may end a sign-in (a token revoked, its responder deactivated), the affected
+ * connections are authenticated again, and closed with 4403 when that fails, on every instance.
+ */
+@Injectable()
+export class LiveConnections implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(LiveConnections.name);
+  private readonly open = new Map<LiveSocket, OpenConnection>();
+  private unlisten?: () => void;
+
+  constructor(
+    private readonly authenticator: Authenticator,
+    private readonly events: CommittedEvents,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.unlisten = this.events.listen((batch) => this.recheckAfter(batch));
+  }
+
+  onModuleDestroy(): void {
+    this.unlisten?.();
+    this.open.clear();
+  }
+
+  /**
+   * `connectionParams.authorization` ("Bearer <token>"); refused with UNAUTHENTICATED otherwise.
+   * `upgradeHeaders` are the upgrade request's, where a session cookie would be read.
+   */
+  async connect(socket: LiveSocket, connectionParams: unknown, upgradeHeaders: Headers): Promise<RequestContext> {
+    const credentials = credentialsOf(connectionParams, upgradeHeaders);
+    const context = await this.authenticator.authenticate(credentials);
+    this.open.set(socket, { socket, credentials, context });
+    return context;
+  }
+
+  disconnect(socket: LiveSocket): void {
+    this.open.delete(socket);
+  }
+
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  /** Closes the connections `ended` picks (e.g. a session signed out), with 4403 and `reason`. */
+  close(ended: (context: RequestContext) => boolean, reason: string): void {
+    for (const connection of [...this.open.values()]) {
+      if (!ended(connection.context)) continue;
+      this.open.delete(connection.socket);
+      connection.socket.close(LIVE_CLOSE_REVOKED, reason);
+    }
+  }
+
+  private recheckAfter(batch: readonly RecordedEvent[]): void {
+    if (this.open.size === 0 || !batch.some((event) => REVOKING_EVENTS.has(event.type))) return;
+    for (const connection of [...this.open.values()]) void this.recheck(connection);
+  }
+
+  private async recheck(connection: OpenConnection): Promise<void> {
+    try {
+      await this.authenticator.authenticate(connection.credentials);
+    } catch (error) {
+      if (!(error instanceof UnauthenticatedError)) return;
+      if (this.open.get(connection.socket) !== connection) return;
+      this.open.delete(connection.socket);
+      this.logger.log(`Closing a live connection of ${connection.context.actor}: ${error.message}`);
+      connection.socket.close(LIVE_CLOSE_REVOKED, closeReason(error.message));
+    }
+  }
+}
+
+/**
+ * The credentials of a live connection, as the HTTP headers the Authenticator reads.
+ * Session cookies (`upgradeHeaders.cookie`) are read here once sessions exist.
+ */
+function credentialsOf(connectionParams: unknown, upgradeHeaders: Headers): Headers {
+  const params = (typeof connectionParams === 'object' && connectionParams) || {};
+  const authorization =
+    (params as Record<string, unknown>).authorization ?? (params as Record<string, unknown>).Authorization;
+  if (typeof authorization !== 'string' || authorization.length === 0) {
+    throw new UnauthenticatedError('A bearer token is required: connectionParams { authorization: "Bearer <token>" }');
+  }
+  return { authorization, 'x-correlation-id': upgradeHeaders['x-correlation-id'] };
+}
+
+/** A WebSocket close reason is at most 123 bytes. */
+export function closeReason(message: string): string {
+  const bytes = Buffer.from(message);
+  return bytes.length <= 123
+    ? message
+    : bytes
+        .subarray(0, 120)
+        .toString()
+        .replace(/\uFFFD+$/, '') + '…';
+}

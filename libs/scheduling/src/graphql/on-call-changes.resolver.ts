@@ -1,0 +1,55 @@
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { LiveChanges, type RecordedEvent } from '@app/event-store';
+import { responderStream } from '../domain/responder/responder.events.js';
+import { ScheduleQueries, type RotationOnCall } from '../projections/schedule.queries.js';
+import { RotationOnCallModel } from './models/on-call.model.js';
+import { SchedulingMapper } from './scheduling.mapper.js';
+
+const RESPONDER_STREAM_PREFIX = responderStream('');
+
+/** What makes one answer differ from another, leaving out the instant it was asked at. */
+const fingerprint = (entry: RotationOnCall) => JSON.stringify([entry.rotation, entry.onCall, entry.shadowIds]);
+
+/**
+ * Live on-call: a rotation's `currentOnCall` answer again whenever it changes. Events that name a
+ * rotation (its own, overrides, swaps, corrections, shift boundaries recorded when a shift ends)
+ * or a responder taking part in it are looked at; an answer equal to the last one sent is left out.
+ */
+@Resolver(() => RotationOnCallModel)
+export class OnCallChangesResolver {
+  constructor(
+    private readonly live: LiveChanges,
+    private readonly queries: ScheduleQueries,
+    private readonly mapper: SchedulingMapper,
+  ) {}
+
+  @Subscription(() => RotationOnCallModel, {
+    description:
+      'Who is on call in a rotation (every rotation without `rotationId`), each time it changes, in the shape `currentOnCall` answers',
+    resolve: (onCall: RotationOnCallModel) => onCall,
+  })
+  onCallChanged(
+    @Args('rotationId', { type: () => ID, nullable: true }) rotationId?: string | null,
+  ): AsyncIterableIterator<RotationOnCallModel> {
+    if (rotationId) this.queries.rotation(rotationId);
+    const sent = new Map<string, string>();
+    return this.live.watch({
+      keysOf: (event) => this.rotationsChangedBy(event).filter((id) => !rotationId || id === rotationId),
+      load: (id) => {
+        const [entry] = this.queries.onCallAt(undefined, [id]);
+        const print = fingerprint(entry);
+        if (sent.get(id) === print) return undefined;
+        sent.set(id, print);
+        return this.mapper.rotationOnCall(entry);
+      },
+    });
+  }
+
+  private rotationsChangedBy(event: RecordedEvent): string[] {
+    const named = event.data.rotationId;
+    if (typeof named === 'string') return [named];
+    if (!event.streamId.startsWith(RESPONDER_STREAM_PREFIX)) return [];
+    const responderId = event.streamId.slice(RESPONDER_STREAM_PREFIX.length);
+    return this.queries.rotationsOf(responderId).map((rotation) => rotation.rotationId);
+  }
+}
