@@ -79,7 +79,9 @@ export function liveClient(app: TestApp, url: string, token?: string): LiveClien
           complete: () => settle(undefined),
         },
       );
-      await Promise.race([until(() => events.listenerCount > before, 'the server to listen'), ended]);
+      let settled = false;
+      void ended.then(() => (settled = true));
+      await until(() => settled || events.listenerCount > before, 'the server to listen');
       return {
         results,
         ended,
