@@ -57,6 +57,7 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
     for (;;) {
       if (this.failure) {
         const failure = this.failure;
+        this.failure = undefined;
         this.finish();
         throw failure;
       }
