@@ -1,5 +1,6 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
-import { LiveChanges } from '@app/event-store';
+import { ESCALATION_STREAM_PREFIX } from '@app/escalations';
+import { LiveChanges, type RecordedEvent } from '@app/event-store';
 import { handoverStream } from '../domain/handover/handover.events.js';
 import { HandoverQueries } from '../projections/handover.queries.js';
 import { HandoversMapper } from './handovers.mapper.js';
@@ -7,7 +8,14 @@ import { ShiftBoundaryModel } from './models/shift-boundary.model.js';
 
 const HANDOVER_STREAM_PREFIX = handoverStream('');
 
-/** Live handovers: a shift boundary's items as they are summarised, accepted or flagged overdue. */
+/** How many boundaries a subscription to all of them follows the items' escalations of (the latest delivered). */
+const FOLLOWED_BOUNDARIES = 200;
+
+/**
+ * Live handovers: a shift boundary each time its items change, whether through the handover (a
+ * summary written, an item accepted or flagged overdue) or through the escalation behind an item
+ * (its state, its new DRI once handed over).
+ */
 @Resolver(() => ShiftBoundaryModel)
 export class HandoverChangesResolver {
   constructor(
@@ -24,14 +32,45 @@ export class HandoverChangesResolver {
   handoverItemsChanged(
     @Args('boundaryId', { type: () => ID, nullable: true }) boundaryId?: string | null,
   ): AsyncIterableIterator<ShiftBoundaryModel> {
-    if (boundaryId) this.queries.handover(boundaryId);
+    const followed = new BoundariesOfEscalations();
+    if (boundaryId) followed.follow(boundaryId, this.queries.handover(boundaryId).items);
     return this.live.watch({
       keysOf: (event) => {
-        if (!event.streamId.startsWith(HANDOVER_STREAM_PREFIX)) return [];
-        const id = event.streamId.slice(HANDOVER_STREAM_PREFIX.length);
-        return !boundaryId || id === boundaryId ? [id] : [];
+        const changed = boundaryOf(event);
+        if (changed) return !boundaryId || changed === boundaryId ? [changed] : [];
+        return followed.of(event);
       },
-      load: (id) => this.mapper.boundary(this.queries.handover(id)),
+      load: (id) => {
+        const handover = this.queries.handover(id);
+        followed.follow(id, handover.items, boundaryId ? 1 : FOLLOWED_BOUNDARIES);
+        return this.mapper.boundary(handover);
+      },
     });
+  }
+}
+
+function boundaryOf(event: RecordedEvent): string | undefined {
+  return event.streamId.startsWith(HANDOVER_STREAM_PREFIX)
+    ? event.streamId.slice(HANDOVER_STREAM_PREFIX.length)
+    : undefined;
+}
+
+/** Which followed boundaries hold an escalation as an item; the latest `limit` boundaries are kept. */
+class BoundariesOfEscalations {
+  private readonly items = new Map<string, readonly string[]>();
+
+  follow(boundaryId: string, items: ReadonlyArray<{ escalationId: string }>, limit = 1): void {
+    this.items.delete(boundaryId);
+    this.items.set(
+      boundaryId,
+      items.map((item) => item.escalationId),
+    );
+    while (this.items.size > limit) this.items.delete(this.items.keys().next().value!);
+  }
+
+  of(event: RecordedEvent): string[] {
+    if (!event.streamId.startsWith(ESCALATION_STREAM_PREFIX)) return [];
+    const escalationId = event.streamId.slice(ESCALATION_STREAM_PREFIX.length);
+    return [...this.items].filter(([, escalations]) => escalations.includes(escalationId)).map(([id]) => id);
   }
 }
