@@ -1,5 +1,6 @@
 import { ManualClock } from '@app/core';
 import { CommittedEvents } from '@app/event-store';
+import { LiveConnections } from '@app/identity';
 import { ACKNOWLEDGE, as, raise } from '../support/escalations.fixtures.js';
 import { setUpDevelopmentEscalation, type DevelopmentSetup } from '../support/escalation-scenarios.js';
 import { listen, liveClient, until, type LiveClient } from '../support/live-client.js';
@@ -138,7 +139,7 @@ describe('GraphQL subscriptions over graphql-ws (the real app on a random port)'
   it('refuses a connection without a token, or with a bad one, with 4401 and the reason', async () => {
     expect(await connect().closed).toMatchObject({
       code: 4401,
-      reason: expect.stringMatching(/bearer token is required/),
+      reason: expect.stringMatching(/^Sign in first: a bearer token/),
     });
     expect(await connect('not-a-token').closed).toMatchObject({ code: 4401 });
   });
@@ -155,6 +156,26 @@ describe('GraphQL subscriptions over graphql-ws (the real app on a random port)'
     });
     expect(await client.closed).toEqual(expect.objectContaining({ code: 4403, reason: 'The token has been revoked' }));
     await subscription.ended;
+  });
+
+  it('closes a connection with 4403 once its token has expired', async () => {
+    const issued = await app.ok(
+      `mutation($s: String!) { issueApiToken(input: { subjectKind: RESPONDER, subject: $s, role: RESPONDER, label: "kiosk", expiresInDays: 1 }) { token } }`,
+      { s: people.dana },
+    );
+    const client = connect(issued.issueApiToken.token);
+    await client.subscribe(ESCALATION_CHANGED, {});
+    const connections = app.app.get(LiveConnections);
+    await connections.recheckAll();
+    expect(connections.openCount).toBe(1);
+    const now = app.clock.now();
+    app.clock.set(new Date(now.getTime() + 2 * 86_400_000));
+    try {
+      await connections.recheckAll();
+    } finally {
+      app.clock.set(now);
+    }
+    expect(await client.closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/) });
   });
 
   it('serves only subscriptions, to readers, and only the fields their role may read', async () => {

@@ -23,17 +23,22 @@ interface OpenConnection {
 /** Events after which an open connection's credentials are checked again. */
 const REVOKING_EVENTS = new Set(['ApiTokenRevoked', 'ResponderDeactivated']);
 
+/** Every open connection is also checked this often: tokens expire, deactivations take effect later. */
+export const LIVE_RECHECK_INTERVAL_MS = 60_000;
+
 /**
  * Signs in live (graphql-ws) connections once, when they open, through the same Authenticator
  * as every HTTP request, and keeps each one's credentials in memory while it is open. When a
  * committed event may end a sign-in (a token revoked, its responder deactivated), the affected
  * connections are authenticated again, and closed with 4403 when that fails, on every instance.
+ * Every connection is also checked once a minute, so one whose token expires is closed too.
  */
 @Injectable()
 export class LiveConnections implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(LiveConnections.name);
   private readonly open = new Map<LiveSocket, OpenConnection>();
   private unlisten?: () => void;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly authenticator: Authenticator,
@@ -42,9 +47,11 @@ export class LiveConnections implements OnApplicationBootstrap, OnModuleDestroy 
 
   onApplicationBootstrap(): void {
     this.unlisten = this.events.listen((batch) => this.recheckAfter(batch));
+    this.timer = setInterval(() => void this.recheckAll(), LIVE_RECHECK_INTERVAL_MS).unref();
   }
 
   onModuleDestroy(): void {
+    clearInterval(this.timer);
     this.unlisten?.();
     this.open.clear();
   }
@@ -77,9 +84,14 @@ export class LiveConnections implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
+  /** Authenticates every open connection again, closing those refused now. */
+  async recheckAll(): Promise<void> {
+    await Promise.all([...this.open.values()].map((connection) => this.recheck(connection)));
+  }
+
   private recheckAfter(batch: readonly RecordedEvent[]): void {
     if (this.open.size === 0 || !batch.some((event) => REVOKING_EVENTS.has(event.type))) return;
-    for (const connection of [...this.open.values()]) void this.recheck(connection);
+    void this.recheckAll();
   }
 
   private async recheck(connection: OpenConnection): Promise<void> {
@@ -96,17 +108,19 @@ export class LiveConnections implements OnApplicationBootstrap, OnModuleDestroy 
 }
 
 /**
- * The credentials of a live connection, as the HTTP headers the Authenticator reads.
- * Session cookies (`upgradeHeaders.cookie`) are read here once sessions exist.
+ * The credentials of a live connection, as the HTTP headers the Authenticator reads: the bearer
+ * token of `connectionParams.authorization`, else the upgrade request's cookie (with its origin,
+ * for the session's Origin check), which the Authenticator accepts once sessions exist.
  */
 function credentialsOf(connectionParams: unknown, upgradeHeaders: Headers): Headers {
   const params = (typeof connectionParams === 'object' && connectionParams) || {};
-  const authorization =
-    (params as Record<string, unknown>).authorization ?? (params as Record<string, unknown>).Authorization;
-  if (typeof authorization !== 'string' || authorization.length === 0) {
-    throw new UnauthenticatedError('A bearer token is required: connectionParams { authorization: "Bearer <token>" }');
-  }
-  return { authorization, 'x-correlation-id': upgradeHeaders['x-correlation-id'] };
+  const authorization = (params as Record<string, unknown>).authorization;
+  const correlation = { 'x-correlation-id': upgradeHeaders['x-correlation-id'] };
+  if (typeof authorization === 'string' && authorization.length > 0) return { authorization, ...correlation };
+  if (upgradeHeaders.cookie) return { cookie: upgradeHeaders.cookie, origin: upgradeHeaders.origin, ...correlation };
+  throw new UnauthenticatedError(
+    'Sign in first: a bearer token in connectionParams { authorization: "Bearer <token>" }, or a session cookie',
+  );
 }
 
 /** A WebSocket close reason is at most 123 bytes. */
