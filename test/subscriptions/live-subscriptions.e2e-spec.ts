@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ManualClock } from '@app/core';
 import { CommittedEvents } from '@app/event-store';
 import { LiveConnections } from '@app/identity';
@@ -176,6 +178,34 @@ describe('GraphQL subscriptions over graphql-ws (the real app on a random port)'
       app.clock.set(now);
     }
     expect(await client.closed).toMatchObject({ code: 4403, reason: expect.stringMatching(/expired/) });
+  });
+
+  it('answers a WebSocket upgrade anywhere but /graphql with 404', async () => {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const port = (app.server.address() as AddressInfo).port;
+      const upgrade = request({
+        host: '127.0.0.1',
+        port,
+        path: '/graphql-but-not',
+        headers: {
+          connection: 'Upgrade',
+          upgrade: 'websocket',
+          'sec-websocket-version': '13',
+          'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+        },
+      });
+      upgrade.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      });
+      upgrade.on('upgrade', (_response, socket) => {
+        socket.destroy();
+        reject(new Error('upgraded'));
+      });
+      upgrade.on('error', reject);
+      upgrade.end();
+    });
+    expect(status).toBe(404);
   });
 
   it('serves only subscriptions, to readers, and only the fields their role may read', async () => {
