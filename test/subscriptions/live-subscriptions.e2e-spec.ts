@@ -208,6 +208,15 @@ describe('GraphQL subscriptions over graphql-ws (the real app on a random port)'
     expect(status).toBe(404);
   });
 
+  it('holds at most 20 subscriptions on one connection', async () => {
+    const client = connect(app.token);
+    for (let i = 0; i < 20; i++) await client.subscribe(ESCALATION_CHANGED, {});
+    const oneTooMany = await client.subscribe(ESCALATION_CHANGED, {});
+    expect((await oneTooMany.next()).errors).toMatchObject([
+      { extensions: { code: 'TOO_MANY_REQUESTS' }, message: expect.stringMatching(/at most 20 subscriptions/) },
+    ]);
+  });
+
   it('serves only subscriptions, to readers, and only the fields their role may read', async () => {
     const client = connect(app.token);
     const query = await client.subscribe('{ me { role } }');
