@@ -45,7 +45,7 @@ describe('handover and on-call subscriptions at a shift boundary', () => {
       receivingRotationIds: [rotations['AMER 2']],
     });
     url = await listen(app);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

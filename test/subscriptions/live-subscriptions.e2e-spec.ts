@@ -37,7 +37,7 @@ describe('GraphQL subscriptions over graphql-ws (the real app on a random port)'
     people = await registerTeam(app, { dana: 'America/New_York', stella: 'Europe/Berlin', stranger: 'Europe/Paris' });
     url = await listen(app);
     listenersAtRest = app.app.get(CommittedEvents).listenerCount;
-  });
+  }, 60_000);
 
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((client) => client.dispose()));

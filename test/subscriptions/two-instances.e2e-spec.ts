@@ -34,7 +34,7 @@ describe('subscriptions on two instances sharing one store', () => {
     one = await startTestApp({ clock: new ManualClock('2026-07-15T09:00:00Z'), store });
     two = await startTestApp({ clock: new ManualClock('2026-07-15T09:00:00Z'), store });
     setup = await setUpDevelopmentEscalation(one);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((client) => client.dispose()));

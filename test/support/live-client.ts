@@ -85,7 +85,7 @@ export function liveClient(app: TestApp, url: string, token?: string): LiveClien
       return {
         results,
         ended,
-        next(timeoutMs = 5_000) {
+        next(timeoutMs = 10_000) {
           if (taken < results.length) return Promise.resolve(results[taken++]);
           return new Promise<LiveResult<T>>((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error('no subscription result in time')), timeoutMs);
@@ -101,7 +101,7 @@ export function liveClient(app: TestApp, url: string, token?: string): LiveClien
   };
 }
 
-export async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

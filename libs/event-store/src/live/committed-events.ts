@@ -37,7 +37,6 @@ export class CommittedEvents implements OnApplicationBootstrap, OnModuleDestroy 
     this.stopped = true;
     clearTimeout(this.retryTimer);
     this.listeners.clear();
-    await this.started?.catch(() => undefined);
     await this.subscription?.close();
   }
 
@@ -57,7 +56,13 @@ export class CommittedEvents implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   private async start(): Promise<void> {
-    this.position = await this.store.headPosition();
+    try {
+      this.position = await this.store.headPosition();
+    } catch (error) {
+      this.logger.warn(`Live tail of the store cannot start (${(error as Error).message}); retrying`);
+      await new Promise((resolve) => setTimeout(resolve, RESUBSCRIBE_DELAY_MS).unref());
+      return this.stopped ? undefined : this.start();
+    }
     this.subscribe();
   }
 
