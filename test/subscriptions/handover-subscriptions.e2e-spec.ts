@@ -3,6 +3,7 @@ import { ACCEPT, WRITE_SUMMARY, configureHandovers } from '../support/handovers.
 import { listen, liveClient, type LiveClient } from '../support/live-client.js';
 import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { ON_CALL_REFRESH_MS } from '@app/scheduling';
 
 const HANDOVER_ITEMS_CHANGED = `subscription($boundaryId: ID) { handoverItemsChanged(boundaryId: $boundaryId) {
   id at pendingCount outgoing { handle } incoming { handle }
@@ -23,7 +24,7 @@ describe('handover and on-call subscriptions at a shift boundary', () => {
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp({ overrides: [{ provide: ON_CALL_REFRESH_MS, useValue: 50 }] });
     app.clock.set('2026-07-15T12:00:00Z');
     for (const handle of ['amer1', 'amer2']) ids[handle] = await registerResponder(app, { handle });
     for (const [name, handoff, handle] of [
@@ -106,5 +107,13 @@ describe('handover and on-call subscriptions at a shift boundary', () => {
     expect(accepted).toMatchObject({ pendingCount: 0, items: [{ handedOver: true, acceptedBy: { handle: 'amer2' } }] });
     if (accepted.items[0].dri.handle !== 'amer2') accepted = await next();
     expect(accepted.items[0].dri).toEqual({ handle: 'amer2' });
+
+    // the next AMER 1 shift starts after a gap: no event, time alone changes who is on call
+    app.clock.set('2026-07-16T16:00:00Z');
+    expect((await onCall.next()).data!.onCallChanged).toEqual({
+      rotation: { name: 'AMER 1' },
+      onCall: [{ responder: { handle: 'amer1' } }],
+    });
+    expect(onCall.results).toHaveLength(2);
   });
 });

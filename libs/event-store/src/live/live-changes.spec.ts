@@ -76,4 +76,16 @@ describe('LiveChanges', () => {
     await expect(stream.next()).rejects.toThrow(TooManyRequestsError);
     await expect(stream.next()).resolves.toEqual({ done: true, value: undefined });
   });
+
+  it('looks at the keys `alsoEvery` names again on its interval, until returned', async () => {
+    const stream = live.watch({
+      keysOf: () => [],
+      load: (key) => ({ key, version: state.get(key) ?? 0 }),
+      alsoEvery: { ms: 10, keys: () => ['clock'] },
+    });
+    state.set('clock', 7);
+    expect(await stream.next()).toEqual({ done: false, value: { key: 'clock', version: 7 } });
+    await stream.return!();
+    expect(await stream.next()).toEqual({ done: true, value: undefined });
+  });
 });

@@ -15,6 +15,8 @@ export interface WatchOptions<T> {
    */
   load(key: string): T | undefined | Promise<T | undefined>;
   maxPending?: number;
+  /** Keys looked at again every `ms` as well (changes time alone makes, such as a shift starting). */
+  alsoEvery?: { ms: number; keys: () => Iterable<string> };
 }
 
 /** Turns committed events into a GraphQL subscription's stream of changed objects. */
@@ -37,6 +39,7 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
   private readonly pending = new Set<string>();
   private readonly maxPending: number;
   private readonly unlisten: () => void;
+  private readonly timer?: NodeJS.Timeout;
   private wake?: () => void;
   private failure?: Error;
   private finished = false;
@@ -47,6 +50,8 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
   ) {
     this.maxPending = options.maxPending ?? DEFAULT_MAX_PENDING_CHANGES;
     this.unlisten = events.listen((batch) => this.enqueue(batch));
+    const every = options.alsoEvery;
+    if (every) this.timer = setInterval(() => this.enqueueKeys(every.keys()), every.ms).unref();
   }
 
   [Symbol.asyncIterator](): AsyncIterableIterator<T> {
@@ -94,8 +99,12 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
   }
 
   private enqueue(batch: readonly RecordedEvent[]): void {
+    this.enqueueKeys(batch.flatMap((event) => [...this.options.keysOf(event)]));
+  }
+
+  private enqueueKeys(keys: Iterable<string>): void {
     if (this.finished) return;
-    for (const event of batch) for (const key of this.options.keysOf(event)) this.pending.add(key);
+    for (const key of keys) this.pending.add(key);
     if (this.pending.size > this.maxPending) {
       this.pending.clear();
       this.failure = new TooManyRequestsError(
@@ -103,7 +112,7 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
           'subscribe again and refetch',
         { maxPending: this.maxPending },
       );
-      this.unlisten();
+      this.stopListening();
     }
     this.signal();
   }
@@ -111,8 +120,13 @@ class ChangeStream<T> implements AsyncIterableIterator<T> {
   private finish(): void {
     this.finished = true;
     this.pending.clear();
-    this.unlisten();
+    this.stopListening();
     this.signal();
+  }
+
+  private stopListening(): void {
+    this.unlisten();
+    clearInterval(this.timer);
   }
 
   private signal(): void {
