@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -10,7 +10,7 @@ import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } fro
 import { CalendarModule, redactCalendarFeedToken } from '@app/calendar';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
-import { SessionAuthenticator } from '@app/identity';
+import { LiveConnections, SessionAuthenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
 import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
@@ -52,8 +52,13 @@ type Config = ConfigService<Environment, true>;
     identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, SessionAuthenticator],
-      useFactory: (config: Config, authenticator: SessionAuthenticator) => {
+      inject: [ConfigService, SessionAuthenticator, LiveConnections, ModuleRef],
+      useFactory: (
+        config: Config,
+        authenticator: SessionAuthenticator,
+        connections: LiveConnections,
+        modules: ModuleRef,
+      ) => {
         const production = config.get('NODE_ENV', { infer: true }) === 'production';
         const limits = {
           production,
@@ -62,7 +67,8 @@ type Config = ConfigService<Environment, true>;
           maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }),
           requestBudgetMs: config.get('GRAPHQL_REQUEST_BUDGET_MS', { infer: true }),
         };
-        return graphqlConfig(limits, authenticator);
+        const schema = () => modules.get(GraphQLSchemaHost, { strict: false }).schema;
+        return graphqlConfig(limits, authenticator, { connections, schema });
       },
     }),
     TerminusModule,

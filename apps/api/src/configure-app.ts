@@ -1,3 +1,5 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -22,6 +24,14 @@ function bodyParserErrors(error: { type?: string; status?: number }, _req: Reque
   res.status(error.status ?? 400).json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** WebSocket upgrades are for graphql-ws at /graphql; any other is answered 404, not left open. */
+function refuseOtherUpgrades(app: NestExpressApplication): void {
+  (app.getHttpServer() as Server).on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (req.url?.split('?')[0] === '/graphql') return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+}
+
 /** HTTP set-up shared by main.ts and the end-to-end tests; call before init/listen. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
@@ -30,5 +40,6 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);
   app.use('/graphql', offlineConsole);
+  refuseOtherUpgrades(app);
   app.enableShutdownHooks();
 }

@@ -18,6 +18,8 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
 import { AuditResolver } from './graphql/audit.resolver.js';
 import { ProjectionsResolver } from './graphql/projections.resolver.js';
+import { CommittedEvents } from './live/committed-events.js';
+import { LiveChanges } from './live/live-changes.js';
 import { EventHistoryProjection } from './projections/event-history.projection.js';
 import { EventHistoryQuery } from './projections/event-history.query.js';
 import { PROJECTION_WAIT_TIMEOUT_MS, ProjectionRunner } from './projections/projection-runner.js';
@@ -97,6 +99,8 @@ export class EventStoreModule implements OnApplicationShutdown {
       EventHistoryQuery,
       ProjectionsResolver,
       AuditResolver,
+      CommittedEvents,
+      LiveChanges,
     ];
     return {
       module: EventStoreModule,
@@ -111,6 +115,8 @@ export class EventStoreModule implements OnApplicationShutdown {
         UniqueKeys,
         DueTaskScheduler,
         EventHistoryQuery,
+        CommittedEvents,
+        LiveChanges,
       ],
     };
   }

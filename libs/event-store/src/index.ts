@@ -22,3 +22,5 @@ export * from './unique-key/unique-keys.js';
 export * from './foreign-events.js';
 export * from './projections/projection-failure.js';
 export * from './projections/projection-metrics.js';
+export * from './live/committed-events.js';
+export * from './live/live-changes.js';
