@@ -20,8 +20,7 @@ import { AuditResolver } from './graphql/audit.resolver.js';
 import { ProjectionsResolver } from './graphql/projections.resolver.js';
 import { CommittedEvents } from './live/committed-events.js';
 import { LiveChanges } from './live/live-changes.js';
-import { EventHistoryProjection } from './projections/event-history.projection.js';
-import { EventHistoryQuery } from './projections/event-history.query.js';
+import { EventHistoryQuery } from './audit/event-history.query.js';
 import { PROJECTION_WAIT_TIMEOUT_MS, ProjectionRunner } from './projections/projection-runner.js';
 import { READ_MODEL_DATABASE, ReadModelDatabase } from './projections/read-model-database.js';
 import { DUE_TASK_POLL_INTERVAL_MS, DueTaskScheduler } from './scheduler/due-task-scheduler.js';
@@ -95,7 +94,6 @@ export class EventStoreModule implements OnApplicationShutdown {
       CommandRunner,
       UniqueKeys,
       DueTaskScheduler,
-      EventHistoryProjection,
       EventHistoryQuery,
       ProjectionsResolver,
       AuditResolver,

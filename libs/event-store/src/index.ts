@@ -11,7 +11,7 @@ export * from './projections/projection.js';
 export * from './projections/projection-runner.js';
 export * from './projections/read-model-database.js';
 export * from './projections/read-model-projection.decorator.js';
-export * from './projections/event-history.query.js';
+export * from './audit/event-history.query.js';
 export * from './graphql/history-entry.model.js';
 export * from './scheduler/due-task.js';
 export * from './scheduler/due-task-scheduler.js';
