@@ -31,7 +31,6 @@ import {
   type StoredRow,
 } from './sqlite-event-rows.js';
 import { openEventStoreSchema } from './sqlite-event-store.schema.js';
-import { SharedBatchReads } from './shared-batch-reads.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -68,7 +67,6 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readRowsSync(from, maxCount));
   private readonly statements: {
     streamRevision: Statement<[string], { revision: number }>;
     findEvent: Statement<[string, string], { revision: number }>;
@@ -165,7 +163,6 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
-    this.subscriptionReads.clear();
     this.appended.emit('appended');
   }
 
@@ -248,7 +245,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
     const subscription = new SqliteSubscription(
-      { readRowsSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
+      this,
       this.appended,
       options,
       callbacks,
