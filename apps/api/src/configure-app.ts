@@ -22,7 +22,7 @@ function bodyParserErrors(error: { type?: string; status?: number }, _req: Reque
   res.status(error.status ?? 400).json({ errors: [{ message, extensions: { code } }] });
 }
 
-/** HTTP set-up shared by main.ts and the end-to-end tests; call before init/listen. */
+/** HTTP set-up shared by server.ts and the end-to-end tests; call before init/listen. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');

@@ -6,7 +6,7 @@ import type { SkippedEvent } from '../foreign-events.js';
 import { SkippedEventCounts, describeFailure, failureOf, type ProjectionFailure } from './projection-failure.js';
 import { ProjectionPass, isAfter, type Member, type MemberOutcome } from './projection-pass.js';
 import type { Projection } from './projection.js';
-import { READ_MODEL_DATABASE, ReadModelDatabase, type StoreIdentity } from './read-model-database.js';
+import { READ_MODEL_DATABASE, ReadModelDatabase, replacedStore, type StoreIdentity } from './read-model-database.js';
 import { ReadModelProjection } from './read-model-projection.decorator.js';
 
 export interface ProjectionStatus {
@@ -207,7 +207,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const stored = this.readModels.checkpoint(projection.name);
     let from: bigint | 'start' = stored?.position ?? 'start';
     let store = stored?.store ?? null;
-    const replaced = stored && this.replacedStore(stored, identity);
+    const replaced = stored && replacedStore(stored, identity);
     if (replaced) {
       this.logger.log(`Projection ${projection.name}: ${replaced}; rebuilding`);
       this.reset(projection);
@@ -291,18 +291,6 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
         return;
       }
     }
-  }
-
-  private replacedStore(
-    stored: { position: bigint | 'start'; store: StoreIdentity | null },
-    identity: StoreIdentity | null,
-  ): string | undefined {
-    if (stored.position === 'start') return undefined;
-    if (!stored.store) return 'its checkpoint names no store';
-    if (!identity || identity.eventId !== stored.store.eventId || identity.position !== stored.store.position) {
-      return `the store was replaced (its first event is not ${stored.store.eventId} at ${stored.store.position})`;
-    }
-    return undefined;
   }
 
   /** The service's first event in the store, which a checkpoint records; null while there is none. */
