@@ -32,7 +32,7 @@ function refuseOtherUpgrades(app: NestExpressApplication): void {
   });
 }
 
-/** HTTP set-up shared by main.ts and the end-to-end tests; call before init/listen. */
+/** HTTP set-up shared by server.ts and the end-to-end tests; call before init/listen. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');

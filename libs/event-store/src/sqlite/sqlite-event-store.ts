@@ -32,7 +32,6 @@ import {
   type StoredRow,
 } from './sqlite-event-rows.js';
 import { openEventStoreSchema } from './sqlite-event-store.schema.js';
-import { SharedBatchReads } from './shared-batch-reads.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -69,7 +68,6 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readRowsSync(from, maxCount));
   private readonly statements: {
     streamRevision: Statement<[string], { revision: number | null }>;
     findEvent: Statement<[string, string], { revision: number }>;
@@ -167,7 +165,6 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
-    this.subscriptionReads.clear();
     this.appended.emit('appended');
   }
 
@@ -263,7 +260,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
     const subscription = new SqliteSubscription(
-      { readRowsSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
+      this,
       this.appended,
       options,
       callbacks,
