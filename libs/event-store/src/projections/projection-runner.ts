@@ -67,6 +67,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly running = new Map<string, Running>();
   private waiters: Waiter[] = [];
+  private readonly committedListeners = new Set<() => void>();
   private headAtStart?: Promise<bigint | 'start'>;
   private knownHeadAtStart?: bigint | 'start';
 
@@ -112,6 +113,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /** Resolves once every projection has applied the event at `position` (or the timeout passed). */
+  /** Calls `listener` after each commit of any projection (the read models changed); returns how to stop. */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
   waitFor(position: bigint, timeoutMs = this.waitTimeoutMs): Promise<void> {
     if (this.caughtUpTo(position)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -303,6 +310,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.markCaughtUp(running);
     projection.afterCommit?.(events);
     this.releaseWaiters();
+    for (const listener of this.committedListeners) listener();
   }
 
   private markCaughtUp(running: Running): void {
