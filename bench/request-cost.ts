@@ -10,7 +10,8 @@
  *   coordinated omission): the baseline's `{ __typename }`, then `currentOnCall` and
  *   `openEscalations` on the service.
  *
- *   npm run bench:requests     (REQUESTS=2000 ROUNDS=3 SECONDS=5 CLIENTS=50 RATE=1000)
+ *   npm run bench:requests     (REQUESTS=2000 ROUNDS=3 SECONDS=5 CLIENTS=50 RATE=1000;
+ *                               SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the service)
  */
 import { ServiceProcess, freePort } from '../test/support/service-process.js';
 import { BaselineProcess, cpuPerRequest, printTable, ratio, tempDir } from './bench-support.js';
@@ -67,14 +68,18 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 async function main() {
   const dir = tempDir('bench-requests-');
   const baseline = new BaselineProcess();
-  const service = new ServiceProcess(await freePort(), {
-    SQLITE_PATH: dir.path('events.sqlite'),
-    READ_MODEL_PATH: dir.path('read-models.sqlite'),
-    JWT_SECRET_FILE: dir.path('jwt-secret'),
-    RATE_LIMIT_PER_MINUTE: '100000000',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    NODE_ENV: 'production',
-  });
+  const service = new ServiceProcess(
+    await freePort(),
+    {
+      SQLITE_PATH: dir.path('events.sqlite'),
+      READ_MODEL_PATH: dir.path('read-models.sqlite'),
+      JWT_SECRET_FILE: dir.path('jwt-secret'),
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      NODE_ENV: 'production',
+    },
+    process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+  );
   const loads: HttpLoad[] = [];
   try {
     const authorization = `Bearer ${service.issueAdminToken()}`;
