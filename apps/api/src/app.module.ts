@@ -7,13 +7,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
-import { CalendarModule, redactCalendarFeedToken } from '@app/calendar';
+import { CalendarModule } from '@app/calendar';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
 import { LiveConnections, SessionAuthenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
-import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
+import { IntegrationsModule } from '@app/integrations';
 import { NotificationsModule } from '@app/notifications';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
@@ -23,6 +23,7 @@ import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { ProjectionsHealthIndicator } from './health/projections.health.js';
+import { RequestLogging } from './request-logging.js';
 
 type Config = ConfigService<Environment, true>;
 
@@ -30,21 +31,11 @@ type Config = ConfigService<Environment, true>;
 @Module({
   imports: [
     configModule(),
+    // The request log is RequestLogging's middleware (mounted by configureApp); nestjs-pino binds what it set.
     LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: Config) => ({
-        pinoHttp: {
-          level: config.get('LOG_LEVEL', { infer: true }),
-          redact: [
-            'req.headers.authorization',
-            'req.headers.cookie',
-            'req.headers["x-csrf-token"]',
-            'req.body.routing_key',
-          ],
-          serializers: { req: (req) => redactCalendarFeedToken(redactIntakeSecrets(req)) },
-          autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
-        },
-      }),
+      providers: [RequestLogging],
+      inject: [RequestLogging],
+      useFactory: (logging: RequestLogging) => ({ pinoHttp: logging.rootOptions(), useExisting: true }),
     }),
     CoreModule,
     CqrsModule.forRoot(),

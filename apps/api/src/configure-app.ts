@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { offlineConsole } from '@app/core';
 import { ALERT_INTAKE_PATHS, alertIntakeBodyParsing } from '@app/integrations';
+import { RequestLogging } from './request-logging.js';
 
 export const MAX_BODY = '1mb';
 
@@ -36,6 +37,8 @@ function refuseOtherUpgrades(app: NestExpressApplication): void {
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Before every module's middleware (mounted at init): nestjs-pino's binds the request's logger this sets.
+  app.use(app.get(RequestLogging).middleware);
   app.use(ALERT_INTAKE_PATHS, ...alertIntakeBodyParsing());
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);

@@ -58,6 +58,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly members = new Map<string, Member>();
   private readonly passes = new Set<ProjectionPass>();
   private waiters: Waiter[] = [];
+  private readonly committedListeners = new Set<() => void>();
   private headAtStart?: Promise<bigint | 'start'>;
   private knownHeadAtStart?: bigint | 'start';
 
@@ -105,6 +106,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const catchingUp = statuses.filter((s) => !s.caughtUp).map((s) => s.name);
     const stuck = statuses.flatMap((s) => (s.failure ? [{ name: s.name, failure: s.failure }] : []));
     return { ready: catchingUp.length === 0 && stuck.length === 0, catchingUp, stuck };
+  }
+
+  /** Calls `listener` after each commit of any projection (the read models changed); returns how to stop. */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   /** Resolves once every projection not stuck on an event has applied the event at `position` (or the timeout passed). */
@@ -263,6 +270,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     }
     this.joinPassReached(pass, before);
     this.releaseWaiters();
+    if (outcomes.some((outcome) => outcome.applied.length > 0)) {
+      for (const listener of this.committedListeners) listener();
+    }
   }
 
   private committed({ member, applied, store }: MemberOutcome): void {
