@@ -5,6 +5,15 @@ export interface LoadResult {
   p50: number;
   p99: number;
   rps: number;
+  /** Requests that got no answer (a reset connection, a broken pipe): counted, left out of the latencies. */
+  failed: number;
+}
+
+/** Connection-level failures a loaded, shared machine produces now and then; anything else is a bug. */
+const TRANSIENT = new Set(['ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED']);
+
+export function isTransient(error: unknown): boolean {
+  return TRANSIENT.has((error as NodeJS.ErrnoException)?.code ?? '');
 }
 
 export interface LoadOptions {
@@ -54,6 +63,7 @@ export class HttpLoad {
           res.setEncoding('utf8');
           res.on('data', (chunk) => (text += chunk));
           res.on('end', () => resolve(text));
+          res.on('error', reject);
         },
       );
       req.on('error', reject);
@@ -70,18 +80,27 @@ export class HttpLoad {
   async closedLoop(nextBody: () => string): Promise<LoadResult> {
     this.freshConnections();
     const latencies: number[] = [];
+    let failed = 0;
     const deadline = performance.now() + this.options.seconds * 1000;
     await Promise.all(
       Array.from({ length: this.options.clients }, async () => {
         while (performance.now() < deadline) {
           const started = performance.now();
-          const text = await this.post(nextBody());
+          let text: string;
+          try {
+            text = await this.post(nextBody());
+          } catch (error) {
+            if (!isTransient(error)) throw error;
+            failed += 1;
+            continue;
+          }
           latencies.push(performance.now() - started);
           if (text.includes('"errors"')) throw new Error(text);
         }
       }),
     );
-    return summarise(latencies, this.options.seconds);
+    reportFailures(failed, latencies.length);
+    return summarise(latencies, this.options.seconds, failed);
   }
 
   async openLoop(nextBody: () => string, rate: number): Promise<LoadResult> {
@@ -92,6 +111,7 @@ export class HttpLoad {
     const started = performance.now();
     const inFlight: Array<Promise<void>> = [];
     const failures: Error[] = [];
+    let failed = 0;
     await Promise.all(
       Array.from({ length: clients }, async (_, client) => {
         for (let n = 0; ; n++) {
@@ -106,24 +126,23 @@ export class HttpLoad {
                 if (text.includes('"errors"')) failures.push(new Error(text));
                 latencies.push(performance.now() - scheduled);
               },
-              (error: Error) => void failures.push(error),
+              (error: Error) => {
+                if (isTransient(error)) failed += 1;
+                else failures.push(error);
+              },
             ),
           );
         }
       }),
     );
     await Promise.all(inFlight);
-    // A reset connection now and then (seen under saturation on a shared machine) is reported, not fatal.
-    if (failures.length > latencies.length / 100) {
-      throw new Error(`${failures.length} requests failed; the first: ${failures[0].message}`);
-    }
-    if (failures.length > 0)
-      console.warn(`${failures.length} request(s) failed and were left out: ${failures[0].message}`);
+    if (failures.length > 0) throw failures[0];
+    reportFailures(failed, latencies.length);
     if (process.env.DEBUG_LATENCY) {
       const sorted = [...latencies].sort((a, b) => a - b);
       console.log([50, 90, 95, 99, 99.9, 100].map((p) => `p${p}=${percentile(sorted, p).toFixed(2)}`).join(' '));
     }
-    return summarise(latencies, seconds);
+    return summarise(latencies, seconds, failed);
   }
 
   close(): void {
@@ -136,12 +155,18 @@ export class HttpLoad {
   }
 }
 
-function summarise(latencies: number[], seconds: number): LoadResult {
+/** A reset connection now and then (seen under saturation on a shared machine) is counted, not fatal. */
+function reportFailures(failed: number, answered: number): void {
+  if (failed > 0) console.warn(`${failed} request(s) got no answer (connection reset); ${answered} answered`);
+}
+
+function summarise(latencies: number[], seconds: number, failed: number): LoadResult {
   latencies.sort((a, b) => a - b);
   return {
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     rps: Math.round(latencies.length / seconds),
+    failed,
   };
 }
 
@@ -152,5 +177,6 @@ export function latencyRow(name: string, result: LoadResult, baseline: { p99: nu
     'p99 ms': result.p99.toFixed(2),
     'requests/s': result.rps,
     'p99 vs baseline': `${(result.p99 / baseline.p99).toFixed(2)}x`,
+    'no answer': result.failed,
   };
 }

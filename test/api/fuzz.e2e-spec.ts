@@ -159,7 +159,7 @@ describe('fuzzing the GraphQL endpoint with hostile requests', () => {
         headers: auth(g.pick(['admin', 'viewer', 'integration'])),
       }),
       () => ({
-        body: { query: `mutation { rebuildProjection(name: "${g.pick(['nope', 'event-history'])}") { name } }` },
+        body: { query: `mutation { rebuildProjection(name: "${g.pick(['nope', 'integration-keys'])}") { name } }` },
         headers: auth(g.pick(['viewer', 'integration'])),
       }),
       () => ({

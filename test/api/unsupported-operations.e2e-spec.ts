@@ -20,15 +20,15 @@ describe('unsupported operations (over HTTP)', () => {
   const persisted = (sha256Hash: string, version = 1) => ({ persistedQuery: { version, sha256Hash } });
 
   it.each([
-    ['a subscription', 'subscription { me { role } }'],
-    ['a named subscription on a field that does not exist', 'subscription Pages { pageTriggered { id } }'],
-  ])('refuses %s with BAD_REQUEST, running nothing', async (_, query) => {
+    ['a subscription', 'subscription { escalationChanged { id } }'],
+    ['a named subscription', 'subscription Actions { rapidActionUpdated { id title } }'],
+  ])('refuses %s by HTTP POST with BAD_REQUEST (graphql-ws serves them), running nothing', async (_, query) => {
     const before = await app.store.headPosition();
     const response = await post({ query });
     expect(response.status).toBe(400);
     expect(response.body.errors).toHaveLength(1);
     expect(response.body.errors[0].extensions.code).toBe('BAD_REQUEST');
-    expect(response.body.errors[0].message).toMatch(/Subscriptions are not offered/);
+    expect(response.body.errors[0].message).toMatch(/served over graphql-ws/);
     expect(await app.store.headPosition()).toBe(before);
   });
 

@@ -122,7 +122,7 @@ export const PEOPLE_ROWS: Record<string, Row> = {
   },
   rebuildProjection: {
     allowed: ['admin'],
-    request: () => ({ query: `mutation { rebuildProjection(name: "event-history") { name } }` }),
+    request: () => ({ query: `mutation { rebuildProjection(name: "integration-keys") { name } }` }),
   },
   issueApiToken: {
     allowed: ['admin'],

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, ModuleRef } from '@nestjs/core';
 import { ConfigService } from '@nestjs/config';
 import { CqrsModule } from '@nestjs/cqrs';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
-import { CalendarModule, redactCalendarFeedToken } from '@app/calendar';
+import { CalendarModule } from '@app/calendar';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
-import { SessionAuthenticator } from '@app/identity';
+import { LiveConnections, SessionAuthenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
-import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
+import { IntegrationsModule } from '@app/integrations';
 import { NotificationsModule } from '@app/notifications';
 import { SchedulingModule } from '@app/scheduling';
 import type { Environment } from './config/environment.js';
@@ -23,6 +23,7 @@ import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { ProjectionsHealthIndicator } from './health/projections.health.js';
+import { RequestLogging } from './request-logging.js';
 import { WEB_APP_ROOT } from './web/web-app.middleware.js';
 
 type Config = ConfigService<Environment, true>;
@@ -31,21 +32,11 @@ type Config = ConfigService<Environment, true>;
 @Module({
   imports: [
     configModule(),
+    // The request log is RequestLogging's middleware (mounted by configureApp); nestjs-pino binds what it set.
     LoggerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: Config) => ({
-        pinoHttp: {
-          level: config.get('LOG_LEVEL', { infer: true }),
-          redact: [
-            'req.headers.authorization',
-            'req.headers.cookie',
-            'req.headers["x-csrf-token"]',
-            'req.body.routing_key',
-          ],
-          serializers: { req: (req) => redactCalendarFeedToken(redactIntakeSecrets(req)) },
-          autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
-        },
-      }),
+      providers: [RequestLogging],
+      inject: [RequestLogging],
+      useFactory: (logging: RequestLogging) => ({ pinoHttp: logging.rootOptions(), useExisting: true }),
     }),
     CoreModule,
     CqrsModule.forRoot(),
@@ -53,8 +44,13 @@ type Config = ConfigService<Environment, true>;
     identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, SessionAuthenticator],
-      useFactory: (config: Config, authenticator: SessionAuthenticator) => {
+      inject: [ConfigService, SessionAuthenticator, LiveConnections, ModuleRef],
+      useFactory: (
+        config: Config,
+        authenticator: SessionAuthenticator,
+        connections: LiveConnections,
+        modules: ModuleRef,
+      ) => {
         const production = config.get('NODE_ENV', { infer: true }) === 'production';
         const limits = {
           production,
@@ -63,7 +59,8 @@ type Config = ConfigService<Environment, true>;
           maxCost: config.get('GRAPHQL_MAX_COST', { infer: true }),
           requestBudgetMs: config.get('GRAPHQL_REQUEST_BUDGET_MS', { infer: true }),
         };
-        return graphqlConfig(limits, authenticator);
+        const schema = () => modules.get(GraphQLSchemaHost, { strict: false }).schema;
+        return graphqlConfig(limits, authenticator, { connections, schema });
       },
     }),
     TerminusModule,

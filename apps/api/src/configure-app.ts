@@ -1,8 +1,11 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { offlineConsole } from '@app/core';
 import { ALERT_INTAKE_PATHS, alertIntakeBodyParsing } from '@app/integrations';
+import { RequestLogging } from './request-logging.js';
 import { WEB_APP_ROOT, webApp } from './web/web-app.middleware.js';
 
 export const MAX_BODY = '1mb';
@@ -23,14 +26,25 @@ function bodyParserErrors(error: { type?: string; status?: number }, _req: Reque
   res.status(error.status ?? 400).json({ errors: [{ message, extensions: { code } }] });
 }
 
-/** HTTP set-up shared by main.ts and the end-to-end tests; call before init/listen. */
+/** WebSocket upgrades are for graphql-ws at /graphql; any other is answered 404, not left open. */
+function refuseOtherUpgrades(app: NestExpressApplication): void {
+  (app.getHttpServer() as Server).on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    if (req.url?.split('?')[0] === '/graphql') return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+}
+
+/** HTTP set-up shared by server.ts and the end-to-end tests; call before init/listen. */
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // Before every module's middleware (mounted at init): nestjs-pino's binds the request's logger this sets.
+  app.use(app.get(RequestLogging).middleware);
   app.use(ALERT_INTAKE_PATHS, ...alertIntakeBodyParsing());
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);
   app.use('/graphql', offlineConsole);
   app.use(webApp(app.get<string>(WEB_APP_ROOT)));
+  refuseOtherUpgrades(app);
   app.enableShutdownHooks();
 }

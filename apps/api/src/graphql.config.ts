@@ -1,7 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { Request } from 'express';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type ValidationRule } from 'graphql';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   AppError,
@@ -15,8 +15,11 @@ import {
   StrictDateTimeScalar,
   type GraphQLContext,
 } from '@app/core';
-import type { SessionAuthenticator } from '@app/identity';
+import type { LiveConnections, SessionAuthenticator } from '@app/identity';
+import { graphqlWsConfig } from './graphql-ws.config.js';
 import { fieldAccess } from './read-access.js';
+
+const MAX_TOKENS = 2000;
 
 const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429 };
 
@@ -31,6 +34,7 @@ const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 4
  * - Every `Date` maps to the one strict DateTime scalar (RFC 3339 with an offset, real dates, 1970-9999).
  * - ID arguments must be UUIDs (BAD_USER_INPUT otherwise), before any lookup.
  * - Each request has a time budget: resolvers run under its deadline and time walks check it.
+ * - Subscriptions over graphql-ws at the same path (see graphql-ws.config.ts), under the same rules.
  */
 export interface GraphQLLimits {
   introspection: boolean;
@@ -41,7 +45,17 @@ export interface GraphQLLimits {
   requestBudgetMs?: number;
 }
 
-export function graphqlConfig(limits: GraphQLLimits, authenticator: SessionAuthenticator): ApolloDriverConfig {
+export interface LiveGraphQL {
+  connections: LiveConnections;
+  /** The executable schema, once Nest has built it. */
+  schema: () => GraphQLSchema;
+}
+
+export function graphqlConfig(
+  limits: GraphQLLimits,
+  authenticator: SessionAuthenticator,
+  live: LiveGraphQL,
+): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
@@ -71,7 +85,15 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: SessionAuthe
       requestBudgetPlugin(limits.requestBudgetMs ?? DEFAULT_REQUEST_BUDGET_MS),
     ],
     validationRules: armor.validationRules,
-    parseOptions: { maxTokens: 2000 },
+    parseOptions: { maxTokens: MAX_TOKENS },
+    subscriptions: {
+      'graphql-ws': graphqlWsConfig({
+        ...live,
+        fieldAccess,
+        validationRules: armor.validationRules as ValidationRule[],
+        maxTokens: MAX_TOKENS,
+      }),
+    },
     allowBatchedHttpRequests: false,
     context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
       try {

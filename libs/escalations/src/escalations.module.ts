@@ -14,6 +14,7 @@ import { SetEscalationPolicyHandler } from './commands/set-escalation-policy.com
 import { SetPresenceHandler } from './commands/set-presence.command.js';
 import { TagEscalationHandler } from './commands/tag-escalation.command.js';
 import { EscalationAccessPolicy } from './escalations.policy.js';
+import { EscalationChangesResolver } from './graphql/escalation-changes.resolver.js';
 import { EscalationResolver } from './graphql/escalation.resolver.js';
 import { EscalationSettingsResolver } from './graphql/escalation-settings.resolver.js';
 import { EscalationsMapper } from './graphql/escalations.mapper.js';
@@ -52,6 +53,7 @@ import { EscalationTimelineContributions } from './graphql/timeline-contribution
     SetEscalationPolicyHandler,
     SaveServiceHandler,
     EscalationResolver,
+    EscalationChangesResolver,
     EscalationHistoryResolver,
     PageResolver,
     EscalationSettingsResolver,

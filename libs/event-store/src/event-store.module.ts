@@ -18,8 +18,9 @@ import { EVENT_STORE, type EventStore } from './event-store.port.js';
 import { EVENT_STORE_OPTIONS, type EventStoreModuleOptions } from './event-store.options.js';
 import { AuditResolver } from './graphql/audit.resolver.js';
 import { ProjectionsResolver } from './graphql/projections.resolver.js';
-import { EventHistoryProjection } from './projections/event-history.projection.js';
-import { EventHistoryQuery } from './projections/event-history.query.js';
+import { CommittedEvents } from './live/committed-events.js';
+import { LiveChanges } from './live/live-changes.js';
+import { EventHistoryQuery } from './audit/event-history.query.js';
 import { PROJECTION_WAIT_TIMEOUT_MS, ProjectionRunner } from './projections/projection-runner.js';
 import { READ_MODEL_DATABASE, ReadModelDatabase } from './projections/read-model-database.js';
 import { DUE_TASK_POLL_INTERVAL_MS, DueTaskScheduler } from './scheduler/due-task-scheduler.js';
@@ -93,10 +94,11 @@ export class EventStoreModule implements OnApplicationShutdown {
       CommandRunner,
       UniqueKeys,
       DueTaskScheduler,
-      EventHistoryProjection,
       EventHistoryQuery,
       ProjectionsResolver,
       AuditResolver,
+      CommittedEvents,
+      LiveChanges,
     ];
     return {
       module: EventStoreModule,
@@ -111,6 +113,8 @@ export class EventStoreModule implements OnApplicationShutdown {
         UniqueKeys,
         DueTaskScheduler,
         EventHistoryQuery,
+        CommittedEvents,
+        LiveChanges,
       ],
     };
   }

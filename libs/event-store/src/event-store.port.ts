@@ -50,6 +50,18 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
+/** A read of one stream with the stream's revision. */
+export interface StreamRead {
+  /** The service's events read, as `readStream` answers them. */
+  events: RecordedEvent[];
+  /**
+   * The revision of the stream's last event, events the service did not write included
+   * ('no_stream' when the stream has none): the expected revision of an append that follows
+   * what was read. For a forwards read to the end, it is the revision as of that read.
+   */
+  revision: bigint | 'no_stream';
+}
+
 export interface ReadAllOptions {
   /** Inclusive; defaults to 'start'. */
   fromPosition?: bigint | 'start';
@@ -88,6 +100,11 @@ export interface EventStore {
    * and subscription, events the service did not write are left out.
    */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * The same read, with the stream's last revision counting the events left out: an append
+   * after a stream that ends with another client's events expects that revision.
+   */
+  readStreamWithRevision(streamId: string, options?: ReadStreamOptions): Promise<StreamRead>;
   /** The service's events of every stream in global order. */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catches up from `fromPosition`, then delivers live events until closed. */

@@ -14,6 +14,7 @@ import { ShiftBoundariesProjection } from './projections/shift-boundaries.projec
 import { BoundaryRecorder } from './scheduler/boundary-recorder.js';
 import { HandoverFollowThroughSource } from './scheduler/handover-follow-through.source.js';
 import { ShiftBoundarySource } from './scheduler/shift-boundary.source.js';
+import { HandoverChangesResolver } from './graphql/handover-changes.resolver.js';
 
 /** Shift boundaries and handovers: what was open when a shift ended, summarised and taken over. */
 @Module({
@@ -32,6 +33,7 @@ import { ShiftBoundarySource } from './scheduler/shift-boundary.source.js';
     DraftHandoverSummaryHandler,
     EndShiftNowHandler,
     HandoverResolver,
+    HandoverChangesResolver,
   ],
   exports: [HandoverQueries],
 })

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { SchedulingModule } from '@app/scheduling';
 import { Authenticator } from './authentication/authenticator.js';
+import { LiveConnections } from './authentication/live-connections.js';
 import { IssueApiTokenHandler } from './commands/issue-api-token.command.js';
 import { RevokeApiTokenHandler } from './commands/revoke-api-token.command.js';
 import { FirstAdmin } from './first-admin.js';
@@ -44,6 +45,7 @@ export class IdentityModule {
         { provide: TokenSigner, inject: [IDENTITY_OPTIONS], useFactory: (o: IdentityOptions) => TokenSigner.create(o) },
         ApiTokensProjection,
         Authenticator,
+        LiveConnections,
         IdentityPolicy,
         IssueApiTokenHandler,
         RevokeApiTokenHandler,
@@ -60,7 +62,7 @@ export class IdentityModule {
         OidcSignIn,
         SignIn,
       ],
-      exports: [Authenticator, SessionAuthenticator, FirstAdmin, TokenSigner],
+      exports: [Authenticator, SessionAuthenticator, LiveConnections, FirstAdmin, TokenSigner],
     };
   }
 }

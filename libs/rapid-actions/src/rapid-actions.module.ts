@@ -18,6 +18,7 @@ import { RapidActionStatusProjection } from './projections/rapid-action-status.p
 import { RapidActionStatusQueries } from './projections/rapid-action-status.queries.js';
 import { RapidActionAccessPolicy } from './rapid-action-access.policy.js';
 import { RapidActionAuditSource } from './rapid-actions.audit.js';
+import { RapidActionChangesResolver } from './graphql/rapid-action-changes.resolver.js';
 
 /** Rapid actions: declared for severe, broad problems, driven by a DRI with daily status updates until resolved. */
 @Module({
@@ -38,6 +39,7 @@ import { RapidActionAuditSource } from './rapid-actions.audit.js';
     WrapUpRapidActionHandler,
     OverdueUpdatesSource,
     RapidActionsResolver,
+    RapidActionChangesResolver,
     RapidActionProgressResolver,
     RapidActionClosureResolver,
     RapidActionAuditSource,

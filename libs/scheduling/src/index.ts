@@ -24,3 +24,4 @@ export * from './scheduler/close-slot-rounds.due-task.js';
 export * from './commands/cover-rest-of-shift.command.js';
 export { civilDayOf, wallClockInstant, weekdayOf } from './domain/schedule/wall-clock.js';
 export * from './graphql/scheduling.read-access.js';
+export { ON_CALL_REFRESH_MS, DEFAULT_ON_CALL_REFRESH_MS } from './graphql/on-call-changes.resolver.js';

@@ -31,6 +31,11 @@ import { CurrentOnCallProjection } from './projections/current-on-call.projectio
 import { ScheduleQueries } from './projections/schedule.queries.js';
 import { ResponderAuditSource, RotationAuditSource } from './scheduling.audit.js';
 import { SchedulingPolicy } from './scheduling.policy.js';
+import {
+  DEFAULT_ON_CALL_REFRESH_MS,
+  ON_CALL_REFRESH_MS,
+  OnCallChangesResolver,
+} from './graphql/on-call-changes.resolver.js';
 
 /** Who is on call: responders, rotations, overrides, swaps and weekend slot rounds. */
 @Module({
@@ -65,6 +70,8 @@ import { SchedulingPolicy } from './scheduling.policy.js';
     ResponderResolver,
     RotationResolver,
     OnCallResolver,
+    OnCallChangesResolver,
+    { provide: ON_CALL_REFRESH_MS, useValue: DEFAULT_ON_CALL_REFRESH_MS },
     ResponderActorSource,
     OverrideResolver,
     SwapResolver,

@@ -14,9 +14,8 @@ export function enforceIdArguments(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const ids = field.args.filter((arg) => getNamedType(arg.type) === GraphQLID).map((arg) => arg.name);
-      const resolve = field.resolve;
-      if (ids.length === 0 || !resolve) continue;
-      field.resolve = (source, args: Record<string, unknown>, context, info) => {
+      if (ids.length === 0) continue;
+      const refuseMalformed = (args: Record<string, unknown>) => {
         for (const name of ids) {
           const value = args[name];
           if (value == null) continue;
@@ -25,8 +24,20 @@ export function enforceIdArguments(schema: GraphQLSchema): GraphQLSchema {
             throw new BadUserInputError(name, `${name} must be an id (a UUID)`);
           }
         }
-        return resolve(source, args, context, info);
       };
+      const { resolve, subscribe } = field;
+      // a subscription's lookups run in `subscribe`; its `resolve` maps each delivered value
+      if (subscribe) {
+        field.subscribe = (source, args: Record<string, unknown>, context, info) => {
+          refuseMalformed(args);
+          return subscribe(source, args, context, info);
+        };
+      } else if (resolve) {
+        field.resolve = (source, args: Record<string, unknown>, context, info) => {
+          refuseMalformed(args);
+          return resolve(source, args, context, info);
+        };
+      }
     }
   }
   return schema;

@@ -2,9 +2,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
 /**
- * Operations this API does not offer are refused with a typed code before anything runs: there
- * are no subscriptions (and none would be served over HTTP POST), so a subscription operation is
- * BAD_REQUEST rather than graphql-js's untyped "Schema is not configured" error.
+ * Operations this API does not offer are refused with a typed code before anything runs:
+ * subscriptions are served over graphql-ws only, so one sent by HTTP POST is BAD_REQUEST.
  */
 export function unsupportedOperationsPlugin(): ApolloServerPlugin {
   return {
@@ -13,7 +12,7 @@ export function unsupportedOperationsPlugin(): ApolloServerPlugin {
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
           throw new GraphQLError(
-            'Subscriptions are not offered: this API answers queries and mutations over HTTP POST',
+            'Subscriptions are served over graphql-ws (a WebSocket to /graphql), not by HTTP POST',
             {
               extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
             },

@@ -26,8 +26,12 @@ export class RequestDeadline {
 
 const current = new AsyncLocalStorage<RequestDeadline>();
 
-/** Runs `work` (and whatever it awaits) under a deadline, which `checkRequestBudget` then enforces. */
+/**
+ * Runs `work` (and whatever it awaits) under a deadline, which `checkRequestBudget` then enforces.
+ * Nested resolvers usually run under their request's deadline already: they enter no new context.
+ */
 export function withinRequestBudget<T>(deadline: RequestDeadline, work: () => T): T {
+  if (current.getStore() === deadline) return work();
   return current.run(deadline, work);
 }
 

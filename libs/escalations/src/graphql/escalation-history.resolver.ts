@@ -15,8 +15,8 @@ export class EscalationHistoryResolver {
   constructor(private readonly events: EventHistoryQuery) {}
 
   @ResolveField(() => HistoryEntryConnection, { description: 'The stored events, with their actors, oldest first' })
-  history(@Parent() escalation: EscalationModel, @Args() page: PageArgs): HistoryEntryConnection {
-    return historyPage(this.events.forStream(escalationStream(escalation.id)), page);
+  async history(@Parent() escalation: EscalationModel, @Args() page: PageArgs): Promise<HistoryEntryConnection> {
+    return historyPage(await this.events.page(escalationStream(escalation.id), page));
   }
 
   @ResolveField(() => EscalationNoteConnection, { description: 'Notes, oldest first' })
@@ -31,8 +31,8 @@ export class EscalationHistoryResolver {
   }
 
   @ResolveField(() => TimelineEntryConnection, { description: 'What happened, in words, oldest first' })
-  timeline(@Parent() escalation: EscalationModel, @Args() page: PageArgs): TimelineEntryConnection {
-    return inOrder(escalation.timeline, page, (entry: TimelineEntryModel) => entry.at);
+  async timeline(@Parent() escalation: EscalationModel, @Args() page: PageArgs): Promise<TimelineEntryConnection> {
+    return inOrder(await escalation.timeline, page, (entry: TimelineEntryModel) => entry.at);
   }
 }
 

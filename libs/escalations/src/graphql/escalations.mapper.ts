@@ -227,9 +227,9 @@ export class EscalationsMapper {
     };
   }
 
-  timeline(escalationId: string): TimelineEntryModel[] {
+  async timeline(escalationId: string): Promise<TimelineEntryModel[]> {
     const nameOf = (id: string) => this.schedule.findResponder(id)?.name ?? id;
-    const entries = this.history.forStream(escalationStream(escalationId));
+    const entries = await this.history.forStream(escalationStream(escalationId));
     const recipients = new Map<string, string[]>();
     for (const entry of entries) {
       if (entry.type === 'ResponderPaged') {

@@ -6,11 +6,11 @@ import {
   toDomainEvent,
   type Projection,
   type RecordedEvent,
-  readDoc,
 } from '@app/event-store';
 import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
 import type { EscalationEvent } from '../domain/escalation/escalation.events.js';
 import { isOpenState, type NoteKind } from '../domain/escalation/escalation.types.js';
+import { decodeEscalationDoc, encodeEscalationDoc } from './escalation-doc.codec.js';
 
 export interface Note {
   noteId: string;
@@ -58,13 +58,13 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
  * Escalations for the dashboard: one row per escalation with the columns the filters use
  * (partial indexes over the open ones, so a history of closed escalations costs nothing), its
  * pages and notes, and the time-driven steps due (acknowledgement timeouts, follow-up timers).
- * Documents are buffered per batch and written once in `flush`.
+ * Documents are buffered per batch and written once in `flush`, compressed (escalation-doc.codec.ts).
  */
 @ReadModelProjection()
 @Injectable()
 export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
-  readonly version = 3;
+  readonly version = 4;
   private pending = new Map<string, EscalationDoc>();
   private db?: Database;
   /** Parsed documents, for the queries; a commit drops the ones it changed. */
@@ -86,7 +86,7 @@ export class EscalationsProjection implements Projection {
         incident_tag  TEXT,
         integration_key_id TEXT,
         dedup_key     TEXT,
-        doc           TEXT NOT NULL
+        doc           BLOB NOT NULL
       );
       CREATE INDEX IF NOT EXISTS escalations_by_alert
         ON escalations (integration_key_id, dedup_key, raised_at) WHERE integration_key_id IS NOT NULL;
@@ -243,7 +243,7 @@ export class EscalationsProjection implements Projection {
         doc.incidentTag,
         doc.alert?.integrationKeyId ?? null,
         doc.alert?.dedupKey ?? null,
-        JSON.stringify(doc),
+        encodeEscalationDoc(doc),
       );
     }
     this.pending.clear();
@@ -276,13 +276,13 @@ export class EscalationsProjection implements Projection {
       else missing.push(id);
     }
     if (missing.length > 0 && this.db) {
-      const rows = cachedStatement<[string], { doc: string }>(
+      const rows = cachedStatement<[string], { doc: Buffer }>(
         this.db,
         'SELECT doc FROM escalations WHERE escalation_id IN (SELECT value FROM json_each(?))',
       ).all(JSON.stringify(missing));
       if (this.docs.size + rows.length > MAX_CACHED_DOCS) this.docs.clear();
       for (const row of rows) {
-        const doc = JSON.parse(row.doc) as EscalationDoc;
+        const doc = decodeEscalationDoc(row.doc);
         this.docs.set(doc.escalationId, doc);
         found.set(doc.escalationId, doc);
       }
@@ -291,7 +291,11 @@ export class EscalationsProjection implements Projection {
   }
 
   private load(db: Database, id: string): EscalationDoc | null {
-    return readDoc<EscalationDoc>(db, 'SELECT doc FROM escalations WHERE escalation_id = ?', id);
+    const row = cachedStatement<[string], { doc: Buffer }>(
+      db,
+      'SELECT doc FROM escalations WHERE escalation_id = ?',
+    ).get(id);
+    return row ? decodeEscalationDoc(row.doc) : null;
   }
 }
 

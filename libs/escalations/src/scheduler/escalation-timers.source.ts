@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { systemContext } from '@app/core';
-import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
+import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource, firstDueAt } from '@app/event-store';
 import { escalationDecider } from '../domain/escalation/escalation.decider.js';
 import { escalationStream } from '../domain/escalation/escalation.events.js';
 import { Pager } from '../paging/pager.js';
@@ -25,6 +25,10 @@ export class EscalationTimersSource implements DueTaskSource<EscalationStepTask>
     private readonly queries: EscalationQueries,
     private readonly pager: Pager,
   ) {}
+
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
 
   due(now: Date, limit: number): EscalationStepTask[] {
     return this.queries

@@ -40,6 +40,8 @@ class ObservedStore {
   }
 
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readStreamWithRevision: EventStore['readStreamWithRevision'] = (...args) =>
+    this.inner.readStreamWithRevision(...args);
 }
 
 describe('CommandRunner, a decision in chunks', () => {

@@ -35,6 +35,8 @@ class RacingStore {
   }
 
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readStreamWithRevision: EventStore['readStreamWithRevision'] = (...args) =>
+    this.inner.readStreamWithRevision(...args);
 }
 
 /**
@@ -63,15 +65,46 @@ class AmbiguousStore {
   }
 
   readStream: EventStore['readStream'] = (...args) => this.inner.readStream(...args);
+  readStreamWithRevision: EventStore['readStreamWithRevision'] = (...args) =>
+    this.inner.readStreamWithRevision(...args);
 }
 
-function runnerOver(store: Pick<EventStore, 'append' | 'readStream'>, inner: SqliteEventStore) {
+function runnerOver(store: Pick<EventStore, 'append' | 'readStreamWithRevision'>, inner: SqliteEventStore) {
   const noProjections = { getProviders: () => [] } as unknown as DiscoveryService;
   const projections = new ProjectionRunner(inner, new ReadModelDatabase(':memory:'), 1000, noProjections);
   return new CommandRunner(store as EventStore, new ManualClock('2026-11-22T10:00:00Z'), projections);
 }
 
 const context = { actor: 'alice', role: 'responder', correlationId: 'corr-1' } as const;
+
+/** The counter, allowed to keep its state between commands, and counting the events it folds. */
+function keptCounter() {
+  const folded = { count: 0 };
+  const decider: Decider<{ by: number; max: number }, number, CounterEvent> = {
+    ...counter,
+    keepsState: true,
+    evolve: (state, event) => {
+      folded.count += 1;
+      return counter.evolve(state, event);
+    },
+  };
+  return { decider, folded };
+}
+
+/** Records what each read of a stream asked for and how many events it returned. */
+class ReadCountingStore {
+  readonly reads: Array<{ from: bigint | 'start' | 'end' | undefined; events: number }> = [];
+
+  constructor(private readonly inner: SqliteEventStore) {}
+
+  append: EventStore['append'] = (...args) => this.inner.append(...args);
+
+  readStreamWithRevision: EventStore['readStreamWithRevision'] = async (streamId, options) => {
+    const read = await this.inner.readStreamWithRevision(streamId, options);
+    this.reads.push({ from: options?.fromRevision, events: read.events.length });
+    return read;
+  };
+}
 
 describe('CommandRunner', () => {
   let inner: SqliteEventStore;
@@ -133,19 +166,102 @@ describe('CommandRunner', () => {
 
   it("expects the store's revision when the stream ends with events another client wrote, which reads leave out", async () => {
     await inner.append('counter-8', [{ ...newEvent(), data: { by: 1 } }], 'no_stream');
-    await inner.append('counter-8', [{ ...newEvent(), type: 'SomeoneElsesFix' }], 'any');
-    const leavingOutForeign = {
-      append: inner.append.bind(inner),
-      readStream: async (...args: Parameters<EventStore['readStream']>) =>
-        (await inner.readStream(...args)).filter((e) => e.type === 'Incremented'),
+    await inner.append('counter-8', [{ ...newEvent(), type: 'someone.elses-fix' }], 'any');
+    expect((await inner.readStream('counter-8')).map((e) => e.type)).toEqual(['Incremented']);
+    const appends: ExpectedRevision[] = [];
+    const observed = {
+      append: (streamId: string, events: NewEvent[], expected: ExpectedRevision) => {
+        appends.push(expected);
+        return inner.append(streamId, events, expected);
+      },
+      readStreamWithRevision: inner.readStreamWithRevision.bind(inner),
     };
-    const outcome = await runnerOver(leavingOutForeign, inner).run('counter-8', counter, { by: 2, max: 10 }, context);
+    const outcome = await runnerOver(observed, inner).run('counter-8', counter, { by: 2, max: 10 }, context);
     expect(outcome.state).toBe(3);
-    expect((await inner.readStream('counter-8')).map((e) => e.type)).toEqual([
-      'Incremented',
-      'SomeoneElsesFix',
-      'Incremented',
-    ]);
+    expect(appends).toEqual([1n]);
+    expect((await inner.readStream('counter-8')).map((e) => e.data.by)).toEqual([1, 2]);
+    expect((await inner.readStreamWithRevision('counter-8')).revision).toBe(2n);
+  });
+
+  describe('a decider that keeps its state between commands', () => {
+    async function given(streamId: string, count: number) {
+      const events = Array.from({ length: count }, () => ({ ...newEvent(), data: { by: 1 } }));
+      await inner.append(streamId, events, 'no_stream');
+    }
+
+    it('given a long stream, when commands follow one another, then each reads only from the last event it knows', async () => {
+      await given('kept-1', 1000);
+      const store = new ReadCountingStore(inner);
+      const { decider, folded } = keptCounter();
+      const runner = runnerOver(store, inner);
+      expect((await runner.run('kept-1', decider, { by: 1, max: 5000 }, context)).state).toBe(1001);
+      expect(folded.count).toBe(1001);
+      folded.count = 0;
+      for (let i = 0; i < 3; i++) await runner.run('kept-1', decider, { by: 1, max: 5000 }, context);
+      expect(folded.count).toBe(3);
+      expect(store.reads.slice(1)).toEqual([
+        { from: 1000n, events: 1 },
+        { from: 1001n, events: 1 },
+        { from: 1002n, events: 1 },
+      ]);
+      expect((await inner.readStream('kept-1')).length).toBe(1004);
+    });
+
+    it('given another writer appended after the kept state, then its events are folded on top and the rules see them', async () => {
+      await given('kept-2', 5);
+      const { decider } = keptCounter();
+      const runner = runnerOver(inner, inner);
+      await runner.run('kept-2', decider, { by: 1, max: 10 }, context);
+      await inner.append('kept-2', [{ ...newEvent(), data: { by: 3 } }], 5n);
+      const error = await runner.run('kept-2', decider, { by: 2, max: 10 }, context).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConflictError);
+      expect((await runner.run('kept-2', decider, { by: 1, max: 10 }, context)).state).toBe(10);
+      expect(await runner.load('kept-2', decider)).toBe(10);
+    });
+
+    it('given a kept state whose event is no longer at its revision (a replaced store), then the whole stream is read again', async () => {
+      const { decider } = keptCounter();
+      const store = { current: inner };
+      const switching = {
+        append: (...args: Parameters<EventStore['append']>) => store.current.append(...args),
+        readStreamWithRevision: (...args: Parameters<EventStore['readStreamWithRevision']>) =>
+          store.current.readStreamWithRevision(...args),
+      };
+      const runner = runnerOver(switching, inner);
+      await given('kept-3', 3);
+      await runner.run('kept-3', decider, { by: 1, max: 100 }, context);
+      const replaced = new SqliteEventStore({ path: ':memory:' });
+      store.current = replaced;
+      await replaced.append(
+        'kept-3',
+        Array.from({ length: 6 }, () => ({ ...newEvent(), data: { by: 10 } })),
+        'no_stream',
+      );
+      expect((await runner.run('kept-3', decider, { by: 1, max: 100 }, context)).state).toBe(61);
+      await replaced.close();
+    });
+
+    it("given a stream ending with another client's event after the kept state, then the append expects its revision", async () => {
+      await given('kept-4', 2);
+      const { decider } = keptCounter();
+      const runner = runnerOver(inner, inner);
+      await runner.run('kept-4', decider, { by: 1, max: 100 }, context);
+      await inner.append('kept-4', [{ ...newEvent(), type: 'someone.elses-fix' }], 'any');
+      expect((await runner.run('kept-4', decider, { by: 1, max: 100 }, context)).state).toBe(4);
+      expect((await inner.readStreamWithRevision('kept-4')).revision).toBe(4n);
+    });
+
+    it('keeps nothing for a decider that does not allow it', async () => {
+      await given('kept-5', 3);
+      const store = new ReadCountingStore(inner);
+      const runner = runnerOver(store, inner);
+      await runner.run('kept-5', counter, { by: 1, max: 100 }, context);
+      await runner.run('kept-5', counter, { by: 1, max: 100 }, context);
+      expect(store.reads).toEqual([
+        { from: undefined, events: 3 },
+        { from: undefined, events: 4 },
+      ]);
+    });
   });
 
   describe('after an append whose outcome is unknown', () => {

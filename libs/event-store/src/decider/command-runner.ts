@@ -12,7 +12,8 @@ import {
   type RecordedEvent,
 } from '../event-store.port.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
-import { fold, type Decider, type DomainEvent } from './decider.js';
+import type { Decider, DomainEvent } from './decider.js';
+import { StateSnapshots } from './state-snapshots.js';
 
 export interface CommandOutcome<State, Event extends DomainEvent> {
   state: State;
@@ -61,7 +62,9 @@ export interface RunOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs one command against one stream: read, fold, decide, append with the revision read.
+ * Runs one command against one stream: read, fold, decide, append with the revision read (the
+ * store's, events other clients wrote included). Deciders of long-lived streams keep their state
+ * between commands (`keepsState`): a command then reads only the events after the kept state.
  * A concurrent writer makes the append fail; the command is then decided again on fresh state
  * (RETRY_POLICY) before the caller gets a CONFLICT. An append whose outcome is unknown is sent
  * again first, with the same event ids and expected revision (UNKNOWN_OUTCOME_POLICY): the store
@@ -72,6 +75,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 @Injectable()
 export class CommandRunner {
   private readonly logger = new Logger(CommandRunner.name);
+  private readonly snapshots = new StateSnapshots();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -89,26 +93,24 @@ export class CommandRunner {
     context: RequestContext,
     { awaitProjections = true, inChunks = false }: RunOptions = {},
   ): Promise<CommandOutcome<State, Event>> {
-    let foreignTail: { after: ExpectedRevision; actual: bigint } | undefined;
     for (let attempt = 1; ; attempt++) {
-      const recorded = await this.store.readStream(streamId);
-      const state = fold(decider, recorded.map(toDomainEvent<Event>));
+      const { state, revision } = await this.readState(streamId, decider);
       const events = decider.decide(command, state);
       if (events.length === 0) return { state, events };
-      const lastRead: ExpectedRevision = recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision;
-      // Events another client wrote into this stream are left out of reads; when nothing of ours
-      // came after what was read, the store's actual revision is the one to expect.
-      const expected = foreignTail?.after === lastRead ? foreignTail.actual : lastRead;
       const newEvents = events.map((e) => this.toNewEvent(e, context));
       try {
         const result = inChunks
-          ? await this.appendInChunks(streamId, newEvents, expected)
-          : await this.appendUntilKnown(streamId, newEvents, expected);
+          ? await this.appendInChunks(streamId, newEvents, revision)
+          : await this.appendUntilKnown(streamId, newEvents, revision);
+        const next = events.reduce(decider.evolve, state);
+        if (decider.keepsState) {
+          const last = { id: newEvents[newEvents.length - 1].id, revision: result.nextExpectedRevision };
+          this.snapshots.keep(streamId, decider, next, last);
+        }
         if (awaitProjections) await this.projections.waitFor(result.position);
-        return { state: events.reduce(decider.evolve, state), events, position: result.position };
+        return { state: next, events, position: result.position };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
-        foreignTail = typeof error.actual === 'bigint' ? { after: lastRead, actual: error.actual } : undefined;
         if (attempt >= RETRY_POLICY.maxAttempts) {
           this.logger.warn(`Giving up on ${streamId} after ${attempt} conflicting attempts`);
           throw new ConflictError(`${streamId} was changed concurrently; try again`, { streamId });
@@ -116,6 +118,42 @@ export class CommandRunner {
         await sleep(retryDelayMs(attempt));
       }
     }
+  }
+
+  /**
+   * The stream's state and the revision an append after it expects (the store's: events other
+   * clients wrote count, though they are not folded). For a decider that keeps its state, only the
+   * events from the kept state's last one on are read.
+   */
+  private async readState<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve' | 'keepsState'>,
+  ): Promise<{ state: State; revision: ExpectedRevision }> {
+    const kept = decider.keepsState ? this.snapshots.get(streamId, decider) : undefined;
+    if (kept) {
+      const read = await this.store.readStreamWithRevision(streamId, { fromRevision: kept.eventRevision });
+      const [first, ...tail] = read.events;
+      if (first?.id === kept.eventId && first.revision === kept.eventRevision) {
+        return this.folded(streamId, decider, kept.state as State, tail, first, read.revision);
+      }
+      this.snapshots.forget(streamId);
+    }
+    const read = await this.store.readStreamWithRevision(streamId);
+    return this.folded(streamId, decider, decider.initialState(), read.events, undefined, read.revision);
+  }
+
+  private folded<State, Event extends DomainEvent>(
+    streamId: string,
+    decider: Pick<Decider<unknown, State, Event>, 'evolve' | 'keepsState'>,
+    from: State,
+    events: RecordedEvent[],
+    keptEvent: RecordedEvent | undefined,
+    revision: bigint | 'no_stream',
+  ) {
+    const state = events.map(toDomainEvent<Event>).reduce(decider.evolve, from);
+    const last = events[events.length - 1] ?? keptEvent;
+    if (decider.keepsState && last && events.length > 0) this.snapshots.keep(streamId, decider, state, last);
+    return { state, revision };
   }
 
   /** Appends, sending exactly the same events again while the outcome is unknown. */
@@ -148,10 +186,9 @@ export class CommandRunner {
   /** Reads the current state of a stream without deciding anything. */
   async load<State, Event extends DomainEvent>(
     streamId: string,
-    decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve'>,
+    decider: Pick<Decider<unknown, State, Event>, 'initialState' | 'evolve' | 'keepsState'>,
   ): Promise<State> {
-    const recorded = await this.store.readStream(streamId);
-    return fold(decider, recorded.map(toDomainEvent<Event>));
+    return (await this.readState(streamId, decider)).state;
   }
 
   private toNewEvent(event: DomainEvent, context: RequestContext): NewEvent {

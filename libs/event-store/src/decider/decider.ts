@@ -15,6 +15,12 @@ export interface Decider<Command, State, Event extends DomainEvent> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State): Event[];
+  /**
+   * True for a long-lived stream (a rotation with years of overrides) whose state the command
+   * runner may keep between commands, so that each command reads only the events after it.
+   * Only for a decider whose `evolve` and `decide` never change a state in place.
+   */
+  keepsState?: boolean;
 }
 
 export function fold<State, Event extends DomainEvent>(

@@ -12,6 +12,8 @@ import {
   type AllStreamResolvedEvent,
   type AppendResult as ClientAppendResult,
   type ReadPosition,
+  type ReadRevision,
+  type ResolvedEvent,
   type StreamingRead,
 } from '@eventstore/db-client';
 import { appendSize, assertWithinAppendBudget, DEFAULT_APPEND_BUDGET_BYTES } from '../append-budget.js';
@@ -29,6 +31,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreSubscription,
+  StreamRead,
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
@@ -101,19 +104,57 @@ export class EsdbEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const direction = options.direction ?? 'forwards';
-    const read = this.client.readStream(streamId, {
+    const resolved = await this.readRaw(streamId, {
       direction: direction === 'forwards' ? FORWARDS : BACKWARDS,
-      fromRevision: options.fromRevision ?? (direction === 'forwards' ? START : END),
+      fromRevision: toReadRevision(options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end')),
       ...(options.maxCount !== undefined && { maxCount: options.maxCount }),
     });
+    return ours(resolved ?? []);
+  }
+
+  async readStreamWithRevision(streamId: string, options: ReadStreamOptions = {}): Promise<StreamRead> {
+    const direction = options.direction ?? 'forwards';
+    const from = options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end');
+    if (direction === 'forwards' && options.maxCount === undefined && from !== 'end') {
+      return this.readToEnd(streamId, from);
+    }
+    const events = await this.readStream(streamId, options);
+    return { events, revision: await this.lastRevision(streamId) };
+  }
+
+  /**
+   * Reads from one revision before the one asked for: that event comes back even when nothing
+   * follows it, so the stream's last revision is learnt from this one read (foreign events
+   * included, as the server sends every event of the stream).
+   */
+  private async readToEnd(streamId: string, from: bigint | 'start'): Promise<StreamRead> {
+    const before = from === 'start' || from === 0n ? undefined : from - 1n;
+    let resolved = await this.readRaw(streamId, { direction: FORWARDS, fromRevision: before ?? START });
+    if (resolved === undefined) return { events: [], revision: 'no_stream' };
+    // A stream shorter than the revision asked for: read it whole, still in one read.
+    if (resolved.length === 0 && before !== undefined) {
+      resolved = (await this.readRaw(streamId, { direction: FORWARDS, fromRevision: START })) ?? [];
+    }
+    const last = resolved.findLast(({ event }) => event !== undefined)?.event;
+    const events = ours(resolved).filter((event) => from === 'start' || event.revision >= from);
+    return { events, revision: last ? last.revision : 'no_stream' };
+  }
+
+  private async lastRevision(streamId: string): Promise<bigint | 'no_stream'> {
+    const resolved = await this.readRaw(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 });
+    const last = resolved?.[0]?.event;
+    return last ? last.revision : 'no_stream';
+  }
+
+  /** Every event of the read, whoever wrote it; undefined when the stream does not exist. */
+  private async readRaw(
+    streamId: string,
+    options: { direction: typeof FORWARDS | typeof BACKWARDS; fromRevision: ReadRevision; maxCount?: number },
+  ): Promise<ResolvedEvent[] | undefined> {
     try {
-      const resolved = await collect(read);
-      return resolved.flatMap(({ event }) => {
-        const ours = event && fromClientEvent(event);
-        return ours ? [ours] : [];
-      });
+      return await collect(this.client.readStream(streamId, options));
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof StreamNotFoundError) return undefined;
       throw error;
     }
   }
@@ -210,6 +251,18 @@ async function collect<E>(read: StreamingRead<E>): Promise<E[]> {
   const items: E[] = [];
   for await (const item of read) items.push(item);
   return items;
+}
+
+function toReadRevision(from: bigint | 'start' | 'end'): ReadRevision {
+  return from === 'start' ? START : from === 'end' ? END : from;
+}
+
+/** The service's events among those read. */
+function ours(resolved: ResolvedEvent[]): RecordedEvent[] {
+  return resolved.flatMap(({ event }) => {
+    const mine = event && fromClientEvent(event);
+    return mine ? [mine] : [];
+  });
 }
 
 function recordedEventsOf(resolved: AllStreamResolvedEvent[]) {

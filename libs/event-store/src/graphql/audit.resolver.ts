@@ -2,7 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { DiscoveryService } from '@nestjs/core';
 import { BadUserInputError, CurrentRequest, PageArgs, type RequestContext } from '@app/core';
 import { AuditSourceProvider, type AuditSource } from '../audit/audit-source.js';
-import { EventHistoryQuery } from '../projections/event-history.query.js';
+import { EventHistoryQuery } from '../audit/event-history.query.js';
 import { HistoryEntryConnection, historyPage } from './history-entry.model.js';
 
 @Resolver()
@@ -16,17 +16,17 @@ export class AuditResolver {
 
   @Query(() => HistoryEntryConnection, {
     description:
-      'Who did what to one aggregate, from its events, oldest first: kind is rotation, responder, escalation, rapid-action, …',
+      'Who did what to one aggregate, read from its stream in the store, oldest first: kind is rotation, responder, escalation, rapid-action, …',
   })
-  auditTrail(
+  async auditTrail(
     @Args('kind') kind: string,
     @Args('id', { type: () => ID }) id: string,
     @Args() page: PageArgs,
     @CurrentRequest() context: RequestContext,
-  ): HistoryEntryConnection {
+  ): Promise<HistoryEntryConnection> {
     const source = this.sourceFor(kind);
     source.assertCanAudit(context, id);
-    return historyPage(this.history.forStream(source.streamFor(id)), page);
+    return historyPage(await this.history.page(source.streamFor(id), page));
   }
 
   private sourceFor(kind: string): AuditSource {

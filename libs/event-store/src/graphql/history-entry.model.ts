@@ -1,4 +1,4 @@
-import { ActorModel, actorOf, Connection, pageOfList, type PageArgs } from '@app/core';
+import { ActorModel, actorOf, Connection, type Page } from '@app/core';
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('HistoryEntry', { description: 'One stored event of an aggregate: what happened, when, by whom.' })
@@ -43,11 +43,7 @@ export function toHistoryEntryModel(entry: {
 @ObjectType('HistoryEntryConnection')
 export class HistoryEntryConnection extends Connection(HistoryEntryModel) {}
 
-/** One page of a stream's history, oldest first (the cursor is the revision). */
-export function historyPage(
-  entries: Array<Parameters<typeof toHistoryEntryModel>[0]>,
-  page: PageArgs,
-): HistoryEntryConnection {
-  const found = pageOfList(entries, page, (entry) => [entry.revision], 1);
+/** One page of a stream's history (EventHistoryQuery.page) as the connection answers it. */
+export function historyPage(found: Page<Parameters<typeof toHistoryEntryModel>[0]>): HistoryEntryConnection {
   return { ...found, nodes: found.nodes.map(toHistoryEntryModel) };
 }

@@ -1,17 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NotFoundError } from '@app/core';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type StoreSubscription } from '../event-store.port.js';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store.port.js';
 import type { SkippedEvent } from '../foreign-events.js';
-import {
-  ProjectionEventError,
-  SkippedEventCounts,
-  describeFailure,
-  failureOf,
-  type ProjectionFailure,
-} from './projection-failure.js';
+import { SkippedEventCounts, describeFailure, failureOf, type ProjectionFailure } from './projection-failure.js';
+import { ProjectionPass, isAfter, type Member, type MemberOutcome } from './projection-pass.js';
 import type { Projection } from './projection.js';
-import { READ_MODEL_DATABASE, ReadModelDatabase, type StoreIdentity } from './read-model-database.js';
+import { READ_MODEL_DATABASE, ReadModelDatabase, replacedStore, type StoreIdentity } from './read-model-database.js';
 import { ReadModelProjection } from './read-model-projection.decorator.js';
 
 export interface ProjectionStatus {
@@ -33,19 +28,6 @@ export interface ProjectionsReadiness {
   stuck: Array<{ name: string; failure: ProjectionFailure }>;
 }
 
-interface Running {
-  projection: Projection;
-  position: bigint | 'start';
-  store: StoreIdentity | null;
-  state: 'starting' | 'running' | 'stopped';
-  caughtUp: boolean;
-  failure?: ProjectionFailure;
-  subscription?: StoreSubscription;
-  retryTimer?: NodeJS.Timeout;
-  failures: number;
-  skipped: SkippedEventCounts;
-}
-
 interface Waiter {
   position: bigint;
   resolve: () => void;
@@ -53,11 +35,19 @@ interface Waiter {
 
 export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
 
+/** Events handed to the projections at once while catching up. */
+const MAX_BATCH_SIZE = 5000;
+
 /**
- * Feeds every projection from the store's catch-up subscription, starting at its checkpoint.
- * A batch of events and the new checkpoint commit in one read-model transaction, so a restart
- * neither skips nor repeats an event. A checkpoint names the store it belongs to (the service's
- * first event in it): a read model whose store was replaced is rebuilt, not resumed.
+ * Feeds every projection from one store subscription per process (a "pass"): each batch is read
+ * and parsed once, every projection applies it, and all of them commit together with their
+ * checkpoints in one read-model transaction, so a restart neither skips nor repeats an event. A
+ * checkpoint names the store it belongs to (the service's first event in it): a read model whose
+ * store was replaced is rebuilt, not resumed.
+ *
+ * A projection that is behind the others (new, version changed, rebuilt, back from a failure)
+ * gets a pass of its own from its checkpoint, reading only what it lacks; once a pass reaches the
+ * position of another, its projections join that one and its subscription ends.
  *
  * A projection whose `apply` throws keeps what it applied before that event, serves reads as it
  * is, reports the event, and tries it again with a growing delay; the others go on.
@@ -65,8 +55,10 @@ export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ProjectionRunner.name);
-  private readonly running = new Map<string, Running>();
+  private readonly members = new Map<string, Member>();
+  private readonly passes = new Set<ProjectionPass>();
   private waiters: Waiter[] = [];
+  private readonly committedListeners = new Set<() => void>();
   private headAtStart?: Promise<bigint | 'start'>;
   private knownHeadAtStart?: bigint | 'start';
 
@@ -81,25 +73,30 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const projections = this.discovery
       .getProviders({ metadataKey: ReadModelProjection.KEY })
       .map((wrapper) => wrapper.instance as Projection);
-    for (const projection of projections) this.launch(this.register(projection));
+    this.launch(projections.map((projection) => this.register(projection)));
   }
 
   async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.running.values()].map((r) => this.stop(r)));
+    for (const member of this.members.values()) {
+      clearTimeout(member.retryTimer);
+      member.state = 'stopped';
+      member.pass = undefined;
+    }
+    await Promise.all([...this.passes].map((pass) => this.closePass(pass)));
     for (const waiter of this.waiters) waiter.resolve();
     this.waiters = [];
   }
 
   statuses(): ProjectionStatus[] {
-    return [...this.running.values()].map((r) => ({
-      name: r.projection.name,
-      version: r.projection.version,
-      position: r.position,
-      state: r.failure ? 'failed' : r.state,
-      caughtUp: r.caughtUp,
-      error: r.failure && describeFailure(r.failure),
-      failure: r.failure,
-      skipped: r.skipped,
+    return [...this.members.values()].map((m) => ({
+      name: m.projection.name,
+      version: m.projection.version,
+      position: m.position,
+      state: m.failure ? 'failed' : m.state,
+      caughtUp: m.caughtUp,
+      error: m.failure && describeFailure(m.failure),
+      failure: m.failure,
+      skipped: m.skipped,
     }));
   }
 
@@ -111,7 +108,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return { ready: catchingUp.length === 0 && stuck.length === 0, catchingUp, stuck };
   }
 
-  /** Resolves once every projection has applied the event at `position` (or the timeout passed). */
+  /** Calls `listener` after each commit of any projection (the read models changed); returns how to stop. */
+  onCommitted(listener: () => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
+  }
+
+  /** Resolves once every projection not stuck on an event has applied the event at `position` (or the timeout passed). */
   waitFor(position: bigint, timeoutMs = this.waitTimeoutMs): Promise<void> {
     if (this.caughtUpTo(position)) return Promise.resolve();
     return new Promise((resolve) => {
@@ -133,25 +136,20 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Starts a projection again from the first event; answers once it has caught up. */
   async rebuild(name: string): Promise<ProjectionStatus> {
-    const running = this.running.get(name);
-    if (!running) throw new NotFoundError('Projection', name);
-    await this.stop(running);
-    const { projection } = running;
-    this.readModels.db.transaction(() => {
-      projection.tearDown(this.readModels.db);
-      projection.setUp(this.readModels.db);
-      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: 'start', store: null });
-    })();
-    projection.afterCommit?.([]);
-    const rebuilt = this.register(projection, running.skipped);
-    await this.start(rebuilt).catch((error: Error) => this.fail(rebuilt, error));
+    const member = this.members.get(name);
+    if (!member) throw new NotFoundError('Projection', name);
+    await this.stop(member);
+    const { projection } = member;
+    this.reset(projection);
+    const rebuilt = this.register(projection, member.skipped);
+    await this.start([rebuilt]).catch((error: Error) => this.fail(rebuilt, error));
     const head = await this.store.headPosition();
     if (head !== 'start') await this.waitFor(head, Math.max(this.waitTimeoutMs, 60_000));
     return this.statuses().find((s) => s.name === name)!;
   }
 
   /** Sets the projection up at once (queries may run before it has subscribed), rebuilding it when its version changed. */
-  private register(projection: Projection, skipped = new SkippedEventCounts()): Running {
+  private register(projection: Projection, skipped = new SkippedEventCounts()): Member {
     const db = this.readModels.db;
     const stored = this.readModels.checkpoint(projection.name);
     let checkpoint = stored ?? { version: projection.version, position: 'start' as const, store: null };
@@ -166,73 +164,143 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       projection.setUp(db);
       this.readModels.saveCheckpoint(projection.name, checkpoint);
     })();
-    const running: Running = {
+    const member: Member = {
       projection,
       position: checkpoint.position,
+      seen: checkpoint.position,
       store: checkpoint.store,
       state: 'starting',
       caughtUp: false,
       failures: 0,
       skipped,
     };
-    this.running.set(projection.name, running);
-    return running;
+    this.members.set(projection.name, member);
+    return member;
   }
 
-  private launch(running: Running): void {
-    this.start(running).catch((error: Error) => this.fail(running, error));
-  }
-
-  private async start(running: Running): Promise<void> {
-    const { projection } = running;
-    const [identity, head] = await Promise.all([this.storeIdentity(), this.storeHeadAtStart()]);
-    if (running.state === 'stopped' || this.running.get(projection.name) !== running) return;
+  private reset(projection: Projection): void {
     const db = this.readModels.db;
-    const stored = this.readModels.checkpoint(projection.name);
-    let from: bigint | 'start' = stored?.position ?? 'start';
-    let store = stored?.store ?? null;
-    const replaced = stored && this.replacedStore(stored, identity);
-    if (replaced) {
-      this.logger.log(`Projection ${projection.name}: ${replaced}; rebuilding`);
-      db.transaction(() => {
-        projection.tearDown(db);
-        projection.setUp(db);
-        this.readModels.saveCheckpoint(projection.name, {
-          version: projection.version,
-          position: 'start',
-          store: null,
-        });
-      })();
-      projection.afterCommit?.([]);
-      from = 'start';
-      store = null;
+    db.transaction(() => {
+      projection.tearDown(db);
+      projection.setUp(db);
+      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: 'start', store: null });
+    })();
+    projection.afterCommit?.([]);
+  }
+
+  private launch(members: Member[]): void {
+    this.start(members).catch((error: Error) => {
+      for (const member of members) this.fail(member, error);
+    });
+  }
+
+  /** Resumes each member from its checkpoint; those at the same position share one pass. */
+  private async start(members: Member[]): Promise<void> {
+    const [identity, head] = await Promise.all([this.storeIdentity(), this.storeHeadAtStart()]);
+    const byPosition = new Map<bigint | 'start', Member[]>();
+    for (const member of members) {
+      if (member.state === 'stopped' || this.members.get(member.projection.name) !== member) continue;
+      this.resume(member, identity, head);
+      const joined = [...this.passes].find((pass) => !pass.closed && pass.position === member.position);
+      if (joined) this.join(joined, [member]);
+      else byPosition.set(member.position, [...(byPosition.get(member.position) ?? []), member]);
     }
-    running.position = from;
-    running.store = store;
-    running.state = 'running';
-    if (running.failure?.eventId === undefined) running.failure = undefined;
-    if (head === 'start' || (from !== 'start' && from >= head)) running.caughtUp = true;
-    running.subscription = this.store.subscribeToAll(
-      { fromPosition: from, maxBatchSize: 5000 },
-      {
-        onEvents: async (events) => this.applyBatch(running, events),
-        onError: (error) => this.fail(running, error),
-        onSkipped: (event) => this.skip(running, event),
-      },
-    );
+    for (const [from, group] of byPosition) this.openPass(from, group);
     this.releaseWaiters();
   }
 
-  private replacedStore(
-    stored: { position: bigint | 'start'; store: StoreIdentity | null },
-    identity: StoreIdentity | null,
-  ): string | undefined {
-    if (stored.position === 'start') return undefined;
-    if (!stored.store) return 'its checkpoint names no store';
-    if (!identity || identity.eventId !== stored.store.eventId || identity.position !== stored.store.position) {
-      return `the store was replaced (its first event is not ${stored.store.eventId} at ${stored.store.position})`;
+  private resume(member: Member, identity: StoreIdentity | null, head: bigint | 'start'): void {
+    const { projection } = member;
+    const stored = this.readModels.checkpoint(projection.name);
+    let from: bigint | 'start' = stored?.position ?? 'start';
+    let store = stored?.store ?? null;
+    const replaced = stored && replacedStore(stored, identity);
+    if (replaced) {
+      this.logger.log(`Projection ${projection.name}: ${replaced}; rebuilding`);
+      this.reset(projection);
+      from = 'start';
+      store = null;
     }
-    return undefined;
+    member.position = from;
+    if (from === 'start' || isAfter(from, member.seen)) member.seen = from;
+    member.store = store;
+    member.state = 'running';
+    if (member.failure?.eventId === undefined) member.failure = undefined;
+    if (head === 'start' || (from !== 'start' && from >= head)) member.caughtUp = true;
+  }
+
+  private openPass(from: bigint | 'start', members: Member[]): void {
+    const pass = new ProjectionPass(this.readModels, from);
+    this.passes.add(pass);
+    this.join(pass, members);
+    const subscription = this.store.subscribeToAll(
+      { fromPosition: from, maxBatchSize: MAX_BATCH_SIZE },
+      {
+        onEvents: async (events) => this.deliver(pass, events),
+        onError: (error) => this.passFailed(pass, error),
+        onSkipped: (event) => this.skip(pass, event),
+      },
+    );
+    // The first batch may already have been delivered (and the pass emptied) by now.
+    pass.subscription = subscription;
+    if (pass.closed) void subscription.close();
+  }
+
+  private join(pass: ProjectionPass, members: Iterable<Member>): void {
+    for (const member of members) {
+      pass.members.add(member);
+      member.pass = pass;
+    }
+  }
+
+  private deliver(pass: ProjectionPass, events: RecordedEvent[]): void {
+    if (pass.closed) return;
+    const before = pass.position;
+    let outcomes: MemberOutcome[];
+    try {
+      outcomes = pass.apply(events);
+    } catch (error) {
+      for (const member of [...pass.members])
+        this.fail(member, error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    for (const outcome of outcomes) {
+      if (outcome.applied.length > 0) this.committed(outcome);
+      if (outcome.error) this.fail(outcome.member, outcome.error);
+    }
+    this.joinPassReached(pass, before);
+    this.releaseWaiters();
+    if (outcomes.some((outcome) => outcome.applied.length > 0)) {
+      for (const listener of this.committedListeners) listener();
+    }
+  }
+
+  private committed({ member, applied, store }: MemberOutcome): void {
+    const last = applied[applied.length - 1].position;
+    member.position = last;
+    if (isAfter(last, member.seen)) member.seen = last;
+    member.store = store;
+    member.failures = 0;
+    if (member.failure && (member.failure.position === undefined || member.failure.position <= last)) {
+      this.logger.log(`Projection ${member.projection.name} is past ${describeFailure(member.failure)}`);
+      member.failure = undefined;
+    }
+    this.markCaughtUp(member);
+    member.projection.afterCommit?.(applied);
+  }
+
+  /** When this pass's last batch took it to (or past) another pass's position, its members continue in that one. */
+  private joinPassReached(pass: ProjectionPass, before: bigint | 'start'): void {
+    if (pass.closed) return;
+    for (const other of this.passes) {
+      if (other === pass || other.closed) continue;
+      if (rank(before) <= rank(other.position) && rank(other.position) <= rank(pass.position)) {
+        this.join(other, pass.members);
+        pass.members.clear();
+        void this.closePass(pass);
+        return;
+      }
+    }
   }
 
   /** The service's first event in the store, which a checkpoint records; null while there is none. */
@@ -252,98 +320,65 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return this.headAtStart;
   }
 
-  private applyBatch(running: Running, events: RecordedEvent[]): void {
-    if (running.state !== 'running') return;
-    const store =
-      running.store ?? (running.position === 'start' ? { eventId: events[0].id, position: events[0].position } : null);
-    let failedAt = -1;
-    const commit = (batch: RecordedEvent[]) => {
-      try {
-        this.commit(running, batch, store, (index) => (failedAt = index));
-      } catch (error) {
-        running.projection.afterRollback?.();
-        throw error;
-      }
-    };
-    try {
-      commit(events);
-    } catch (error) {
-      if (failedAt < 0) throw error;
-      const failing = events[failedAt];
-      if (failedAt > 0) commit(events.slice(0, failedAt));
-      throw new ProjectionEventError(failing, error);
-    }
-  }
-
-  private commit(
-    running: Running,
-    events: RecordedEvent[],
-    store: StoreIdentity | null,
-    applying: (index: number) => void,
-  ): void {
-    const { projection } = running;
-    const db = this.readModels.db;
-    const last = events[events.length - 1].position;
-    db.transaction(() => {
-      events.forEach((event, index) => {
-        applying(index);
-        projection.apply(event, db);
-      });
-      applying(-1);
-      projection.flush?.(db);
-      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: last, store });
-    })();
-    running.position = last;
-    running.store = store;
-    running.failures = 0;
-    if (running.failure && (running.failure.position === undefined || running.failure.position <= last)) {
-      this.logger.log(`Projection ${projection.name} is past ${describeFailure(running.failure)}`);
-      running.failure = undefined;
-    }
-    this.markCaughtUp(running);
-    projection.afterCommit?.(events);
-    this.releaseWaiters();
-  }
-
-  private markCaughtUp(running: Running): void {
+  private markCaughtUp(member: Member): void {
     const head = this.knownHeadAtStart;
-    if (running.caughtUp || head === undefined) return;
-    if (head === 'start' || (running.position !== 'start' && running.position >= head)) running.caughtUp = true;
+    if (member.caughtUp || head === undefined) return;
+    if (head === 'start' || (member.position !== 'start' && member.position >= head)) member.caughtUp = true;
   }
 
-  private skip(running: Running, event: SkippedEvent): void {
-    running.skipped.add(event);
-    this.logger.debug(
-      `Projection ${running.projection.name} skipped ${event.id} (${event.type} in ${event.streamId}): ${event.reason}`,
-    );
+  private skip(pass: ProjectionPass, event: SkippedEvent): void {
+    if (pass.closed) return;
+    pass.skip(event);
+    this.logger.debug(`Projections skipped ${event.id} (${event.type} in ${event.streamId}): ${event.reason}`);
   }
 
-  private fail(running: Running, error: Error): void {
-    if (running.state === 'stopped') return;
-    running.failure = failureOf(error, running.failure);
-    running.failures += 1;
-    const delay = Math.min(30_000, 250 * 2 ** running.failures);
+  /** The subscription itself failed (the store could not be read): every member of the pass retries. */
+  private passFailed(pass: ProjectionPass, error: Error): void {
+    for (const member of [...pass.members]) this.fail(member, error);
+  }
+
+  private fail(member: Member, error: Error): void {
+    if (member.state === 'stopped') return;
+    void this.leavePass(member);
+    member.failure = failureOf(error, member.failure);
+    member.failures += 1;
+    const delay = Math.min(30_000, 250 * 2 ** member.failures);
     this.logger.error(
-      `Projection ${running.projection.name} failed on ${describeFailure(running.failure)}; retrying in ${delay} ms`,
+      `Projection ${member.projection.name} failed on ${describeFailure(member.failure)}; retrying in ${delay} ms`,
     );
-    void running.subscription?.close();
-    running.retryTimer = setTimeout(() => {
-      if (this.running.get(running.projection.name) === running && running.state !== 'stopped') this.launch(running);
+    clearTimeout(member.retryTimer);
+    member.retryTimer = setTimeout(() => {
+      if (this.members.get(member.projection.name) === member && member.state !== 'stopped') this.launch([member]);
     }, delay);
     this.releaseWaiters();
   }
 
-  private async stop(running: Running): Promise<void> {
-    clearTimeout(running.retryTimer);
-    running.state = 'stopped';
-    await running.subscription?.close();
+  private async stop(member: Member): Promise<void> {
+    clearTimeout(member.retryTimer);
+    member.state = 'stopped';
+    await this.leavePass(member);
+  }
+
+  /** Takes the member out of its pass; a pass left empty ends its subscription. */
+  private async leavePass(member: Member): Promise<void> {
+    const pass = member.pass;
+    member.pass = undefined;
+    if (!pass) return;
+    pass.members.delete(member);
+    if (pass.members.size === 0) await this.closePass(pass);
+  }
+
+  private async closePass(pass: ProjectionPass): Promise<void> {
+    pass.closed = true;
+    this.passes.delete(pass);
+    await pass.subscription?.close();
   }
 
   /** A stuck projection does not hold writers back: it is reported instead (health, projections query). */
   private caughtUpTo(position: bigint): boolean {
-    for (const r of this.running.values()) {
-      if (r.failure) continue;
-      if (r.state === 'starting' || r.position === 'start' || r.position < position) return false;
+    for (const m of this.members.values()) {
+      if (m.failure) continue;
+      if (m.state === 'starting' || m.position === 'start' || m.position < position) return false;
     }
     return true;
   }
@@ -357,4 +392,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     }
     this.waiters = pending;
   }
+}
+
+/** Orders positions with 'start' before every event. */
+function rank(position: bigint | 'start'): bigint {
+  return position === 'start' ? -1n : position;
 }

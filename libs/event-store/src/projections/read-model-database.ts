@@ -86,6 +86,19 @@ export class ReadModelDatabase {
   }
 }
 
+/** Why a checkpoint does not belong to the store as it is (its first event differs); undefined when it does. */
+export function replacedStore(
+  stored: { position: bigint | 'start'; store: StoreIdentity | null },
+  identity: StoreIdentity | null,
+): string | undefined {
+  if (stored.position === 'start') return undefined;
+  if (!stored.store) return 'its checkpoint names no store';
+  if (!identity || identity.eventId !== stored.store.eventId || identity.position !== stored.store.position) {
+    return `the store was replaced (its first event is not ${stored.store.eventId} at ${stored.store.position})`;
+  }
+  return undefined;
+}
+
 export const READ_MODEL_DATABASE = Symbol('READ_MODEL_DATABASE');
 
 const statements = new WeakMap<Database, Map<string, BetterSqlite3.Statement>>();

@@ -1,5 +1,5 @@
 import type { DiscoveryService } from '@nestjs/core';
-import { ManualClock } from '@app/core';
+import { ManualClock, SystemClock } from '@app/core';
 import { CommandRunner } from '../decider/command-runner.js';
 import type { Decider, DomainEvent } from '../decider/decider.js';
 import { deterministicId } from '../decider/deterministic-id.js';
@@ -48,19 +48,49 @@ class ReminderSource implements DueTaskSource {
   }
 }
 
+const noProjections = { getProviders: () => [] } as unknown as DiscoveryService;
+
 function schedulerFor(store: SqliteEventStore, clock: ManualClock) {
-  const noProjections = { getProviders: () => [] } as unknown as DiscoveryService;
-  const runner = new CommandRunner(
-    store,
-    clock,
-    new ProjectionRunner(store, new ReadModelDatabase(':memory:'), 1000, noProjections),
-  );
+  const projections = new ProjectionRunner(store, new ReadModelDatabase(':memory:'), 1000, noProjections);
+  const runner = new CommandRunner(store, clock, projections);
   const source = new ReminderSource(runner, store);
-  const scheduler = new DueTaskScheduler(clock, 0, {
-    getProviders: () => [{ instance: source }],
-  } as unknown as DiscoveryService);
+  const scheduler = new DueTaskScheduler(
+    clock,
+    0,
+    { getProviders: () => [{ instance: source }] } as unknown as DiscoveryService,
+    projections,
+  );
   scheduler.onApplicationBootstrap();
   return { scheduler, source };
+}
+
+/** A source that says when its one task is due, and counts how often it is asked. */
+class TimedSource implements DueTaskSource {
+  readonly name = 'timed';
+  asked = 0;
+  ran: string[] = [];
+  constructor(public dueAt: number) {}
+
+  due(now: Date): DueTask[] {
+    this.asked += 1;
+    const done = this.ran.includes('timed-1');
+    return !done && this.dueAt <= now.getTime() ? [{ taskId: 'timed-1', dueAt: new Date(this.dueAt) }] : [];
+  }
+
+  nextDueAt(): Date | undefined {
+    return this.ran.includes('timed-1') ? undefined : new Date(this.dueAt);
+  }
+
+  async run(task: DueTask): Promise<void> {
+    this.ran.push(task.taskId);
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition() && Date.now() < deadline) await sleep(10);
 }
 
 describe('DueTaskScheduler', () => {
@@ -89,6 +119,37 @@ describe('DueTaskScheduler', () => {
     expect(events.map((e) => e.data.taskId)).toEqual(['remind-1', 'remind-2']);
     expect(events[0].id).toBe(deterministicId('remind-1', 'sent'));
     for (const s of [one, two, restarted]) await s.scheduler.onModuleDestroy();
+    await store.close();
+  });
+
+  it('sleeps until the next task is due instead of asking at every poll interval, and wakes on a commit', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    const projections = new ProjectionRunner(store, new ReadModelDatabase(':memory:'), 1000, noProjections);
+    const source = new TimedSource(Date.now() + 400);
+    const scheduler = new DueTaskScheduler(
+      new SystemClock(),
+      20,
+      { getProviders: () => [{ instance: source }] } as unknown as DiscoveryService,
+      projections,
+    );
+    const commits: Array<() => void> = [];
+    projections.onCommitted = (listener) => {
+      commits.push(listener);
+      return () => undefined;
+    };
+    scheduler.onApplicationBootstrap();
+    await sleep(200);
+    expect(source.asked).toBe(1); // the first pass only: polling every 20 ms would have asked ~10 times
+    expect(source.ran).toEqual([]);
+    await until(() => source.ran.length > 0);
+    expect(source.ran).toEqual(['timed-1']);
+    const asked = source.asked;
+    await sleep(100);
+    expect(source.asked).toBe(asked); // nothing more is due: it sleeps
+    commits.forEach((commit) => commit());
+    await until(() => source.asked > asked);
+    expect(source.asked).toBe(asked + 1);
+    await scheduler.onModuleDestroy();
     await store.close();
   });
 });

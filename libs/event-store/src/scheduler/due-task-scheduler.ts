@@ -1,16 +1,23 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { CLOCK, ManualClock, type Clock } from '@app/core';
+import { ProjectionRunner } from '../projections/projection-runner.js';
 import { DueTaskSourceProvider, type DueTaskSource } from './due-task.js';
 
 export const DUE_TASK_POLL_INTERVAL_MS = Symbol('DUE_TASK_POLL_INTERVAL_MS');
 
 const BATCH = 100;
+/** The longest it sleeps, whatever the sources say (a safety net; also setTimeout's range). */
+export const MAX_SLEEP_MS = 60_000;
 
 /**
  * Runs time-driven steps (acknowledgement timeouts, follow-up timers, shift boundaries, overdue
- * updates) when the clock reaches them. It polls on an interval; with a ManualClock it also runs
- * whenever a test moves the clock, and `runDue()` lets a test wait for the steps to be recorded.
+ * updates) when the clock reaches them. After each pass it sleeps until the earliest instant a
+ * source names (`nextDueAt`; a source without it is asked again after the poll interval), at
+ * most MAX_SLEEP_MS; a commit of the read models wakes it earlier, at most once per poll interval,
+ * since new events may bring new tasks. Nothing is walked while nothing is due. With a
+ * ManualClock it also runs whenever a test moves the clock, and `runDue()` lets a test wait for
+ * the steps to be recorded. A poll interval of 0 turns the timers off (tests drive it).
  * Several instances may run it at once: the steps' deterministic event ids keep each one single.
  */
 @Injectable()
@@ -18,7 +25,11 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(DueTaskScheduler.name);
   private sources: DueTaskSource[] = [];
   private timer?: NodeJS.Timeout;
+  /** performance.now() at which the timer fires. */
+  private timerAt = Infinity;
+  private lastPassAt = -Infinity;
   private stopClockListener?: () => void;
+  private stopCommitListener?: () => void;
   private running: Promise<number> | undefined;
   private rerun = false;
   private stopped = false;
@@ -27,6 +38,7 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(DUE_TASK_POLL_INTERVAL_MS) private readonly pollIntervalMs: number,
     private readonly discovery: DiscoveryService,
+    private readonly projections: ProjectionRunner,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -34,8 +46,10 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
       .getProviders({ metadataKey: DueTaskSourceProvider.KEY })
       .map((wrapper) => wrapper.instance as DueTaskSource);
     if (this.pollIntervalMs > 0) {
-      this.timer = setInterval(() => void this.runDue().catch(() => undefined), this.pollIntervalMs);
-      this.timer.unref();
+      this.stopCommitListener = this.projections.onCommitted(() =>
+        this.wakeAt(Math.max(performance.now(), this.lastPassAt + this.pollIntervalMs)),
+      );
+      this.wakeAt(performance.now());
     }
     if (this.clock instanceof ManualClock) {
       this.stopClockListener = this.clock.onChange(() => void this.runDue().catch(() => undefined));
@@ -44,8 +58,9 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.stopClockListener?.();
+    this.stopCommitListener?.();
     await this.running?.catch(() => undefined);
   }
 
@@ -57,8 +72,44 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
     }
     this.running = this.drain().finally(() => {
       this.running = undefined;
+      this.lastPassAt = performance.now();
+      if (this.pollIntervalMs > 0) this.wakeAt(this.lastPassAt + this.sleepMs());
     });
     return this.running;
+  }
+
+  /** Until the earliest next task a source names; the poll interval for a source that names none or one already due. */
+  private sleepMs(): number {
+    const now = this.clock.now().getTime();
+    let sleep = MAX_SLEEP_MS;
+    for (const source of this.sources) {
+      let next: number | undefined;
+      try {
+        next = source.nextDueAt ? source.nextDueAt(this.clock.now())?.getTime() : now;
+      } catch (error) {
+        this.logger.error(`${source.name}: cannot tell when its next task is due: ${(error as Error).message}`);
+        next = now;
+      }
+      if (next === undefined) continue;
+      sleep = Math.min(sleep, next <= now ? this.pollIntervalMs : next - now);
+    }
+    return sleep;
+  }
+
+  /** Runs a pass at `at` (performance.now() time) unless one is set earlier already. */
+  private wakeAt(at: number): void {
+    if (this.stopped || at >= this.timerAt) return;
+    clearTimeout(this.timer);
+    this.timerAt = at;
+    this.timer = setTimeout(
+      () => {
+        this.timerAt = Infinity;
+        this.timer = undefined;
+        void this.runDue().catch(() => undefined);
+      },
+      Math.max(0, at - performance.now()),
+    );
+    this.timer.unref();
   }
 
   private async drain(): Promise<number> {

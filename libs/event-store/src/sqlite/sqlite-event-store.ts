@@ -17,6 +17,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   StoreSubscription,
+  StreamRead,
   SubscribeToAllOptions,
   SubscriptionCallbacks,
 } from '../event-store.port.js';
@@ -31,7 +32,6 @@ import {
   type StoredRow,
 } from './sqlite-event-rows.js';
 import { openEventStoreSchema } from './sqlite-event-store.schema.js';
-import { SharedBatchReads } from './shared-batch-reads.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -68,9 +68,8 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private closed = false;
   private readonly subscriptions = new Set<SqliteSubscription>();
-  private readonly subscriptionReads = new SharedBatchReads((from, maxCount) => this.readRowsSync(from, maxCount));
   private readonly statements: {
-    streamRevision: Statement<[string], { revision: number }>;
+    streamRevision: Statement<[string], { revision: number | null }>;
     findEvent: Statement<[string, string], { revision: number }>;
     eventsFrom: Statement<[string, number, number], EventRow>;
     insert: Statement<[string, number, string, string, string, string]>;
@@ -90,7 +89,8 @@ export class SqliteEventStore implements EventStore {
     openEventStoreSchema(this.db);
     this.appended.setMaxListeners(0);
     this.statements = {
-      streamRevision: this.db.prepare('SELECT revision FROM streams WHERE stream_id = ?'),
+      // Rows another program inserted count too: the next event goes after the stream's last row.
+      streamRevision: this.db.prepare('SELECT MAX(revision) AS revision FROM events WHERE stream_id = ?'),
       findEvent: this.db.prepare('SELECT revision FROM events WHERE event_id = ? AND stream_id = ?'),
       eventsFrom: this.db.prepare(
         'SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
@@ -165,7 +165,6 @@ export class SqliteEventStore implements EventStore {
       if (outcome.ok) pending.resolve(outcome.result);
       else pending.reject(outcome.error);
     });
-    this.subscriptionReads.clear();
     this.appended.emit('appended');
   }
 
@@ -211,15 +210,28 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return serviceEvents(this.streamRows(streamId, options).map(fromRow));
+  }
+
+  /** One read transaction: the rows and the revision belong to the same state of the file. */
+  async readStreamWithRevision(streamId: string, options: ReadStreamOptions = {}): Promise<StreamRead> {
+    return this.db.transaction(() => {
+      const events = serviceEvents(this.streamRows(streamId, options).map(fromRow));
+      const revision = this.statements.streamRevision.get(streamId)?.revision ?? null;
+      return { events, revision: revision === null ? ('no_stream' as const) : BigInt(revision) };
+    })();
+  }
+
+  private streamRows(streamId: string, options: ReadStreamOptions): EventRow[] {
     const direction = options.direction ?? 'forwards';
     const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const from = options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end');
     if (direction === 'forwards') {
       const start = from === 'start' ? 0 : from === 'end' ? Number.MAX_SAFE_INTEGER : Number(from);
-      return serviceEvents(this.statements.readForwards.all(streamId, start, limit).map(fromRow));
+      return this.statements.readForwards.all(streamId, start, limit);
     }
     const start = from === 'end' ? Number.MAX_SAFE_INTEGER : from === 'start' ? 0 : Number(from);
-    return serviceEvents(this.statements.readBackwards.all(streamId, start, limit).map(fromRow));
+    return this.statements.readBackwards.all(streamId, start, limit);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -248,7 +260,7 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, callbacks: SubscriptionCallbacks): StoreSubscription {
     const subscription = new SqliteSubscription(
-      { readRowsSync: (from, maxCount) => this.subscriptionReads.read(from, maxCount) },
+      this,
       this.appended,
       options,
       callbacks,

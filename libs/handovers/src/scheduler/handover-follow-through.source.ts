@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { systemContext } from '@app/core';
-import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
+import { CommandRunner, DueTaskSourceProvider, LAST_INSTANT, type DueTask, type DueTaskSource } from '@app/event-store';
 import { EscalationQueries, HandOverEscalationCommand, isOpenState } from '@app/escalations';
 import { handoverDecider } from '../domain/handover/handover.decider.js';
 import { handoverStream } from '../domain/handover/handover.events.js';
@@ -29,6 +29,14 @@ export class HandoverFollowThroughSource implements DueTaskSource<FollowThroughT
     private readonly queries: HandoverQueries,
     private readonly escalations: EscalationQueries,
   ) {}
+
+  /** The first item to apply or flag, open escalation or not (so never later than the truth). */
+  nextDueAt(): Date | undefined {
+    const first = [...this.queries.acceptancesToApply(LAST_INSTANT, 1), ...this.queries.itemsToFlag(LAST_INSTANT, 1)]
+      .map((item) => Date.parse(item.dueAt))
+      .sort((a, b) => a - b)[0];
+    return first === undefined ? undefined : new Date(first);
+  }
 
   due(now: Date, limit: number): FollowThroughTask[] {
     const toApply = this.queries.acceptancesToApply(now, limit).map((item) => this.task('APPLY_DRI', item));

@@ -68,6 +68,20 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
     return tasks.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).slice(0, limit);
   }
 
+  /** The earliest next boundary of any rotation; where none was found within the walked stretch, its end. */
+  nextDueAt(now: Date): Date | undefined {
+    let next = Infinity;
+    for (const rotation of this.schedule.rotations()) {
+      try {
+        const boundary = this.nextBoundary(rotation, now.getTime());
+        next = Math.min(next, boundary?.at ?? this.lookaheads.get(rotation.rotationId)!.searchedUntil + 1);
+      } catch {
+        continue; // due() logs it
+      }
+    }
+    return next === Infinity ? undefined : new Date(next);
+  }
+
   async run(task: BoundaryTask): Promise<void> {
     await this.recorder.record(
       { rotationId: task.rotationId, at: task.dueAt, outgoing: task.outgoing, stepId: task.taskId },

@@ -18,9 +18,27 @@ const AUDIENCE = 'incident-coordination-api';
 /** How far ahead of our clock a token's issue time may be, unless configured otherwise. */
 export const ISSUED_AT_SKEW_SECONDS = 60;
 const MAX_LIFETIME_SECONDS = MAX_LIFETIME_DAYS * 86_400;
+/** How many verified tokens are remembered; the oldest remembered is forgotten first. */
+export const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
-/** Signs and verifies API tokens (JWT, HS256 or RS256) with the configured secret or keys. */
+/** What a verified token's signature vouches for, and the times to check it against at each use. */
+interface VerifiedToken {
+  claims: TokenClaims;
+  issuedAt: number;
+  expiresAt: number;
+  notBefore: number | undefined;
+}
+
+/**
+ * Signs and verifies API tokens (JWT, HS256 or RS256) with the configured secret or keys.
+ * A token whose signature has been verified is remembered (by its exact text, until it expires,
+ * at most VERIFIED_TOKEN_CACHE_SIZE of them), so a client's next request costs a lookup instead
+ * of a signature check; its times are still checked against the clock at every use. Revocation
+ * is not this class's concern: the Authenticator checks it on every request.
+ */
 export class TokenSigner {
+  private readonly verified = new Map<string, VerifiedToken>();
+
   private constructor(
     private readonly algorithm: 'HS256' | 'RS256',
     private readonly signingKey: KeyObject | CryptoKey,
@@ -58,6 +76,13 @@ export class TokenSigner {
    * skew) or a lifetime longer than tokens are issued for.
    */
   async verify(token: string, now: Date): Promise<TokenClaims> {
+    const known = this.verified.get(token) ?? (await this.verifySignature(token, now));
+    this.checkTimes(known, now);
+    return known.claims;
+  }
+
+  private async verifySignature(token: string, now: Date): Promise<VerifiedToken> {
+    let verified: VerifiedToken;
     try {
       const { payload } = await jwtVerify(token, this.verificationKey, {
         algorithms: [this.algorithm],
@@ -66,21 +91,49 @@ export class TokenSigner {
         currentDate: now,
         requiredClaims: ['sub', 'jti', 'exp', 'iat'],
       });
-      const issuedAt = payload.iat!;
-      if (issuedAt > now.getTime() / 1000 + this.issuedAtSkewSeconds) {
-        throw new UnauthenticatedError('The token is issued in the future');
-      }
-      if (payload.exp! - issuedAt > MAX_LIFETIME_SECONDS) {
-        throw new UnauthenticatedError(`The token lives longer than ${MAX_LIFETIME_DAYS} days`);
-      }
       const role = payload.role as Role;
       if (!ROLES.includes(role)) throw new UnauthenticatedError('The token names no known role');
-      return { subject: payload.sub!, role, tokenId: payload.jti! };
+      verified = {
+        claims: { subject: payload.sub!, role, tokenId: payload.jti! },
+        issuedAt: payload.iat!,
+        expiresAt: payload.exp!,
+        notBefore: payload.nbf,
+      };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof errors.JWTExpired) throw new UnauthenticatedError('The token has expired');
       throw new UnauthenticatedError('The token is not valid');
     }
+    if (verified.expiresAt - verified.issuedAt > MAX_LIFETIME_SECONDS) {
+      throw new UnauthenticatedError(`The token lives longer than ${MAX_LIFETIME_DAYS} days`);
+    }
+    this.remember(token, verified, now);
+    return verified;
+  }
+
+  /**
+   * jose's own time checks (the same rounding, no tolerance), and ours: an issue time in the
+   * future beyond the allowed skew means the token could not have been issued here.
+   */
+  private checkTimes(token: VerifiedToken, now: Date): void {
+    const seconds = Math.floor(now.getTime() / 1000);
+    if (token.expiresAt <= seconds) throw new UnauthenticatedError('The token has expired');
+    if (token.notBefore !== undefined && token.notBefore > seconds) {
+      throw new UnauthenticatedError('The token is not valid');
+    }
+    if (token.issuedAt > now.getTime() / 1000 + this.issuedAtSkewSeconds) {
+      throw new UnauthenticatedError('The token is issued in the future');
+    }
+  }
+
+  /** When full, the expired are forgotten first, then the oldest remembered. */
+  private remember(token: string, verified: VerifiedToken, now: Date): void {
+    if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) {
+      const seconds = now.getTime() / 1000;
+      for (const [key, entry] of this.verified) if (entry.expiresAt <= seconds) this.verified.delete(key);
+      if (this.verified.size >= VERIFIED_TOKEN_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, verified);
   }
 }
 

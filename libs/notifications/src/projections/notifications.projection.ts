@@ -55,6 +55,7 @@ export class NotificationsProjection implements Projection {
       CREATE TABLE IF NOT EXISTS notification_rules (responder_id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_pages (
         page_id TEXT PRIMARY KEY, escalation_id TEXT NOT NULL, status TEXT NOT NULL) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS notification_pages_by_escalation ON notification_pages (escalation_id);
       CREATE TABLE IF NOT EXISTS notification_deliveries (
         delivery_id TEXT PRIMARY KEY, message_kind TEXT NOT NULL, responder_id TEXT NOT NULL,
         contact_method_id TEXT NOT NULL, channel TEXT NOT NULL, address TEXT NOT NULL,

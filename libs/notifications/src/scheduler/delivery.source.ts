@@ -14,6 +14,7 @@ import {
   type DueTaskSource,
   type EventStore,
   type RecordedEvent,
+  firstDueAt,
 } from '@app/event-store';
 import { ChannelRegistry } from '../channels/channel-registry.js';
 import { ChannelError, type DeliveryResult } from '../channels/notification-channel.js';
@@ -57,6 +58,10 @@ export class DeliverySource implements DueTaskSource<DeliveryTask> {
     private readonly channels: ChannelRegistry,
     private readonly composer: MessageComposer,
   ) {}
+
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
 
   due(now: Date, limit: number): DeliveryTask[] {
     return this.deliveries.due(now, limit).map((row) => ({

@@ -15,6 +15,8 @@ import { ScheduleQueries } from '@app/scheduling';
 import { onCallReminderStream } from '../domain/rules/on-call-reminder.events.js';
 import { ContactMethodQueries } from '../projections/contact-method.queries.js';
 
+const DAY_MS = 86_400_000;
+
 interface ReminderTask extends DueTask {
   responderId: string;
   rotationId: string;
@@ -42,6 +44,20 @@ export class OnCallReminderSource implements DueTaskSource<ReminderTask> {
   ) {}
 
   due(now: Date, limit: number): ReminderTask[] {
+    return this.reminders(now, 0, limit).filter((task) => task.dueAt.getTime() <= now.getTime());
+  }
+
+  /** The first reminder of the next day, or a day from now (it looks again then) when none is. */
+  nextDueAt(now: Date): Date {
+    const next = this.reminders(now, DAY_MS, Infinity).reduce(
+      (earliest, task) => Math.min(earliest, task.dueAt.getTime()),
+      now.getTime() + DAY_MS,
+    );
+    return new Date(next);
+  }
+
+  /** Reminders not yet recorded for stretches on call starting in (now, now + lead + horizon]. */
+  private reminders(now: Date, horizonMs: number, limit: number): ReminderTask[] {
     const tasks: ReminderTask[] = [];
     for (const { responderId, minutesBefore } of this.methods.reminderSettings()) {
       if (!this.schedule.findResponder(responderId)) continue;
@@ -49,7 +65,7 @@ export class OnCallReminderSource implements DueTaskSource<ReminderTask> {
       const segments = this.schedule.responderShifts(
         responderId,
         new Date(now.getTime() - 60_000),
-        new Date(now.getTime() + lead + 1),
+        new Date(now.getTime() + lead + horizonMs + 1),
       );
       for (const segment of segments) {
         if (segment.start <= now.getTime()) continue;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, systemContext, type Clock } from '@app/core';
-import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
+import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource, firstDueAt } from '@app/event-store';
 import { ScheduleQueries } from '@app/scheduling';
 import { ChannelError } from '../channels/notification-channel.js';
 import { answeredBlocks } from '../channels/slack/slack-blocks.js';
@@ -39,6 +39,10 @@ export class SlackMessageUpdatesSource implements DueTaskSource<UpdateTask> {
     private readonly schedule: ScheduleQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
 
   due(now: Date, limit: number): UpdateTask[] {
     return this.messages

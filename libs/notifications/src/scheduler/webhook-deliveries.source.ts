@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK, systemContext, type Clock } from '@app/core';
-import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
+import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource, firstDueAt } from '@app/event-store';
 import { ChannelError } from '../channels/notification-channel.js';
 import { assertDelivered, OutboundHttp } from '../outbound/outbound-http.js';
 import { nextAttemptAt, type BackoffPolicy } from '../outbound/retry-backoff.js';
@@ -49,6 +49,10 @@ export class WebhookDeliveriesSource implements DueTaskSource<DeliveryBatch> {
   ) {}
 
   /** Batches of deliveries due now; a batch's id names its first delivery and attempt. */
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
+
   due(now: Date, limit: number): DeliveryBatch[] {
     const due = this.queries.due(now, limit);
     const batches: DeliveryBatch[] = [];

@@ -104,8 +104,8 @@ export class RapidActionsResolver {
   }
 
   @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
-  history(@Parent() action: RapidActionModel, @Args() page: PageArgs): HistoryEntryConnection {
-    return historyPage(this.eventHistory.forStream(rapidActionStream(action.id)), page);
+  async history(@Parent() action: RapidActionModel, @Args() page: PageArgs): Promise<HistoryEntryConnection> {
+    return historyPage(await this.eventHistory.page(rapidActionStream(action.id), page));
   }
 
   @ResolveField(() => RapidActionUpdateConnection, {

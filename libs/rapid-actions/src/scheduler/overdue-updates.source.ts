@@ -6,6 +6,7 @@ import {
   DueTaskSourceProvider,
   type DueTask,
   type DueTaskSource,
+  firstDueAt,
 } from '@app/event-store';
 import { rapidActionDecider } from '../domain/rapid-action/rapid-action.decider.js';
 import { rapidActionStream } from '../domain/rapid-action/rapid-action.events.js';
@@ -31,6 +32,10 @@ export class OverdueUpdatesSource implements DueTaskSource<OverdueTask> {
     private readonly runner: CommandRunner,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
 
   due(now: Date, limit: number): OverdueTask[] {
     return this.queries.dueForOverdue(now, limit).map(({ rapidActionId, dueBy }) => ({

@@ -26,10 +26,11 @@ export class OnCallResolver {
     description:
       'Who was on call at a past instant, and why (turn, override, swap, volunteer, automatic assignment), from the schedule as it was recorded at that instant',
   })
-  onCallAsRecorded(
+  async onCallAsRecorded(
     @Args('at', { type: () => Date }) at: Date,
     @Args('rotationIds', { type: () => [ID], nullable: true }) rotationIds?: string[],
-  ): RotationOnCallModel[] {
-    return this.recorded.onCallAsRecorded(at, rotationIds).map((entry) => this.mapper.rotationOnCall(entry, true));
+  ): Promise<RotationOnCallModel[]> {
+    const recorded = await this.recorded.onCallAsRecorded(at, rotationIds);
+    return recorded.map((entry) => this.mapper.rotationOnCall(entry, true));
   }
 }

@@ -98,7 +98,7 @@ export class ResponderResolver {
   }
 
   @ResolveField(() => HistoryEntryConnection, { description: 'Every change, with its actor, oldest first' })
-  history(@Parent() responder: ResponderModel, @Args() page: PageArgs): HistoryEntryConnection {
-    return historyPage(this.eventHistory.forStream(responderStream(responder.id)), page);
+  async history(@Parent() responder: ResponderModel, @Args() page: PageArgs): Promise<HistoryEntryConnection> {
+    return historyPage(await this.eventHistory.page(responderStream(responder.id), page));
   }
 }

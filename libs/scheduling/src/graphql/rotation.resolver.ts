@@ -113,8 +113,8 @@ export class RotationResolver {
   @ResolveField(() => HistoryEntryConnection, {
     description: 'Every change, with its actor, oldest first: overrides and swaps included',
   })
-  history(@Parent() rotation: RotationModel, @Args() page: PageArgs): HistoryEntryConnection {
-    return historyPage(this.eventHistory.forStream(rotationStream(rotation.id)), page);
+  async history(@Parent() rotation: RotationModel, @Args() page: PageArgs): Promise<HistoryEntryConnection> {
+    return historyPage(await this.eventHistory.page(rotationStream(rotation.id), page));
   }
 }
 

@@ -25,44 +25,69 @@ export class RecordedScheduleQuery {
     private readonly slotRounds: SlotRoundsProjection,
   ) {}
 
-  onCallAsRecorded(at: Date, rotationIds?: string[]): RotationOnCall[] {
+  async onCallAsRecorded(at: Date, rotationIds?: string[]): Promise<RotationOnCall[]> {
     const rotations = rotationIds ? rotationIds.map((id) => this.queries.rotation(id)) : this.queries.rotations();
-    const responders = new Map<string, Responder | null>();
-    const responderAsOf = (id: string) => {
-      if (!responders.has(id)) responders.set(id, this.fold(responderStream(id), at, responderDecider));
-      return responders.get(id) ?? undefined;
-    };
     const instant = at.getTime();
-    return rotations.flatMap((current) => {
-      const rotation = this.fold<Rotation | null, RotationEvent>(
-        rotationStream(current.rotationId),
-        at,
-        rotationDecider,
-      );
-      if (!rotation) return [];
-      const schedule: Rotation = { ...rotation, slots: this.slotsAsOf(current.rotationId, at) };
+    const recorded = await Promise.all(
+      rotations.map(async (current) => {
+        const rotation = await this.fold<Rotation | null, RotationEvent>(
+          rotationStream(current.rotationId),
+          at,
+          rotationDecider,
+        );
+        if (!rotation) return undefined;
+        const schedule: Rotation = { ...rotation, slots: await this.slotsAsOf(current.rotationId, at) };
+        return schedule;
+      }),
+    );
+    const schedules = recorded.filter((schedule): schedule is Rotation => schedule !== undefined);
+    const responderIds = new Set(
+      schedules.flatMap((schedule) => [
+        ...schedule.participants.map((m) => m.responderId),
+        ...schedule.shadows.map((m) => m.responderId),
+        ...schedule.overrides.flatMap((o) => [
+          o.responderId,
+          ...(o.replacesResponderId ? [o.replacesResponderId] : []),
+        ]),
+        ...schedule.swaps.flatMap((s) => [s.first.responderId, s.second.responderId]),
+        ...(schedule.slots ?? []).map((slot) => slot.responderId),
+      ]),
+    );
+    const responders = new Map<string, Responder | null>(
+      await Promise.all(
+        [...responderIds].map(
+          async (id) => [id, await this.fold(responderStream(id), at, responderDecider)] as [string, Responder | null],
+        ),
+      ),
+    );
+    const responderAsOf = (id: string) => responders.get(id) ?? undefined;
+    return schedules.map((schedule) => {
       const timeline = new OnCallTimeline(schedule, responderAsOf);
       const segments = timeline.at(instant);
       const driWindow = timeline.isDriWindow(instant);
-      return [
-        {
-          rotation: schedule,
-          at,
-          onCall: segments.map((segment, i) => ({ ...segment, isDri: driWindow && i === 0 })),
-          shadowIds: segments.length > 0 ? timeline.shadowsAt(instant) : [],
-        },
-      ];
+      return {
+        rotation: schedule,
+        at,
+        onCall: segments.map((segment, i) => ({ ...segment, isDri: driWindow && i === 0 })),
+        shadowIds: segments.length > 0 ? timeline.shadowsAt(instant) : [],
+      };
     });
   }
 
-  private slotsAsOf(rotationId: string, at: Date): AssignedSlot[] {
-    return this.slotRounds.roundsOf(rotationId).flatMap((current) => {
-      const round = this.fold<ReturnType<typeof slotRoundDecider.initialState>, SlotRoundEvent>(
-        slotRoundStream(current.roundId),
-        at,
-        slotRoundDecider,
-      );
-      return (round?.slots ?? []).flatMap((slot) =>
+  private async slotsAsOf(rotationId: string, at: Date): Promise<AssignedSlot[]> {
+    const rounds = await Promise.all(
+      this.slotRounds
+        .roundsOf(rotationId)
+        .map((current) =>
+          this.fold<ReturnType<typeof slotRoundDecider.initialState>, SlotRoundEvent>(
+            slotRoundStream(current.roundId),
+            at,
+            slotRoundDecider,
+          ),
+        ),
+    );
+    return rounds.flatMap((round) =>
+      (round?.slots ?? []).flatMap((slot) =>
         slot.assigneeId && slot.how
           ? [
               {
@@ -75,18 +100,18 @@ export class RecordedScheduleQuery {
               },
             ]
           : [],
-      );
-    });
+      ),
+    );
   }
 
-  private fold<State, Event extends DomainEvent>(
+  private async fold<State, Event extends DomainEvent>(
     streamId: string,
     at: Date,
     decider: { initialState(): State; evolve(state: State, event: Event): State },
-  ): State {
-    const events = this.history
-      .forStreamAsOf(streamId, at)
-      .map((entry) => ({ type: entry.type, data: entry.data }) as unknown as Event);
+  ): Promise<State> {
+    const events = (await this.history.forStreamAsOf(streamId, at)).map(
+      (entry) => ({ type: entry.type, data: entry.data }) as unknown as Event,
+    );
     return fold(decider, events);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { systemContext } from '@app/core';
-import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource } from '@app/event-store';
+import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource, firstDueAt } from '@app/event-store';
 import { slotRoundDecider } from '../domain/slot-round/slot-round.decider.js';
 import { slotRoundStream } from '../domain/slot-round/slot-round.events.js';
 import { SlotRoundFacts } from '../projections/slot-round-facts.js';
@@ -28,6 +28,10 @@ export class CloseSlotRoundsAtDeadline implements DueTaskSource<RoundDeadline> {
     private readonly rounds: SlotRoundsProjection,
     private readonly facts: SlotRoundFacts,
   ) {}
+
+  nextDueAt(): Date | undefined {
+    return firstDueAt(this);
+  }
 
   due(now: Date, limit: number): RoundDeadline[] {
     return this.rounds.dueRounds(now, limit).map((round) => ({

@@ -192,7 +192,7 @@ export class EscalationModel {
   policy: EscalationPolicyModel;
 
   /** Resolved as the `timeline` connection. */
-  timeline: TimelineEntryModel[];
+  timeline: Promise<TimelineEntryModel[]>;
 }
 
 @ObjectType('EscalationConnection')

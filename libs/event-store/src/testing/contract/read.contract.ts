@@ -54,6 +54,70 @@ export function readContract({ store, stream, event, startOfTest, readAllSince }
     });
   });
 
+  describe('readStreamWithRevision', () => {
+    /** Another client's event: a type the service never writes, which every read leaves out. */
+    const foreign = () => event('order.placed', { by: 'someone else' });
+
+    it("answers no_stream and no events for a stream that does not exist, and the stream's revision otherwise", async () => {
+      const missing = stream();
+      expect(await store().readStreamWithRevision(missing)).toEqual({ events: [], revision: 'no_stream' });
+      const s = stream();
+      await store().append(
+        s,
+        [0, 1, 2].map((n) => event('Numbered', { n })),
+        'no_stream',
+      );
+      const read = await store().readStreamWithRevision(s);
+      expect(read.events.map((e) => e.data.n)).toEqual([0, 1, 2]);
+      expect(read.revision).toBe(2n);
+    });
+
+    it('counts the events another client wrote, which it leaves out, in the revision', async () => {
+      const s = stream();
+      await store().append(s, [event('Numbered', { n: 0 }), foreign(), event('Numbered', { n: 2 })], 'no_stream');
+      await store().append(s, [foreign(), foreign()], 2n);
+      const read = await store().readStreamWithRevision(s);
+      expect(read.events.map((e) => [e.revision, e.data.n])).toEqual([
+        [0n, 0],
+        [2n, 2],
+      ]);
+      expect(read.revision).toBe(4n);
+      const appended = await store().append(s, [event('Numbered', { n: 5 })], read.revision);
+      expect(appended.nextExpectedRevision).toBe(5n);
+    });
+
+    it('reads from a revision to the end, with the revision also when nothing of the service follows', async () => {
+      const s = stream();
+      await store().append(
+        s,
+        [0, 1, 2, 3].map((n) => event('Numbered', { n })),
+        'no_stream',
+      );
+      const tail = await store().readStreamWithRevision(s, { fromRevision: 2n });
+      expect(tail.events.map((e) => e.data.n)).toEqual([2, 3]);
+      expect(tail.revision).toBe(3n);
+      expect(await store().readStreamWithRevision(s, { fromRevision: 4n })).toEqual({ events: [], revision: 3n });
+      await store().append(s, [foreign()], 3n);
+      expect(await store().readStreamWithRevision(s, { fromRevision: 4n })).toEqual({ events: [], revision: 4n });
+      expect(await store().readStreamWithRevision(s, { fromRevision: 40n })).toEqual({ events: [], revision: 4n });
+    });
+
+    it('reads a bounded page, backwards too, with the revision of the whole stream', async () => {
+      const s = stream();
+      await store().append(
+        s,
+        [0, 1, 2, 3, 4].map((n) => event('Numbered', { n })),
+        'no_stream',
+      );
+      const page = await store().readStreamWithRevision(s, { fromRevision: 1n, maxCount: 2 });
+      expect(page.events.map((e) => e.data.n)).toEqual([1, 2]);
+      expect(page.revision).toBe(4n);
+      const last = await store().readStreamWithRevision(s, { direction: 'backwards', maxCount: 1 });
+      expect(last.events.map((e) => e.data.n)).toEqual([4]);
+      expect(last.revision).toBe(4n);
+    });
+  });
+
   describe('readAll', () => {
     it('reads every stream in global order from an inclusive position', async () => {
       const from = await startOfTest();

@@ -67,6 +67,8 @@ function lookup(availability: Availability): AvailabilityLookup {
 
 export const rotationDecider: Decider<RotationCommand, RotationState, RotationEvent> = {
   initialState: () => null,
+  // Years of overrides and swaps: each command folds only what came after the state kept.
+  keepsState: true,
 
   decide(command, state) {
     switch (command.type) {

@@ -2,6 +2,7 @@ import { intersectWithWindows, insideWindows, type Interval } from './clock-wind
 import { assignShift, isActive, type AssignmentReason, type AvailabilityLookup } from './shift-assignment.js';
 import { ShiftCalendar, type BaseShift } from './shift-calendar.js';
 import type { AssignedSlot, Override, RotationSchedule, SlotFill } from './schedule.types.js';
+import { IntervalIndex } from './interval-index.js';
 import { slotHolder } from './slot-holder.js';
 
 export type OnCallReason =
@@ -38,6 +39,7 @@ interface Piece {
 }
 
 type TimedSlot = AssignedSlot & { startMs: number; endMs: number };
+type TimedOverride = Override & { startMs: number; endMs: number };
 
 interface CoveredShift extends Interval {
   shift: BaseShift;
@@ -51,12 +53,16 @@ interface CoveredShift extends Interval {
  */
 export class OnCallTimeline {
   private readonly calendar: ShiftCalendar;
+  private readonly overrides: IntervalIndex<TimedOverride>;
+  private readonly slots: IntervalIndex<TimedSlot>;
 
   constructor(
     private readonly schedule: RotationSchedule,
     private readonly availability: AvailabilityLookup,
   ) {
     this.calendar = new ShiftCalendar(schedule);
+    this.overrides = new IntervalIndex(schedule.overrides.map(timed));
+    this.slots = new IntervalIndex((schedule.slots ?? []).map(timed));
   }
 
   /** Segments overlapping [from, to); an archived rotation has none from its archiving on. */
@@ -69,12 +75,8 @@ export class OnCallTimeline {
   }
 
   private segmentsBetween(from: number, to: number): OnCallSegment[] {
-    const overrides = this.schedule.overrides
-      .map((o) => ({ ...o, startMs: Date.parse(o.start), endMs: Date.parse(o.end) }))
-      .filter((o) => o.startMs < to && from < o.endMs);
-    const slots = (this.schedule.slots ?? [])
-      .map((s) => ({ ...s, startMs: Date.parse(s.start), endMs: Date.parse(s.end) }))
-      .filter((s) => s.startMs < to && from < s.endMs);
+    const overrides = this.overrides.overlapping(from, to);
+    const slots = this.slots.overlapping(from, to);
     const extras = [...overrides, ...slots];
     const windowStart = Math.min(from, ...extras.map((o) => o.startMs));
     const windowEnd = Math.max(to, ...extras.map((o) => o.endMs));
@@ -194,6 +196,10 @@ export class OnCallTimeline {
     }
     return dedupe(result);
   }
+}
+
+function timed<T extends { start: string; end: string }>(item: T): T & { startMs: number; endMs: number } {
+  return { ...item, startMs: Date.parse(item.start), endMs: Date.parse(item.end) };
 }
 
 function activeAt<T extends { startMs: number; endMs: number }>(items: T[], instant: number): T[] {

@@ -39,14 +39,19 @@ interface LocalDay {
  * zone and calendar day; on the ~363 days a year without a change, wall clock and instant then
  * differ by a constant offset. Days with a change go to Luxon every time.
  */
-const localDays = new Map<string, LocalDay>();
+const localDays = new Map<string, Map<CivilDay, LocalDay>>();
 const MAX_LOCAL_DAYS = 200_000;
+let localDayCount = 0;
 
 function localDay(zone: string, day: CivilDay): LocalDay {
-  const key = `${zone}|${day}`;
-  let info = localDays.get(key);
+  let days = localDays.get(zone);
+  if (!days) localDays.set(zone, (days = new Map()));
+  let info = days.get(day);
   if (!info) {
-    if (localDays.size >= MAX_LOCAL_DAYS) localDays.clear();
+    if (localDayCount >= MAX_LOCAL_DAYS) {
+      for (const known of localDays.values()) known.clear();
+      localDayCount = 0;
+    }
     const start = resolveWallClock(day * DAY_MS, zone);
     const end = resolveWallClock((day + 1) * DAY_MS, zone);
     const offset = offsetAt(zone, start);
@@ -55,7 +60,8 @@ function localDay(zone: string, day: CivilDay): LocalDay {
       start === day * DAY_MS - offset * 60_000 &&
       end === (day + 1) * DAY_MS - offset * 60_000;
     info = { start, end, offset: steady ? offset : undefined };
-    localDays.set(key, info);
+    days.set(day, info);
+    localDayCount += 1;
   }
   return info;
 }

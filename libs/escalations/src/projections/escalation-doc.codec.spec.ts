@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
+import type { EscalationCommand, EscalationDeciderState } from '../domain/escalation/escalation.decider.js';
+import { defaultPolicy } from '../domain/escalation/escalation.types.js';
+import { decodeEscalationDoc, encodeEscalationDoc } from './escalation-doc.codec.js';
+import type { EscalationDoc } from './escalations.projection.js';
+
+/** An escalation as it is usually stored: raised, paged, acknowledged, noted and resolved, with random ids. */
+function resolvedEscalation(): EscalationDoc {
+  const [escalationId, pageId, rotationId, responderId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const commands: EscalationCommand[] = [
+    {
+      type: 'Raise',
+      escalationId,
+      pageId,
+      paging: [
+        {
+          step: 0,
+          layer: 'RESPONDER',
+          rotationId,
+          source: 'ON_CALL',
+          candidates: [{ responderId, online: true, lastEscalatedAt: null, busyWith: null, isDri: false }],
+          shadowIds: [],
+          ackTimeoutMinutes: 15,
+        },
+      ],
+      source: 'INFRASTRUCTURE',
+      severity: 'S2',
+      kind: null,
+      title: 'Checkout error rate above 5%',
+      description: 'Requests to the checkout service fail with 502 since the 14:05 deploy.',
+      links: ['https://tickets.example/INC-4711'],
+      rotationId,
+      serviceId: null,
+      routedToServiceOwner: false,
+      incidentTag: null,
+      raisedAt: '2026-11-30T14:07:00.000Z',
+      raisedBy: `integration:${randomUUID()}`,
+      policy: defaultPolicy(rotationId),
+    },
+    { type: 'AcknowledgePage', escalationId, pageId, responderId, at: '2026-11-30T14:09:30.000Z' },
+    { type: 'Resolve', escalationId, at: '2026-11-30T15:02:00.000Z', by: responderId, note: null },
+  ];
+  let state: EscalationDeciderState = null;
+  for (const command of commands) {
+    for (const event of escalationDecider.decide(command, state)) state = escalationDecider.evolve(state, event);
+  }
+  const lastNote = {
+    noteId: randomUUID(),
+    kind: 'TRIED' as const,
+    text: 'Rolled back',
+    author: responderId,
+    at: '2026-11-30T14:20:00.000Z',
+  };
+  return { ...(state as Escalation), lastNote, noteCount: 1 };
+}
+
+describe('escalation documents as stored', () => {
+  it('read back exactly as written', () => {
+    const doc = resolvedEscalation();
+    expect(decodeEscalationDoc(encodeEscalationDoc(doc))).toEqual(doc);
+  });
+
+  it('take a fraction of their JSON on disk', () => {
+    const doc = resolvedEscalation();
+    const json = Buffer.byteLength(JSON.stringify(doc));
+    expect(encodeEscalationDoc(doc).length).toBeLessThan(json * 0.4);
+  });
+});
