@@ -42,6 +42,8 @@ describe('web: acknowledge a page and watch the escalation change live', () => {
     const dri = manager.page.getByTestId('escalation-dri');
     await dri.getByText('Nobody yet').waitFor();
     await manager.page.getByRole('heading', { name: 'Waiting for an acknowledgement' }).waitFor();
+    // Subscribed over graphql-ws (escalationChanged), not polling
+    await manager.page.getByText('Updates live as changes happen.').waitFor();
 
     const responder = await harness.signIn('responder', paged.id);
     await responder.page.getByRole('link', { name: 'My on-call' }).click();
@@ -51,8 +53,11 @@ describe('web: acknowledge a page and watch the escalation change live', () => {
     await card.getByRole('button', { name: 'Acknowledge Checkout latency above 2 s' }).click();
     await responder.page.getByText('Acknowledged: you are the DRI.').waitFor();
 
-    // The other context never reloads: the escalation changes on its own (live, or its refetch)
+    // The other context never reloads: the subscription's delivery refetches the escalation, well
+    // before the 5 s poll a page without a subscription falls back to
+    const acknowledgedAt = Date.now();
     await dri.getByText(names[paged.handle]).waitFor({ timeout: 15_000 });
+    expect(Date.now() - acknowledgedAt).toBeLessThan(4000);
     expect(await manager.page.getByRole('heading', { name: 'Waiting for an acknowledgement' }).count()).toBe(0);
     await manager.page.getByText(`acknowledged`, { exact: true }).first().waitFor();
 
