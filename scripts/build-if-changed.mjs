@@ -6,8 +6,9 @@
  *   node scripts/build-if-changed.mjs --stamp   record that dist/ was just built from the sources
  *
  * The inputs are the files tsconfig.build.json compiles (apps, libs, bench, the test service
- * helper; no specs, no testing/ folders) and the files that shape the build (tsconfig*.json,
- * package.json, package-lock.json). Their contents are hashed (SHA-256 over paths and bytes, about
+ * helper; no specs, no testing/ folders), the web app's sources (apps/web: .tsx, .css, index.html,
+ * its Vite and TypeScript configuration; Vite builds it into dist/web) and the files that shape the
+ * build (tsconfig*.json, package.json, package-lock.json). Their contents are hashed (SHA-256 over paths and bytes, about
  * 0.1 s) and the hash is kept in dist/.build-stamp. Everything this script or the build prints goes
  * to standard error, so `TOKEN=$(npm run -s token:admin ...)` captures the token alone.
  */
@@ -20,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const stampFile = join(root, 'dist', '.build-stamp');
 const SOURCE_FOLDERS = ['apps', 'libs', 'bench'];
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.css', '.html', '.json', '.svg'];
 const SINGLE_FILES = [
   'test/support/service-process.ts',
   'tsconfig.json',
@@ -34,7 +36,7 @@ function sourceFiles(folder) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'testing' && entry.name !== 'node_modules') found.push(...sourceFiles(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')) {
+    } else if (SOURCE_EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.spec.ts')) {
       found.push(path);
     }
   }
@@ -50,7 +52,11 @@ function inputsHash() {
     .sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
@@ -65,7 +71,8 @@ if (process.argv.includes('--stamp')) {
   writeFileSync(stampFile, `${wanted}\n`);
 } else {
   const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-  if (built === wanted && existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
+  const complete = ['apps/api/src/main.js', 'web/index.html'].every((file) => existsSync(join(root, 'dist', file)));
+  if (built === wanted && complete) {
     process.exit(0);
   }
   process.stderr.write(built ? 'Sources changed since the last build: building\n' : 'No build yet: building\n');

@@ -22,6 +22,7 @@ import { EventStoreHealthIndicator } from './health/event-store.health.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsController } from './health/metrics.controller.js';
 import { ProjectionsHealthIndicator } from './health/projections.health.js';
+import { WEB_APP_ROOT } from './web/web-app.middleware.js';
 
 type Config = ConfigService<Environment, true>;
 
@@ -72,6 +73,11 @@ type Config = ConfigService<Environment, true>;
   providers: [
     EventStoreHealthIndicator,
     ProjectionsHealthIndicator,
+    {
+      provide: WEB_APP_ROOT,
+      inject: [ConfigService],
+      useFactory: (config: Config) => config.get('WEB_ROOT', { infer: true }),
+    },
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: AppErrorFilter },
     { provide: APP_GUARD, useClass: ReadAccessGuard },

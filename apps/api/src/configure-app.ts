@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { offlineConsole } from '@app/core';
 import { ALERT_INTAKE_PATHS, alertIntakeBodyParsing } from '@app/integrations';
+import { WEB_APP_ROOT, webApp } from './web/web-app.middleware.js';
 
 export const MAX_BODY = '1mb';
 
@@ -30,5 +31,6 @@ export function configureApp(app: NestExpressApplication): void {
   app.useBodyParser('json', { limit: MAX_BODY });
   app.use(bodyParserErrors);
   app.use('/graphql', offlineConsole);
+  app.use(webApp(app.get<string>(WEB_APP_ROOT)));
   app.enableShutdownHooks();
 }

@@ -118,6 +118,10 @@ export class Environment {
   )
   PUBLIC_URL: string = 'http://localhost:3000';
 
+  /** The built web app (npm run build writes it there); served at `/`. */
+  @IsString()
+  WEB_ROOT: string = './dist/web';
+
   /** smtp://user:pass@host:587 or smtps://…; without it, e-mail notifications fail (and are shown failed). */
   @IsOptional()
   @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, { message: 'SMTP_URL must look like smtp://user:pass@host:587' })

@@ -1,0 +1,7 @@
+export default function EscalationsPage() {
+  return (
+    <section>
+      <h1>Escalations</h1>
+    </section>
+  );
+}
