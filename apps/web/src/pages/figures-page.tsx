@@ -26,14 +26,19 @@ export default function FiguresPage() {
     const to = DateTime.now().setZone(zone).startOf('week').plus({ weeks: 1 });
     return { from: to.minus({ weeks }).toISO()!, to: to.toISO()! };
   }, [weeks, zone]);
-  const [rotations] = useQuery<{ rotations: { nodes: { id: string; name: string; team: string }[] } }>({ query: FIGURE_ROTATIONS });
+  const [rotations] = useQuery<{ rotations: { nodes: { id: string; name: string; team: string }[] } }>({
+    query: FIGURE_ROTATIONS,
+  });
   const teams = [...new Set((rotations.data?.rotations.nodes ?? []).map((r) => r.team))].sort();
   const teamRotations = (rotations.data?.rotations.nodes ?? []).filter((r) => !team || r.team === team);
   const [sloRotationId, setSloRotationId] = useState('');
   const sloRotation = teamRotations.find((r) => r.id === sloRotationId) ?? teamRotations[0];
 
   const variables = { ...range, ...(team ? { team } : {}) };
-  const [figures] = useQuery<EscalationFiguresData>({ query: ESCALATION_FIGURES, variables: { ...variables, timeZone: zone } });
+  const [figures] = useQuery<EscalationFiguresData>({
+    query: ESCALATION_FIGURES,
+    variables: { ...variables, timeZone: zone },
+  });
   const [hours] = useQuery<OnCallHoursData>({ query: ON_CALL_HOURS, variables });
   const [slo] = useQuery<{ escalationPolicy: { ackSloMinutes: number; isDefault: boolean } }>({
     query: ACK_SLO,
@@ -82,7 +87,8 @@ export default function FiguresPage() {
         ) : null}
       </div>
       <p className="pg-hint">
-        Weeks start on Monday in your zone ({zone}). Each escalation is measured against the SLO of the policy it was raised under.
+        Weeks start on Monday in your zone ({zone}). Each escalation is measured against the SLO of the policy it was
+        raised under.
       </p>
       <section className="pg-card" aria-labelledby="escalations-heading">
         <h2 id="escalations-heading">Escalations per week</h2>
@@ -90,8 +96,9 @@ export default function FiguresPage() {
         <ErrorText error={figures.error} what="Loading the escalation figures" />
         {total ? (
           <p>
-            {total.escalations} escalation(s), {total.acknowledged} acknowledged, {percent(total.withinSloShare)} within the SLO; median{' '}
-            {formatSeconds(total.medianSecondsToAcknowledge)}, 90th percentile {formatSeconds(total.p90SecondsToAcknowledge)} to acknowledge.
+            {total.escalations} escalation(s), {total.acknowledged} acknowledged, {percent(total.withinSloShare)} within
+            the SLO; median {formatSeconds(total.medianSecondsToAcknowledge)}, 90th percentile{' '}
+            {formatSeconds(total.p90SecondsToAcknowledge)} to acknowledge.
           </p>
         ) : null}
         {figures.data && weekRows.length === 0 ? <p>No escalation in this range.</p> : null}

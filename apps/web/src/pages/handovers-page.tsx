@@ -20,7 +20,9 @@ const names = (people: { name: string }[]) => people.map((p) => p.name).join(', 
 /** Shift boundaries and what was handed over at each: summaries by the outgoing DRI, Accept for the incoming, the Markdown. */
 export default function HandoversPage() {
   const me = useMe();
-  const [rotations] = useQuery<{ rotations: { nodes: { id: string; name: string; team: string; timeZone: string }[] } }>({
+  const [rotations] = useQuery<{
+    rotations: { nodes: { id: string; name: string; team: string; timeZone: string }[] };
+  }>({
     query: HANDOVER_ROTATIONS,
   });
   const list = rotations.data?.rotations.nodes ?? [];
@@ -49,7 +51,11 @@ export default function HandoversPage() {
           <h2 id="handed-to-me">Handed to me</h2>
           <ErrorText error={handedToMe.error} what="Loading what was handed to you" />
           {handedToMe.data?.inProgressFromPreviousShift.nodes.length === 0 ? <p>Nothing is waiting for you.</p> : null}
-          <BoundaryList boundaries={handedToMe.data?.inProgressFromPreviousShift.nodes ?? []} selectedId={boundaryId} onSelect={setBoundaryId} />
+          <BoundaryList
+            boundaries={handedToMe.data?.inProgressFromPreviousShift.nodes ?? []}
+            selectedId={boundaryId}
+            onSelect={setBoundaryId}
+          />
         </section>
       ) : null}
       {rotation ? (
@@ -66,8 +72,14 @@ export default function HandoversPage() {
             </select>
           </label>
           <ErrorText error={boundaries.error} what="Loading the shift boundaries" />
-          {boundaries.data?.shiftBoundaries.nodes.length === 0 ? <p>No shift of {rotation.name} has ended with something to hand over yet.</p> : null}
-          <BoundaryList boundaries={boundaries.data?.shiftBoundaries.nodes ?? []} selectedId={boundaryId} onSelect={setBoundaryId} />
+          {boundaries.data?.shiftBoundaries.nodes.length === 0 ? (
+            <p>No shift of {rotation.name} has ended with something to hand over yet.</p>
+          ) : null}
+          <BoundaryList
+            boundaries={boundaries.data?.shiftBoundaries.nodes ?? []}
+            selectedId={boundaryId}
+            onSelect={setBoundaryId}
+          />
         </section>
       ) : rotations.data ? (
         <p>There are no rotations yet.</p>
@@ -77,7 +89,15 @@ export default function HandoversPage() {
   );
 }
 
-function BoundaryList({ boundaries, selectedId, onSelect }: { boundaries: BoundarySummary[]; selectedId: string; onSelect: (id: string) => void }) {
+function BoundaryList({
+  boundaries,
+  selectedId,
+  onSelect,
+}: {
+  boundaries: BoundarySummary[];
+  selectedId: string;
+  onSelect: (id: string) => void;
+}) {
   if (boundaries.length === 0) return null;
   return (
     <ul className="pg-list">
@@ -95,7 +115,10 @@ function BoundaryList({ boundaries, selectedId, onSelect }: { boundaries: Bounda
 }
 
 function BoundaryDetail({ boundaryId, me }: { boundaryId: string; me: ReturnType<typeof useMe> }) {
-  const [{ data, error, fetching }, refetch] = useQuery<{ handover: Boundary }>({ query: HANDOVER, variables: { boundaryId } });
+  const [{ data, error, fetching }, refetch] = useQuery<{ handover: Boundary }>({
+    query: HANDOVER,
+    variables: { boundaryId },
+  });
   const [message, setMessage] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [data?.handover.id]);
@@ -111,8 +134,8 @@ function BoundaryDetail({ boundaryId, me }: { boundaryId: string; me: ReturnType
           </h2>
           <p>
             {inBothZones(boundary.at, boundary.rotation.timeZone)}
-            {boundary.endedEarly ? ' (ended early)' : ''}. From {names(boundary.outgoing)} to {names(boundary.incoming)}. Hand over by{' '}
-            {formatInstant(boundary.handOverBy)}; {boundary.pendingCount} item(s) waiting.
+            {boundary.endedEarly ? ' (ended early)' : ''}. From {names(boundary.outgoing)} to {names(boundary.incoming)}
+            . Hand over by {formatInstant(boundary.handOverBy)}; {boundary.pendingCount} item(s) waiting.
           </p>
           <p role="status" aria-live="polite" className="pg-status">
             {message}

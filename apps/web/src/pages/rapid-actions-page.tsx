@@ -10,7 +10,11 @@ import './pages.css';
 
 interface ListData {
   overdue: { totalCount: number; nodes: RapidActionSummary[] };
-  onTime: { totalCount: number; pageInfo: { endCursor: string | null; hasNextPage: boolean }; nodes: RapidActionSummary[] };
+  onTime: {
+    totalCount: number;
+    pageInfo: { endCursor: string | null; hasNextPage: boolean };
+    nodes: RapidActionSummary[];
+  };
 }
 
 /** Rapid actions, overdue ones first; one action's criteria, update form and updates; the daily digest. */
@@ -18,6 +22,7 @@ export default function RapidActionsPage() {
   const me = useMe();
   const [after, setAfter] = useState<string | undefined>();
   const [{ data, error, fetching }, refetch] = useQuery<ListData>({ query: RAPID_ACTIONS, variables: { after } });
+  const [changes, setChanges] = useState(0);
   const [selectedId, setSelectedId] = useState(() => new URLSearchParams(window.location.search).get('id') ?? '');
   const actions = data ? [...data.overdue.nodes, ...data.onTime.nodes] : [];
   return (
@@ -33,11 +38,22 @@ export default function RapidActionsPage() {
         <ul className="pg-list">
           {actions.map((a) => (
             <li key={a.id}>
-              <button type="button" aria-current={a.id === selectedId ? 'true' : undefined} onClick={() => setSelectedId(a.id)}>
+              <button
+                type="button"
+                aria-current={a.id === selectedId ? 'true' : undefined}
+                onClick={() => setSelectedId(a.id)}
+              >
                 <span className={`pg-badge pg-sev-${a.severity.toLowerCase()}`}>{a.severity}</span> {a.title}
                 <span className="ra-meta">
-                  {a.overdue ? <strong className="pg-warn"> Overdue</strong> : a.state === 'RESOLVED' ? ' Resolved' : ' On time'}
-                  {a.confidential ? ' · confidential' : ''} · DRI {a.dri.name} · exit criteria {a.exitCriteriaMet}/{a.exitCriteriaTotal}
+                  {a.overdue ? (
+                    <strong className="pg-warn"> Overdue</strong>
+                  ) : a.state === 'RESOLVED' ? (
+                    ' Resolved'
+                  ) : (
+                    ' On time'
+                  )}
+                  {a.confidential ? ' · confidential' : ''} · DRI {a.dri.name} · exit criteria {a.exitCriteriaMet}/
+                  {a.exitCriteriaTotal}
                   {a.latestUpdate ? ` · last update ${a.latestUpdate.date}` : ' · no update yet'}
                   {a.nextUpdateDueBy && !a.overdue ? ` · next due ${formatInstant(a.nextUpdateDueBy)}` : ''}
                 </span>
@@ -59,9 +75,17 @@ export default function RapidActionsPage() {
         </div>
       </section>
       {selectedId ? (
-        <RapidActionDetail key={selectedId} id={selectedId} me={me} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+        <RapidActionDetail
+          key={selectedId}
+          id={selectedId}
+          me={me}
+          onChanged={() => {
+            refetch({ requestPolicy: 'network-only' });
+            setChanges((n) => n + 1);
+          }}
+        />
       ) : null}
-      <Digest />
+      <Digest refresh={changes} />
     </div>
   );
 }

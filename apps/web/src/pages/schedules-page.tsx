@@ -6,7 +6,13 @@ import { useMe } from './common/me.js';
 import { ShiftCalendar, shiftKey, visibleRange } from './schedules/shift-calendar.js';
 import { ShiftPanel, type PanelMode } from './schedules/shift-panel.js';
 import { SlotRounds } from './schedules/slot-rounds.js';
-import { ROTATIONS, ROTATION_SHIFTS, type RotationSummary, type Shift } from './schedules/schedules.queries.js';
+import {
+  ROTATIONS,
+  ROTATION_SHIFTS,
+  type RotationDetail,
+  type RotationSummary,
+  type Shift,
+} from './schedules/schedules.queries.js';
 import './pages.css';
 
 const narrow = () => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 640px)').matches;
@@ -16,18 +22,22 @@ export default function SchedulesPage() {
   const me = useMe();
   const [rotations] = useQuery<{ rotations: { nodes: RotationSummary[] } }>({ query: ROTATIONS });
   const list = rotations.data?.rotations.nodes ?? [];
-  const [chosenId, setChosenId] = useState<string>(() => new URLSearchParams(window.location.search).get('rotation') ?? '');
+  const [chosenId, setChosenId] = useState<string>(
+    () => new URLSearchParams(window.location.search).get('rotation') ?? '',
+  );
   const rotation = list.find((r) => r.id === chosenId) ?? list[0];
 
   const [date, setDate] = useState(() => new Date());
   const [view, setView] = useState<View>(() => (narrow() ? Views.AGENDA : Views.MONTH));
   const range = useMemo(() => visibleRange(date, view), [date, view]);
-  const [shifts, refetchShifts] = useQuery<{ rotation: { shifts: Shift[] } }>({
+  const [shifts, refetchShifts] = useQuery<{ rotation: RotationDetail & { shifts: Shift[] } }>({
     query: ROTATION_SHIFTS,
     variables: { id: rotation?.id, from: range.from.toISOString(), to: range.to.toISOString() },
     pause: !rotation,
   });
 
+  const detail: RotationDetail | undefined =
+    rotation && (shifts.data?.rotation.id === rotation.id ? shifts.data.rotation : { ...rotation, participants: [] });
   const [selected, setSelected] = useState<Shift>();
   const [mode, setMode] = useState<PanelMode>('details');
   const [swapWith, setSwapWith] = useState<Shift>();
@@ -57,7 +67,7 @@ export default function SchedulesPage() {
       <h1>Schedules</h1>
       <ErrorText error={rotations.error} what="Loading the rotations" />
       {rotations.data && list.length === 0 ? <p>There are no rotations yet.</p> : null}
-      {rotation ? (
+      {rotation && detail ? (
         <>
           <div className="pg-row">
             <label>
@@ -78,7 +88,8 @@ export default function SchedulesPage() {
             </label>
           </div>
           <p className="pg-hint">
-            Times in the calendar are in your zone. Click a shift (or focus it and press Enter) to cover it with an override or to swap it.
+            Times in the calendar are in your zone. Click a shift (or focus it and press Enter) to cover it with an
+            override or to swap it.
           </p>
           <p role="status" aria-live="polite" className="pg-status">
             {message}
@@ -98,7 +109,7 @@ export default function SchedulesPage() {
             {selected ? (
               <ShiftPanel
                 shift={selected}
-                rotation={rotation}
+                rotation={detail}
                 me={me}
                 mode={mode}
                 onMode={(m) => {
@@ -113,7 +124,7 @@ export default function SchedulesPage() {
               />
             ) : null}
           </div>
-          <SlotRounds key={rotation.id} rotation={rotation} me={me} />
+          <SlotRounds key={rotation.id} rotation={detail} me={me} />
         </>
       ) : null}
     </div>

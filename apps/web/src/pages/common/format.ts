@@ -9,6 +9,11 @@ export function formatInstant(iso: string | Date, zone: string = viewerZone()): 
   return at.setZone(zone).toFormat('ccc d LLL, HH:mm');
 }
 
+/** "16 Jul 2026" in the viewer's zone. */
+export function formatDate(iso: string | Date, zone: string = viewerZone()): string {
+  return toDateTime(iso).setZone(zone).toFormat('d LLL yyyy');
+}
+
 /** An instant in the viewer's zone, and in another zone when it differs. */
 export function inBothZones(iso: string | Date, otherZone: string): string {
   const mine = viewerZone();

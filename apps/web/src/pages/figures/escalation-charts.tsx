@@ -19,20 +19,36 @@ export function VolumeChart({ weeks }: { weeks: Weeks }) {
         data={{
           labels,
           datasets: [
-            { label: 'Acknowledged within the SLO', data: weeks.map((w) => w.stats.acknowledgedWithinSlo), backgroundColor: COLOURS.green },
+            {
+              label: 'Acknowledged within the SLO',
+              data: weeks.map((w) => w.stats.acknowledgedWithinSlo),
+              backgroundColor: COLOURS.green,
+            },
             {
               label: 'Acknowledged later',
               data: weeks.map((w) => w.stats.acknowledged - w.stats.acknowledgedWithinSlo),
               backgroundColor: COLOURS.orange,
             },
-            { label: 'Not acknowledged', data: weeks.map((w) => w.stats.escalations - w.stats.acknowledged), backgroundColor: COLOURS.grey },
+            {
+              label: 'Not acknowledged',
+              data: weeks.map((w) => w.stats.escalations - w.stats.acknowledged),
+              backgroundColor: COLOURS.grey,
+            },
           ],
         }}
         options={{
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'escalations' } } },
+          scales: {
+            x: { stacked: true },
+            y: {
+              stacked: true,
+              beginAtZero: true,
+              ticks: { precision: 0 },
+              title: { display: true, text: 'escalations' },
+            },
+          },
         }}
       />
     </div>
@@ -50,7 +66,12 @@ export function AcknowledgeChart({ weeks, sloMinutes }: { weeks: Weeks; sloMinut
         data={{
           labels,
           datasets: [
-            { label: 'Median (min)', data: weeks.map((w) => minutes(w.stats.medianSecondsToAcknowledge)), borderColor: COLOURS.blue, backgroundColor: COLOURS.blue },
+            {
+              label: 'Median (min)',
+              data: weeks.map((w) => minutes(w.stats.medianSecondsToAcknowledge)),
+              borderColor: COLOURS.blue,
+              backgroundColor: COLOURS.blue,
+            },
             {
               label: '90th percentile (min)',
               data: weeks.map((w) => minutes(w.stats.p90SecondsToAcknowledge)),
@@ -59,7 +80,16 @@ export function AcknowledgeChart({ weeks, sloMinutes }: { weeks: Weeks; sloMinut
               borderDash: [6, 3],
             },
             ...(sloMinutes
-              ? [{ label: `SLO (${sloMinutes} min)`, data: weeks.map(() => sloMinutes), borderColor: COLOURS.red, backgroundColor: COLOURS.red, borderDash: [2, 2], pointRadius: 0 }]
+              ? [
+                  {
+                    label: `SLO (${sloMinutes} min)`,
+                    data: weeks.map(() => sloMinutes),
+                    borderColor: COLOURS.red,
+                    backgroundColor: COLOURS.red,
+                    borderDash: [2, 2],
+                    pointRadius: 0,
+                  },
+                ]
               : []),
           ],
         }}

@@ -37,10 +37,19 @@ export interface EscalationFiguresData {
 }
 
 export interface OnCallHoursData {
-  onCallHours: { totalHours: number; workingHours: number; offHours: number; responder: { id: string; name: string } }[];
+  onCallHours: {
+    totalHours: number;
+    workingHours: number;
+    offHours: number;
+    responder: { id: string; name: string };
+  }[];
 }
 
 export interface WeekendData {
-  weekendSlots: { count: number; responder: { id: string; name: string }; slots: { start: string; end: string; rotation: { name: string } }[] }[];
+  weekendSlots: {
+    count: number;
+    responder: { id: string; name: string };
+    slots: { start: string; end: string; rotation: { name: string } }[];
+  }[];
   weekendThankYou: { quarter: string; markdown: string; people: { count: number; responder: { id: string } }[] };
 }

@@ -25,7 +25,10 @@ export function OnCallHours({ rows }: { rows: OnCallHoursData['onCallHours'] }) 
             responsive: true,
             maintainAspectRatio: false,
             animation: false,
-            scales: { x: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours' } }, y: { stacked: true } },
+            scales: {
+              x: { stacked: true, beginAtZero: true, title: { display: true, text: 'hours' } },
+              y: { stacked: true },
+            },
           }}
         />
       </div>

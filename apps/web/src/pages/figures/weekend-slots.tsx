@@ -66,7 +66,9 @@ export function WeekendSlots() {
           </div>
         )
       ) : null}
-      {data ? <MarkdownBlock markdown={data.weekendThankYou.markdown} label={`The thank-you for ${quarter} as Markdown`} /> : null}
+      {data ? (
+        <MarkdownBlock markdown={data.weekendThankYou.markdown} label={`The thank-you for ${quarter} as Markdown`} />
+      ) : null}
     </section>
   );
 }

@@ -31,11 +31,13 @@ export function HandoverItemCard({ boundary, item, me, onChanged }: Props) {
   return (
     <article className="pg-card ho-item" aria-labelledby={titleId}>
       <h3 id={titleId}>
-        <span className={`pg-badge pg-sev-${item.severity.toLowerCase()}`}>{item.severity}</span> {item.escalation.title}
+        <span className={`pg-badge pg-sev-${item.severity.toLowerCase()}`}>{item.severity}</span>{' '}
+        {item.escalation.title}
       </h3>
       <p>
-        {STATE_WORDS[item.state] ?? item.state} (was {STATE_WORDS[item.stateAtBoundary] ?? item.stateAtBoundary} at the boundary), raised{' '}
-        {item.ageMinutes} minutes ago. DRI at the boundary: {item.driAtBoundary.name}; now: {item.dri?.name ?? 'nobody'}.
+        {STATE_WORDS[item.state] ?? item.state} (was {STATE_WORDS[item.stateAtBoundary] ?? item.stateAtBoundary} at the
+        boundary), raised {item.ageMinutes} minutes ago. DRI at the boundary: {item.driAtBoundary.name}; now:{' '}
+        {item.dri?.name ?? 'nobody'}.
       </p>
       {item.handedOver ? (
         <p className="pg-ok">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { MarkdownBlock } from '../common/copy-button.js';
 import { ErrorText } from '../common/error-text.js';
@@ -6,13 +6,24 @@ import { today } from '../common/format.js';
 import { DIGEST } from './rapid-actions.queries.js';
 
 interface DigestData {
-  rapidActionDigest: { date: string; markdown: string; entries: { rapidAction: { id: string; title: string }; updates: { id: string }[] }[] };
+  rapidActionDigest: {
+    date: string;
+    markdown: string;
+    entries: { rapidAction: { id: string; title: string }; updates: { id: string }[] }[];
+  };
 }
 
-/** The daily digest: every update of one date across the actions this viewer may see. */
-export function Digest() {
+/** The daily digest: every update of one date across the actions this viewer may see; `refresh` changes after each change made on the page. */
+export function Digest({ refresh }: { refresh: number }) {
   const [date, setDate] = useState(today());
-  const [{ data, error, fetching }] = useQuery<DigestData>({ query: DIGEST, variables: { date }, pause: !date });
+  const [{ data, error, fetching }, refetch] = useQuery<DigestData>({
+    query: DIGEST,
+    variables: { date },
+    pause: !date,
+  });
+  useEffect(() => {
+    if (refresh > 0) refetch({ requestPolicy: 'network-only' });
+  }, [refresh, refetch]);
   const digest = data?.rapidActionDigest;
   return (
     <section className="pg-card" aria-labelledby="digest-heading">

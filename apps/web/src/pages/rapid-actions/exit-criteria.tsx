@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorText } from '../common/error-text.js';
 import { formatInstant } from '../common/format.js';
-import { ADD_CRITERION, MARK_MET, MARK_UNMET, type ExitCriterion, type RapidActionDetail } from './rapid-actions.queries.js';
+import {
+  ADD_CRITERION,
+  MARK_MET,
+  MARK_UNMET,
+  type ExitCriterion,
+  type RapidActionDetail,
+} from './rapid-actions.queries.js';
 
 interface Props {
   action: RapidActionDetail;
@@ -23,7 +29,12 @@ export function ExitCriteria({ action, canReport, canEdit, onChanged }: Props) {
       <ul className="pg-list">
         {action.exitCriteria.map((criterion) => (
           <li key={criterion.id} className="ra-criterion">
-            <Criterion action={action} criterion={criterion} canReport={canReport && action.state === 'OPEN'} onChanged={onChanged} />
+            <Criterion
+              action={action}
+              criterion={criterion}
+              canReport={canReport && action.state === 'OPEN'}
+              onChanged={onChanged}
+            />
           </li>
         ))}
       </ul>
@@ -32,7 +43,17 @@ export function ExitCriteria({ action, canReport, canEdit, onChanged }: Props) {
   );
 }
 
-function Criterion({ action, criterion, canReport, onChanged }: { action: RapidActionDetail; criterion: ExitCriterion; canReport: boolean; onChanged: (w: string) => void }) {
+function Criterion({
+  action,
+  criterion,
+  canReport,
+  onChanged,
+}: {
+  action: RapidActionDetail;
+  criterion: ExitCriterion;
+  canReport: boolean;
+  onChanged: (w: string) => void;
+}) {
   const [words, setWords] = useState('');
   const [met, markMet] = useMutation(MARK_MET);
   const [unmet, markUnmet] = useMutation(MARK_UNMET);
@@ -40,7 +61,9 @@ function Criterion({ action, criterion, canReport, onChanged }: { action: RapidA
   async function submit(e: FormEvent) {
     e.preventDefault();
     const base = { rapidActionId: action.id, criterionId: criterion.id };
-    const answer = criterion.met ? await markUnmet({ input: { ...base, reason: words } }) : await markMet({ input: { ...base, evidence: words } });
+    const answer = criterion.met
+      ? await markUnmet({ input: { ...base, reason: words } })
+      : await markMet({ input: { ...base, evidence: words } });
     if (!answer.error) {
       setWords('');
       onChanged(`${criterion.description}: marked ${criterion.met ? 'unmet' : 'met'}.`);
@@ -49,7 +72,8 @@ function Criterion({ action, criterion, canReport, onChanged }: { action: RapidA
   return (
     <>
       <p>
-        <span className={criterion.met ? 'pg-ok' : 'pg-warn'}>{criterion.met ? 'Met' : 'Not met'}</span>: {criterion.description}
+        <span className={criterion.met ? 'pg-ok' : 'pg-warn'}>{criterion.met ? 'Met' : 'Not met'}</span>:{' '}
+        {criterion.description}
         {criterion.dashboardUrl ? (
           <>
             {' '}
@@ -64,8 +88,14 @@ function Criterion({ action, criterion, canReport, onChanged }: { action: RapidA
         </p>
       ) : null}
       {canReport ? (
-        <form className="pg-form pg-inline" onSubmit={submit} aria-label={`Mark “${criterion.description}” ${criterion.met ? 'unmet' : 'met'}`}>
-          <label htmlFor={inputId}>{criterion.met ? 'Why it no longer holds' : 'Evidence (a figure, a dashboard, a link)'}</label>
+        <form
+          className="pg-form pg-inline"
+          onSubmit={submit}
+          aria-label={`Mark “${criterion.description}” ${criterion.met ? 'unmet' : 'met'}`}
+        >
+          <label htmlFor={inputId}>
+            {criterion.met ? 'Why it no longer holds' : 'Evidence (a figure, a dashboard, a link)'}
+          </label>
           <input id={inputId} type="text" value={words} onChange={(e) => setWords(e.target.value)} required />
           <button type="submit" disabled={met.fetching || unmet.fetching}>
             {criterion.met ? 'Mark unmet' : 'Mark met'}
@@ -83,7 +113,9 @@ function AddCriterion({ action, onChanged }: { action: RapidActionDetail; onChan
   const [result, add] = useMutation(ADD_CRITERION);
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const answer = await add({ input: { rapidActionId: action.id, description, ...(dashboardUrl ? { dashboardUrl } : {}) } });
+    const answer = await add({
+      input: { rapidActionId: action.id, description, ...(dashboardUrl ? { dashboardUrl } : {}) },
+    });
     if (!answer.error) {
       setDescription('');
       setDashboardUrl('');
@@ -93,7 +125,13 @@ function AddCriterion({ action, onChanged }: { action: RapidActionDetail; onChan
   return (
     <form className="pg-form" onSubmit={submit} aria-label="Add an exit criterion">
       <label htmlFor="ra-new-criterion">New exit criterion (measurable)</label>
-      <input id="ra-new-criterion" type="text" value={description} onChange={(e) => setDescription(e.target.value)} required />
+      <input
+        id="ra-new-criterion"
+        type="text"
+        value={description}
+        onChange={(e) => setDescription(e.target.value)}
+        required
+      />
       <label htmlFor="ra-new-dashboard">Dashboard link (optional)</label>
       <input id="ra-new-dashboard" type="url" value={dashboardUrl} onChange={(e) => setDashboardUrl(e.target.value)} />
       <button type="submit" disabled={result.fetching}>

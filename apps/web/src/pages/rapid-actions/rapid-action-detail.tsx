@@ -10,7 +10,10 @@ import { RAPID_ACTION, type RapidActionDetail as Detail } from './rapid-actions.
 
 /** One rapid action: the problem, its exit criteria, the update form for the DRI and sub-DRIs, the updates. */
 export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | undefined; onChanged: () => void }) {
-  const [{ data, error, fetching }, refetch] = useQuery<{ rapidAction: Detail }>({ query: RAPID_ACTION, variables: { id } });
+  const [{ data, error, fetching }, refetch] = useQuery<{ rapidAction: Detail }>({
+    query: RAPID_ACTION,
+    variables: { id },
+  });
   const [message, setMessage] = useState('');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [data?.rapidAction.id]);
@@ -41,8 +44,9 @@ export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | 
           </p>
           {action.overdue ? (
             <p className="pg-warn">
-              Overdue since {action.overdueSince ? inBothZones(action.overdueSince, action.driTimeZone) : 'the last business day'}: no update by the
-              end of the next business day.
+              Overdue since{' '}
+              {action.overdueSince ? inBothZones(action.overdueSince, action.driTimeZone) : 'the last business day'}: no
+              update by the end of the next business day.
             </p>
           ) : action.nextUpdateDueBy ? (
             <p>Next update due by {inBothZones(action.nextUpdateDueBy, action.driTimeZone)}.</p>
@@ -60,7 +64,9 @@ export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | 
           {action.subDris.length > 0 ? (
             <p>Sub-DRIs: {action.subDris.map((s) => `${s.responder.name} (${s.scope.description})`).join(', ')}.</p>
           ) : null}
-          {action.stakeholders.length > 0 ? <p>Stakeholders: {action.stakeholders.map((s) => s.name).join(', ')}.</p> : null}
+          {action.stakeholders.length > 0 ? (
+            <p>Stakeholders: {action.stakeholders.map((s) => s.name).join(', ')}.</p>
+          ) : null}
           {action.openBlockers.length > 0 ? (
             <>
               <h3>Open blockers</h3>
@@ -81,7 +87,8 @@ export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | 
           {action.updates.nodes.map((u) => (
             <article key={u.id} className="ra-update" aria-label={`Update of ${u.date}`}>
               <p className="pg-hint">
-                {u.postedBy?.name ?? 'Someone'} ({u.postedAs === 'DRI' ? 'DRI' : `sub-DRI${u.scope ? `, ${u.scope.description}` : ''}`}), posted{' '}
+                {u.postedBy?.name ?? 'Someone'} (
+                {u.postedAs === 'DRI' ? 'DRI' : `sub-DRI${u.scope ? `, ${u.scope.description}` : ''}`}), posted{' '}
                 {formatInstant(u.postedAt)}
                 {u.version > 1 ? `, version ${u.version}` : ''}
               </p>

@@ -4,8 +4,8 @@ const LIST_FIELDS = `
 
 export const RAPID_ACTIONS = `
   query RapidActionsList($after: String) {
-    overdue: rapidActions(overdue: true, state: OPEN, first: 100) { totalCount nodes { ${LIST_FIELDS} } }
-    onTime: rapidActions(overdue: false, first: 50, after: $after) {
+    overdue: rapidActions(overdue: true, state: OPEN, first: 40) { totalCount nodes { ${LIST_FIELDS} } }
+    onTime: rapidActions(overdue: false, first: 20, after: $after) {
       totalCount pageInfo { endCursor hasNextPage } nodes { ${LIST_FIELDS} }
     }
   }`;

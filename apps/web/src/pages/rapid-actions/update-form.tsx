@@ -29,7 +29,9 @@ export function UpdateForm({ action, onPosted }: { action: RapidActionDetail; on
     setExpected('');
     setBlockers('');
     setPraise('');
-    onPosted(`Update posted${latest ? ` for ${latest.date}${latest.version > 1 ? ` (version ${latest.version}, amending the earlier one)` : ''}` : ''}.`);
+    onPosted(
+      `Update posted${latest ? ` for ${latest.date}${latest.version > 1 ? ` (version ${latest.version}, amending the earlier one)` : ''}` : ''}.`,
+    );
   }
 
   return (

@@ -2,15 +2,14 @@ import { ACTOR_FIELDS, type ActorView } from '../common/actor.js';
 
 export const ROTATIONS = `
   query ScheduleRotations {
-    rotations(first: 100) {
-      nodes { id name team timeZone state participants { responder { id name handle } } }
-    }
+    rotations(first: 100) { nodes { id name team timeZone } }
   }`;
 
 export const ROTATION_SHIFTS = `
   query RotationShifts($id: ID!, $from: DateTime!, $to: DateTime!) {
     rotation(id: $id) {
       id name timeZone
+      participants { responder { id name handle } }
       shifts(from: $from, to: $to) {
         shiftId shiftStart shiftEnd shiftNumber start end
         responder { id name handle }
@@ -44,7 +43,7 @@ export const SWAP_SHIFTS = `
 
 export const SLOT_ROUNDS = `
   query SlotRounds($rotationId: ID!) {
-    slotRounds(rotationId: $rotationId, first: 100) {
+    slotRounds(rotationId: $rotationId, first: 10) {
       nodes {
         id title closed closedAt volunteerDeadline timeZone
         publishedBy { ${ACTOR_FIELDS} }
@@ -81,7 +80,9 @@ export interface RotationSummary {
   name: string;
   team: string;
   timeZone: string;
-  state: string;
+}
+
+export interface RotationDetail extends RotationSummary {
   participants: { responder: Person }[];
 }
 

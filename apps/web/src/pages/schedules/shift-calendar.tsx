@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type KeyboardEvent } from 'react';
+import { createContext, useContext, useMemo, type SyntheticEvent } from 'react';
 import { Calendar, luxonLocalizer, Views, type EventProps, type View } from 'react-big-calendar';
 import { DateTime } from 'luxon';
 import 'react-big-calendar/lib/css/react-big-calendar.css';
@@ -25,7 +25,7 @@ export function shiftLabel(shift: Shift): string {
     case 'OVERRIDE':
       return `${shift.responder.name} · override by ${actorName(reason.actor)}${reason.replaced ? ` for ${reason.replaced.name}` : ''}`;
     case 'SWAP':
-      return `${shift.responder.name} · swap by ${actorName(reason.actor)}${reason.swappedWith ? ` with ${reason.swappedWith.name}` : ''}`;
+      return `${shift.responder.name} · swap by ${actorName(reason.actor)}`;
     case 'VOLUNTEER':
       return `${shift.responder.name} · volunteered`;
     case 'AUTOMATIC':
@@ -38,8 +38,10 @@ export const shiftKey = (shift: Shift) => `${shift.responder.id}|${shift.start}|
 /** The visible span of a calendar view around a date, padded so stretches crossing its edges show. */
 export function visibleRange(date: Date, view: View): { from: Date; to: Date } {
   const at = DateTime.fromJSDate(date);
-  if (view === Views.WEEK) return { from: at.startOf('week').toJSDate(), to: at.endOf('week').plus({ days: 1 }).toJSDate() };
-  if (view === Views.AGENDA) return { from: at.startOf('day').toJSDate(), to: at.startOf('day').plus({ days: 31 }).toJSDate() };
+  if (view === Views.WEEK)
+    return { from: at.startOf('week').toJSDate(), to: at.endOf('week').plus({ days: 1 }).toJSDate() };
+  if (view === Views.AGENDA)
+    return { from: at.startOf('day').toJSDate(), to: at.startOf('day').plus({ days: 31 }).toJSDate() };
   return {
     from: at.startOf('month').startOf('week').minus({ days: 1 }).toJSDate(),
     to: at.endOf('month').endOf('week').plus({ days: 1 }).toJSDate(),
@@ -93,25 +95,26 @@ export function ShiftCalendar({ shifts, date, view, selectedKey, onNavigate, onV
   return (
     <div className="sc-calendar">
       <SelectShift.Provider value={onSelect}>
-      <Calendar<ShiftEvent>
-        localizer={localizer}
-        events={events}
-        date={date}
-        view={view}
-        views={[Views.MONTH, Views.WEEK, Views.AGENDA]}
-        onNavigate={onNavigate}
-        onView={onView}
-        selected={selected}
-        onSelectEvent={(event) => onSelect(event.shift)}
-        onKeyPressEvent={(event, e: KeyboardEvent) => {
-          if (e.key === 'Enter' || e.key === ' ') onSelect(event.shift);
-        }}
-        eventPropGetter={(event) => ({ className: `sc-reason-${event.shift.reason.kind.toLowerCase()}` })}
-        components={{ month: { event: ShiftButton }, agenda: { event: ShiftButton } }}
-        popup
-        length={31}
-        style={{ minHeight: 640 }}
-      />
+        <Calendar<ShiftEvent>
+          localizer={localizer}
+          events={events}
+          date={date}
+          view={view}
+          views={[Views.MONTH, Views.WEEK, Views.AGENDA]}
+          onNavigate={onNavigate}
+          onView={onView}
+          selected={selected}
+          onSelectEvent={(event) => onSelect(event.shift)}
+          onKeyPressEvent={(event, e: SyntheticEvent) => {
+            const key = (e as unknown as KeyboardEvent).key;
+            if (key === 'Enter' || key === ' ') onSelect(event.shift);
+          }}
+          eventPropGetter={(event) => ({ className: `sc-reason-${event.shift.reason.kind.toLowerCase()}` })}
+          components={{ month: { event: ShiftButton }, agenda: { event: ShiftButton } }}
+          popup
+          length={31}
+          style={{ minHeight: 640 }}
+        />
       </SelectShift.Provider>
     </div>
   );

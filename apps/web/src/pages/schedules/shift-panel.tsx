@@ -9,7 +9,7 @@ import {
   CANCEL_OVERRIDE,
   SCHEDULE_OVERRIDE,
   SWAP_SHIFTS,
-  type RotationSummary,
+  type RotationDetail,
   type Shift,
 } from './schedules.queries.js';
 
@@ -17,7 +17,7 @@ export type PanelMode = 'details' | 'override' | 'swap';
 
 interface Props {
   shift: Shift;
-  rotation: RotationSummary;
+  rotation: RotationDetail;
   me: Me | undefined;
   mode: PanelMode;
   onMode: (mode: PanelMode) => void;
@@ -91,7 +91,8 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
   const zone = rotation.timeZone;
   const people = rotation.participants.map((p) => p.responder);
   const mine = me?.actor.responder;
-  const defaultCover = mine && mine.id !== shift.responder.id ? mine.id : (people.find((p) => p.id !== shift.responder.id)?.id ?? '');
+  const defaultCover =
+    mine && mine.id !== shift.responder.id ? mine.id : (people.find((p) => p.id !== shift.responder.id)?.id ?? '');
   const [responderId, setResponderId] = useState(defaultCover);
   const [start, setStart] = useState(wallClock(shift.start, zone));
   const [end, setEnd] = useState(wallClock(shift.end, zone));
@@ -111,7 +112,10 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
       ...(note.trim() ? { note: note.trim() } : {}),
     };
     const answer = await schedule({ input });
-    if (!answer.error) onChanged(`Override scheduled: ${answer.data.scheduleOverride.responder.name} covers ${start} – ${end} (${zone}).`);
+    if (!answer.error)
+      onChanged(
+        `Override scheduled: ${answer.data.scheduleOverride.responder.name} covers ${start} – ${end} (${zone}).`,
+      );
   }
 
   return (
@@ -146,7 +150,8 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
         <input type="text" value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <p className="pg-hint">
-        Prefilled with this shift: {formatSpan(shift.start, shift.end, zone)} in {zone} ({formatSpan(shift.start, shift.end, viewerZone())} your time).
+        Prefilled with this shift: {formatSpan(shift.start, shift.end, zone)} in {zone} (
+        {formatSpan(shift.start, shift.end, viewerZone())} your time).
       </p>
       <button type="submit" disabled={result.fetching || !responderId}>
         Schedule the override
@@ -159,7 +164,13 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
 function SwapForm({ shift, rotation, candidates, swapWith, onSwapWith, onChanged }: Props) {
   const [result, swap] = useMutation(SWAP_SHIFTS);
   const others = dedupeByShift(
-    candidates.filter((c) => c.shiftId && c.shiftId !== shift.shiftId && c.responder.id !== shift.responder.id && c.reason.kind !== 'OVERRIDE'),
+    candidates.filter(
+      (c) =>
+        c.shiftId &&
+        c.shiftId !== shift.shiftId &&
+        c.responder.id !== shift.responder.id &&
+        c.reason.kind !== 'OVERRIDE',
+    ),
   );
   const secondKey = swapWith ? `${swapWith.shiftId}|${swapWith.responder.id}` : '';
 
@@ -197,8 +208,10 @@ function SwapForm({ shift, rotation, candidates, swapWith, onSwapWith, onChanged
       </label>
       {swapWith ? (
         <p>
-          {shift.responder.name} takes {swapWith.responder.name}'s shift of {formatSpan(swapWith.shiftStart ?? swapWith.start, swapWith.shiftEnd ?? swapWith.end)};{' '}
-          {swapWith.responder.name} takes {shift.responder.name}'s shift of {formatSpan(shift.shiftStart ?? shift.start, shift.shiftEnd ?? shift.end)}.
+          {shift.responder.name} takes {swapWith.responder.name}'s shift of{' '}
+          {formatSpan(swapWith.shiftStart ?? swapWith.start, swapWith.shiftEnd ?? swapWith.end)};{' '}
+          {swapWith.responder.name} takes {shift.responder.name}'s shift of{' '}
+          {formatSpan(shift.shiftStart ?? shift.start, shift.shiftEnd ?? shift.end)}.
         </p>
       ) : null}
       <button type="submit" disabled={result.fetching || !swapWith}>

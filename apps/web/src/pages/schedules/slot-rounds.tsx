@@ -2,9 +2,16 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { actorName } from '../common/actor.js';
 import { ErrorText } from '../common/error-text.js';
-import { formatInstant, formatSpan, inBothZones } from '../common/format.js';
+import { formatDate, formatInstant, formatSpan, inBothZones } from '../common/format.js';
 import { isLead, type Me } from '../common/me.js';
-import { SLOT_ROUNDS, VOLUNTEER, WITHDRAW, type RotationSummary, type Slot, type SlotRound } from './schedules.queries.js';
+import {
+  SLOT_ROUNDS,
+  VOLUNTEER,
+  WITHDRAW,
+  type RotationDetail,
+  type Slot,
+  type SlotRound,
+} from './schedules.queries.js';
 
 const EXCLUSION_WORDS = {
   ON_CALL: 'on call elsewhere then',
@@ -13,7 +20,7 @@ const EXCLUSION_WORDS = {
 } as const;
 
 /** The weekend and holiday slot rounds of a rotation: volunteer while open, the fair assignment once closed. */
-export function SlotRounds({ rotation, me }: { rotation: RotationSummary; me: Me | undefined }) {
+export function SlotRounds({ rotation, me }: { rotation: RotationDetail; me: Me | undefined }) {
   const [{ data, fetching, error }, refetch] = useQuery<{ slotRounds: { nodes: SlotRound[] } }>({
     query: SLOT_ROUNDS,
     variables: { rotationId: rotation.id },
@@ -37,7 +44,13 @@ export function SlotRounds({ rotation, me }: { rotation: RotationSummary; me: Me
           <ul className="sr-slots">
             {round.slots.map((slot) => (
               <li key={slot.id}>
-                <SlotRow round={round} slot={slot} me={me} people={rotation.participants.map((p) => p.responder)} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+                <SlotRow
+                  round={round}
+                  slot={slot}
+                  me={me}
+                  people={rotation.participants.map((p) => p.responder)}
+                  onChanged={() => refetch({ requestPolicy: 'network-only' })}
+                />
               </li>
             ))}
           </ul>
@@ -96,7 +109,11 @@ function SlotRow({ round, slot, me, people, onChanged }: SlotRowProps) {
                   </select>
                 </label>
               ) : null}
-              <button type="button" disabled={volunteered.fetching || !chosen} onClick={() => act('volunteer', lead ? chosen : mine!.id)}>
+              <button
+                type="button"
+                disabled={volunteered.fetching || !chosen}
+                onClick={() => act('volunteer', lead ? chosen : mine!.id)}
+              >
                 {lead ? 'Volunteer them' : `Volunteer for ${span}`}
               </button>
             </>
@@ -121,7 +138,7 @@ function Explanation({ explanation }: { explanation: NonNullable<Slot['explanati
       <summary>Why this assignment</summary>
       <p>
         Among those not excluded: fewest weekend slots in {explanation.quarter}, then fewest on-call hours from{' '}
-        {formatInstant(explanation.hoursFrom)} to {formatInstant(explanation.hoursTo)}, then longest since their last slot,
+        {formatDate(explanation.hoursFrom)} to {formatDate(explanation.hoursTo)}, then longest since their last slot,
         then turn order.
       </p>
       <div className="pg-table-wrap">

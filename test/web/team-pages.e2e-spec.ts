@@ -1,0 +1,186 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { WEB_APP_ROOT } from '../../apps/api/src/web/web-app.middleware.js';
+import {
+  AFTER_SLOT_DEADLINE,
+  seedTeamScenario,
+  type Handle,
+  type TeamScenario,
+} from '../support/team-pages.fixtures.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCREENSHOTS = resolve('test-output/web');
+
+/**
+ * The Schedules, Handovers, Rapid actions and Figures pages in Debian's Chromium against the real
+ * API (in-memory store, test clock; the browser's clock is set to the same instant).
+ */
+describe('team pages in a browser', () => {
+  let app: TestApp;
+  let base: string;
+  let browser: Browser;
+  let scenario: TeamScenario;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await startTestApp({ overrides: [{ provide: WEB_APP_ROOT, useValue: resolve('dist/web') }] });
+    await new Promise<void>((done) => app.server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    scenario = await seedTeamScenario(app);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+  }, 60_000);
+
+  afterEach(async () => {
+    const last = pages.at(-1);
+    if (last) await last.screenshot({ path: join(SCREENSHOTS, 'last.png'), fullPage: true }).catch(() => undefined);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signedIn(handle: Handle, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const role = handle === 'mona' ? 'manager' : 'responder';
+    const { token } = await app.as(role, scenario.ids[handle]);
+    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-GB', viewport });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (e) => console.log('page error:', e.message));
+    pages.push(page);
+    await page.clock.setFixedTime(app.clock.now());
+    await page.goto(base + path);
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    return page;
+  }
+
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  it('swaps a shift by clicking it and then the other one in the calendar', async () => {
+    const page = await signedIn('ana', '/schedules');
+    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
+    await page.getByRole('button', { name: /^Ana, Tue 21 Jul, 09:00 – 15:00/ }).click();
+    await page.getByRole('heading', { name: 'Ana', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Swap this shift' }).click();
+    await page.getByRole('button', { name: /^Bo, Wed 22 Jul, 09:00 – 15:00/ }).click();
+    await page.getByText("Ana takes Bo's shift of Wed 22 Jul, 09:00 – 15:00").waitFor();
+    await shot(page, 'schedules-swap');
+    await page.getByRole('button', { name: 'Swap the shifts' }).click();
+    await page.getByText('Swapped: Ana and Bo traded shifts.').waitFor();
+    await page.getByRole('button', { name: /^Bo · swap by Ana, Tue 21 Jul/ }).waitFor();
+
+    const { rotation } = await app.ok(
+      `query($id: ID!) { rotation(id: $id) { swaps { nodes { first { responder { handle } shiftStart } second { responder { handle } shiftStart } createdBy { responder { handle } } } } } }`,
+      { id: scenario.rotations.amer1 },
+    );
+    expect(rotation.swaps.nodes).toEqual([
+      {
+        first: { responder: { handle: 'ana' }, shiftStart: '2026-07-21T16:00:00.000Z' },
+        second: { responder: { handle: 'bo' }, shiftStart: '2026-07-22T16:00:00.000Z' },
+        createdBy: { responder: { handle: 'ana' } },
+      },
+    ]);
+    await shot(page, 'schedules');
+  });
+
+  it('writes a handover as the outgoing DRI and accepts it as the incoming responder', async () => {
+    const outgoing = await signedIn('ana', '/handovers');
+    await outgoing.getByRole('button', { name: /Wed 15 Jul, 15:00, from Ana to Cy · 1 waiting/ }).click();
+    const item = outgoing.getByRole('article', { name: /Self-managed instance down after upgrade/ });
+    await item.getByLabel('Where things stand').fill('Instance still down; customer informed at 13:30');
+    await item.getByLabel('What was tried').fill('Rolled back Gitaly; restarted Puma');
+    await item.getByLabel('Next steps').fill('Check the database migration log');
+    await item.getByRole('button', { name: 'Save the summary' }).click();
+    await outgoing.getByText('Summary saved for Self-managed instance down after upgrade.').waitFor();
+    await shot(outgoing, 'handovers-outgoing');
+
+    const incoming = await signedIn('cy', '/handovers');
+    await incoming
+      .getByRole('region', { name: 'Handed to me' })
+      .getByRole('button', { name: /AMER 1: Wed 15 Jul, 15:00/ })
+      .click();
+    const waiting = incoming.getByRole('article', { name: /Self-managed instance down after upgrade/ });
+    await waiting.getByText('Check the database migration log').waitFor();
+    await waiting.getByRole('button', { name: 'Accept' }).click();
+    await incoming.getByText('Accepted Self-managed instance down after upgrade.').waitFor();
+    await waiting.getByText(/Handed over: accepted by Cy/).waitFor();
+    const markdown = await incoming.getByLabel('The handover as Markdown').textContent();
+    expect(markdown).toContain('Check the database migration log');
+    await incoming.getByRole('button', { name: 'Copy Markdown' }).click();
+    await incoming.getByText('Copied.').waitFor();
+    await shot(incoming, 'handovers');
+
+    const { escalation } = await app.ok(`query($id: ID!) { escalation(id: $id) { dri { handle } } }`, {
+      id: scenario.emergencyId,
+    });
+    expect(escalation.dri).toEqual({ handle: 'cy' });
+  });
+
+  it('lists overdue rapid actions first and posts the DRI’s daily update; a confidential one never reaches others', async () => {
+    const page = await signedIn('ana', '/rapid-actions');
+    const list = page.getByRole('region', { name: /overdue/ });
+    const first = list.getByRole('listitem').first();
+    await first.getByText('Search latency').waitFor();
+    await first.getByText('Overdue').waitFor();
+    await expect(page.getByText(scenario.confidentialTitle).count()).resolves.toBe(0);
+    await first.getByRole('button').click();
+    await page.getByRole('heading', { name: /Exit criteria: 0 of 2 met/ }).waitFor();
+    await page.getByLabel(/Progress since the last update/).fill('Deployed the new search index to production');
+    await page.getByLabel('Progress expected by the next update').fill('p95 latency below 600 ms');
+    await page.getByLabel(/Blockers/).fill('Waiting for the database team');
+    await page.getByRole('button', { name: 'Post the update' }).click();
+    await page.getByText('Update posted for 2026-07-15.').waitFor();
+    await page
+      .getByRole('region', { name: 'Daily digest' })
+      .getByText(/Deployed the new search index to production/)
+      .first()
+      .waitFor();
+    await shot(page, 'rapid-actions');
+
+    const { rapidAction } = await app.ok(
+      `query($id: ID!) { rapidAction(id: $id) { overdue latestUpdate { progressSinceLastUpdate postedBy { handle } } } }`,
+      {
+        id: scenario.overdueActionId,
+      },
+    );
+    expect(rapidAction).toEqual({
+      overdue: false,
+      latestUpdate: {
+        progressSinceLastUpdate: 'Deployed the new search index to production',
+        postedBy: { handle: 'ana' },
+      },
+    });
+  });
+
+  it('draws the figures: escalations per week against the SLO, on-call hours, weekend slots and the thank-you', async () => {
+    await app.advanceClock(AFTER_SLOT_DEADLINE);
+    const page = await signedIn('mona', '/figures');
+    await page
+      .getByRole('table', { name: 'Escalations and time to acknowledge per week' })
+      .getByRole('row', { name: /2026-W29/ })
+      .waitFor();
+    await page
+      .getByRole('table', { name: 'Escalations and time to acknowledge per week' })
+      .getByRole('row', { name: /2026-W28/ })
+      .waitFor();
+    expect(await page.locator('canvas').count()).toBe(3);
+    await page.getByRole('table', { name: 'On-call hours per person' }).getByRole('row', { name: /Ana/ }).waitFor();
+    await page.getByLabel('Quarter').selectOption('2026-Q3');
+    await page.getByRole('table', { name: 'Weekend slots in 2026-Q3' }).getByRole('row', { name: /Bo/ }).waitFor();
+    const thanks = await page.getByLabel('The thank-you for 2026-Q3 as Markdown').textContent();
+    expect(thanks).toContain('Bo');
+    await shot(page, 'figures');
+
+    const phone = await signedIn('mona', '/schedules', { width: 390, height: 844 });
+    await phone.getByRole('heading', { name: 'Weekend slot rounds' }).waitFor();
+    await phone.getByText('Why this assignment').first().click();
+    await phone.getByRole('table', { name: 'Candidates compared' }).first().waitFor();
+    await shot(phone, 'schedules-phone');
+  });
+});
