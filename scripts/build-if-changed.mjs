@@ -4,6 +4,8 @@
  *
  *   node scripts/build-if-changed.mjs           build (npm run build) unless dist/ is up to date
  *   node scripts/build-if-changed.mjs --stamp   record that dist/ was just built from the sources
+ *   node scripts/build-if-changed.mjs --web     build dist/web alone (vite) unless it is up to date
+ *   node scripts/build-if-changed.mjs --stamp-web   record that dist/web was just built
  *
  * The inputs are the files tsconfig.build.json compiles (apps, libs, bench, the test service
  * helper; no specs, no testing/ folders), the web app's sources (apps/web: .tsx, .css, index.html,
@@ -43,10 +45,10 @@ function sourceFiles(folder) {
   return found;
 }
 
-function inputsHash() {
+function inputsHash(folders = SOURCE_FOLDERS, singleFiles = SINGLE_FILES) {
   const files = [
-    ...SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder))),
-    ...SINGLE_FILES.map((file) => join(root, file)).filter((file) => existsSync(file)),
+    ...folders.flatMap((folder) => sourceFiles(join(root, folder))),
+    ...singleFiles.map((file) => join(root, file)).filter((file) => existsSync(file)),
   ]
     .map((file) => relative(root, file).split(sep).join('/'))
     .sort();
@@ -66,6 +68,27 @@ if (!existsSync(join(root, 'apps')) && existsSync(join(root, 'dist', 'apps', 'ap
   process.exit(0);
 }
 
+const webStampFile = join(root, 'dist', 'web', '.build-stamp');
+const webInputsHash = () => inputsHash([join('apps', 'web')], ['package-lock.json']);
+
+function run(script) {
+  const npm = process.env.npm_execpath
+    ? [process.execPath, [process.env.npm_execpath, 'run', '-s', script]]
+    : ['npm', ['run', '-s', script]];
+  return spawnSync(npm[0], npm[1], { cwd: root, stdio: ['ignore', 2, 2] }).status ?? 1;
+}
+
+if (process.argv.includes('--stamp-web')) {
+  writeFileSync(webStampFile, `${webInputsHash()}\n`);
+  process.exit(0);
+}
+if (process.argv.includes('--web')) {
+  const built = existsSync(webStampFile) ? readFileSync(webStampFile, 'utf8').trim() : '';
+  if (built === webInputsHash() && existsSync(join(root, 'dist', 'web', 'index.html'))) process.exit(0);
+  process.stderr.write('The web app changed since its last build: building dist/web\n');
+  process.exit(run('build:web'));
+}
+
 const wanted = inputsHash();
 if (process.argv.includes('--stamp')) {
   writeFileSync(stampFile, `${wanted}\n`);
@@ -76,9 +99,5 @@ if (process.argv.includes('--stamp')) {
     process.exit(0);
   }
   process.stderr.write(built ? 'Sources changed since the last build: building\n' : 'No build yet: building\n');
-  const npm = process.env.npm_execpath
-    ? [process.execPath, [process.env.npm_execpath, 'run', '-s', 'build']]
-    : ['npm', ['run', '-s', 'build']];
-  const result = spawnSync(npm[0], npm[1], { cwd: root, stdio: ['ignore', 2, 2] });
-  process.exit(result.status ?? 1);
+  process.exit(run('build'));
 }
