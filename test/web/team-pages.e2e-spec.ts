@@ -1,81 +1,57 @@
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { WEB_APP_ROOT } from '../../apps/api/src/web/web-app.middleware.js';
+import type { Page } from 'playwright-core';
 import {
   AFTER_SLOT_DEADLINE,
   seedTeamScenario,
   type Handle,
   type TeamScenario,
 } from '../support/team-pages.fixtures.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
-
-const SCREENSHOTS = resolve('test-output/web');
+import { PHONE, startBrowserHarness, type BrowserHarness } from './support/browser.js';
 
 /**
  * The Schedules, Handovers, Rapid actions and Figures pages in Debian's Chromium against the real
- * API (in-memory store, test clock; the browser's clock is set to the same instant).
+ * API (in-memory store, test clock; the browser reads the same clock, in New York).
  */
 describe('team pages in a browser', () => {
-  let app: TestApp;
-  let base: string;
-  let browser: Browser;
+  let harness: BrowserHarness;
   let scenario: TeamScenario;
-  const pages: Page[] = [];
+  const app = () => harness.app;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    app = await startTestApp({ overrides: [{ provide: WEB_APP_ROOT, useValue: resolve('dist/web') }] });
-    await new Promise<void>((done) => app.server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    scenario = await seedTeamScenario(app);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+    harness = await startBrowserHarness();
+    scenario = await seedTeamScenario(harness.app);
   }, 60_000);
 
-  afterEach(async () => {
-    const last = pages.at(-1);
-    if (last) await last.screenshot({ path: join(SCREENSHOTS, 'last.png'), fullPage: true }).catch(() => undefined);
-  });
+  afterAll(() => harness?.close());
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function signedIn(handle: Handle, path: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+  /** Signs in as one of the scenario's people and opens a section through the navigation. */
+  async function signedIn(
+    handle: Handle,
+    section: string,
+    viewport?: { width: number; height: number },
+  ): Promise<Page> {
     const role = handle === 'mona' ? 'manager' : 'responder';
-    const { token } = await app.as(role, scenario.ids[handle]);
-    const context = await browser.newContext({ timezoneId: 'America/Los_Angeles', locale: 'en-GB', viewport });
-    const page = await context.newPage();
+    const { page } = await harness.signIn(role, scenario.ids[handle], { viewport });
     page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => console.log('page error:', e.message));
-    pages.push(page);
-    await page.clock.setFixedTime(app.clock.now());
-    await page.goto(base + path);
-    await page.getByLabel('API token').fill(token);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }).click();
+    await page.getByRole('heading', { name: section, level: 1 }).waitFor();
     return page;
   }
 
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) => harness.screenshot(page, name);
 
   it('swaps a shift by clicking it and then the other one in the calendar', async () => {
-    const page = await signedIn('ana', '/schedules');
-    await page.getByRole('heading', { name: 'Schedules', level: 1 }).waitFor();
-    await page.getByRole('button', { name: /^Ana, Tue 21 Jul, 09:00 – 15:00/ }).click();
+    const page = await signedIn('ana', 'Schedules');
+    await page.getByRole('button', { name: /^Ana, Tue 21 Jul, 12:00 – 18:00/ }).click();
     await page.getByRole('heading', { name: 'Ana', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'Swap this shift' }).click();
-    await page.getByRole('button', { name: /^Bo, Wed 22 Jul, 09:00 – 15:00/ }).click();
-    await page.getByText("Ana takes Bo's shift of Wed 22 Jul, 09:00 – 15:00").waitFor();
+    await page.getByRole('button', { name: /^Bo, Wed 22 Jul, 12:00 – 18:00/ }).click();
+    await page.getByText("Ana takes Bo's shift of Wed 22 Jul, 12:00 – 18:00").waitFor();
     await shot(page, 'schedules-swap');
     await page.getByRole('button', { name: 'Swap the shifts' }).click();
     await page.getByText('Swapped: Ana and Bo traded shifts.').waitFor();
     await page.getByRole('button', { name: /^Bo · swap by Ana, Tue 21 Jul/ }).waitFor();
 
-    const { rotation } = await app.ok(
+    const { rotation } = await app().ok(
       `query($id: ID!) { rotation(id: $id) { swaps { nodes { first { responder { handle } shiftStart } second { responder { handle } shiftStart } createdBy { responder { handle } } } } } }`,
       { id: scenario.rotations.amer1 },
     );
@@ -90,8 +66,8 @@ describe('team pages in a browser', () => {
   });
 
   it('writes a handover as the outgoing DRI and accepts it as the incoming responder', async () => {
-    const outgoing = await signedIn('ana', '/handovers');
-    await outgoing.getByRole('button', { name: /Wed 15 Jul, 15:00, from Ana to Cy · 1 waiting/ }).click();
+    const outgoing = await signedIn('ana', 'Handovers');
+    await outgoing.getByRole('button', { name: /Wed 15 Jul, 18:00, from Ana to Cy · 1 waiting/ }).click();
     const item = outgoing.getByRole('article', { name: /Self-managed instance down after upgrade/ });
     await item.getByLabel('Where things stand').fill('Instance still down; customer informed at 13:30');
     await item.getByLabel('What was tried').fill('Rolled back Gitaly; restarted Puma');
@@ -100,10 +76,10 @@ describe('team pages in a browser', () => {
     await outgoing.getByText('Summary saved for Self-managed instance down after upgrade.').waitFor();
     await shot(outgoing, 'handovers-outgoing');
 
-    const incoming = await signedIn('cy', '/handovers');
+    const incoming = await signedIn('cy', 'Handovers');
     await incoming
       .getByRole('region', { name: 'Handed to me' })
-      .getByRole('button', { name: /AMER 1: Wed 15 Jul, 15:00/ })
+      .getByRole('button', { name: /AMER 1: Wed 15 Jul, 18:00/ })
       .click();
     const waiting = incoming.getByRole('article', { name: /Self-managed instance down after upgrade/ });
     await waiting.getByText('Check the database migration log').waitFor();
@@ -116,14 +92,14 @@ describe('team pages in a browser', () => {
     await incoming.getByText('Copied.').waitFor();
     await shot(incoming, 'handovers');
 
-    const { escalation } = await app.ok(`query($id: ID!) { escalation(id: $id) { dri { handle } } }`, {
+    const { escalation } = await app().ok(`query($id: ID!) { escalation(id: $id) { dri { handle } } }`, {
       id: scenario.emergencyId,
     });
     expect(escalation.dri).toEqual({ handle: 'cy' });
   });
 
   it('lists overdue rapid actions first and posts the DRI’s daily update; a confidential one never reaches others', async () => {
-    const page = await signedIn('ana', '/rapid-actions');
+    const page = await signedIn('ana', 'Rapid actions');
     const list = page.getByRole('region', { name: /overdue/ });
     const first = list.getByRole('listitem').first();
     await first.getByText('Search latency').waitFor();
@@ -143,7 +119,7 @@ describe('team pages in a browser', () => {
       .waitFor();
     await shot(page, 'rapid-actions');
 
-    const { rapidAction } = await app.ok(
+    const { rapidAction } = await app().ok(
       `query($id: ID!) { rapidAction(id: $id) { overdue latestUpdate { progressSinceLastUpdate postedBy { handle } } } }`,
       {
         id: scenario.overdueActionId,
@@ -159,8 +135,8 @@ describe('team pages in a browser', () => {
   });
 
   it('draws the figures: escalations per week against the SLO, on-call hours, weekend slots and the thank-you', async () => {
-    await app.advanceClock(AFTER_SLOT_DEADLINE);
-    const page = await signedIn('mona', '/figures');
+    await app().advanceClock(AFTER_SLOT_DEADLINE);
+    const page = await signedIn('mona', 'Figures');
     await page
       .getByRole('table', { name: 'Escalations and time to acknowledge per week' })
       .getByRole('row', { name: /2026-W29/ })
@@ -177,10 +153,17 @@ describe('team pages in a browser', () => {
     expect(thanks).toContain('Bo');
     await shot(page, 'figures');
 
-    const phone = await signedIn('mona', '/schedules', { width: 390, height: 844 });
+    const phone = await signedIn('mona', 'Schedules', PHONE);
     await phone.getByRole('heading', { name: 'Weekend slot rounds' }).waitFor();
     await phone.getByText('Why this assignment').first().click();
     await phone.getByRole('table', { name: 'Candidates compared' }).first().waitFor();
     await shot(phone, 'schedules-phone');
+    for (const section of ['Handovers', 'Rapid actions', 'Figures']) {
+      await phone.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: section, exact: true }).click();
+      await phone.getByRole('heading', { name: section, level: 1 }).waitFor();
+      await phone.getByRole('heading', { level: 2 }).first().waitFor();
+      expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
+      await shot(phone, `${section.toLowerCase().replace(' ', '-')}-phone`);
+    }
   });
 });

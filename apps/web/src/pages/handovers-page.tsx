@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
+import { useLiveRefetch } from '../api/live.js';
+import { LiveNote } from '../components/live-note.js';
 import { MarkdownBlock } from './common/copy-button.js';
 import { ErrorText } from './common/error-text.js';
 import { inBothZones, formatInstant } from './common/format.js';
@@ -9,6 +11,7 @@ import {
   BOUNDARIES,
   HANDED_TO_ME,
   HANDOVER,
+  HANDOVER_LIVE,
   HANDOVER_ROTATIONS,
   type Boundary,
   type BoundarySummary,
@@ -31,20 +34,30 @@ export default function HandoversPage() {
   const [boundaryId, setBoundaryId] = useState(() => new URLSearchParams(window.location.search).get('boundary') ?? '');
   const mine = me?.actor.responder;
 
-  const [handedToMe] = useQuery<{ inProgressFromPreviousShift: { totalCount: number; nodes: BoundarySummary[] } }>({
+  const [handedToMe, refetchHandedToMe] = useQuery<{
+    inProgressFromPreviousShift: { totalCount: number; nodes: BoundarySummary[] };
+  }>({
     query: HANDED_TO_ME,
     variables: { responderId: mine?.id },
     pause: !mine,
   });
-  const [boundaries] = useQuery<{ shiftBoundaries: { totalCount: number; nodes: BoundarySummary[] } }>({
+  const [boundaries, refetchBoundaries] = useQuery<{
+    shiftBoundaries: { totalCount: number; nodes: BoundarySummary[] };
+  }>({
     query: BOUNDARIES,
     variables: { rotationId: rotation?.id },
     pause: !rotation,
   });
 
+  const live = useLiveRefetch(HANDOVER_LIVE, { boundaryId: null }, () => {
+    if (mine) refetchHandedToMe({ requestPolicy: 'network-only' });
+    if (rotation) refetchBoundaries({ requestPolicy: 'network-only' });
+  });
+
   return (
     <div className="pg-page">
       <h1>Handovers</h1>
+      <LiveNote mode={live} />
       <ErrorText error={rotations.error} what="Loading the rotations" />
       {mine ? (
         <section className="pg-card" aria-labelledby="handed-to-me">
@@ -120,6 +133,7 @@ function BoundaryDetail({ boundaryId, me }: { boundaryId: string; me: ReturnType
     variables: { boundaryId },
   });
   const [message, setMessage] = useState('');
+  useLiveRefetch(HANDOVER_LIVE, { boundaryId }, () => refetch({ requestPolicy: 'network-only' }));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [data?.handover.id]);
   const boundary = data?.handover;

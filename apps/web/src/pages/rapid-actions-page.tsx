@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
+import { useLiveRefetch } from '../api/live.js';
+import { LiveNote } from '../components/live-note.js';
 import { ErrorText } from './common/error-text.js';
 import { formatInstant } from './common/format.js';
 import { useMe } from './common/me.js';
 import { Digest } from './rapid-actions/digest.js';
 import { RapidActionDetail } from './rapid-actions/rapid-action-detail.js';
-import { RAPID_ACTIONS, type RapidActionSummary } from './rapid-actions/rapid-actions.queries.js';
+import { RAPID_ACTIONS, RAPID_ACTION_LIVE, type RapidActionSummary } from './rapid-actions/rapid-actions.queries.js';
 import './pages.css';
 
 interface ListData {
@@ -24,10 +26,15 @@ export default function RapidActionsPage() {
   const [{ data, error, fetching }, refetch] = useQuery<ListData>({ query: RAPID_ACTIONS, variables: { after } });
   const [changes, setChanges] = useState(0);
   const [selectedId, setSelectedId] = useState(() => new URLSearchParams(window.location.search).get('id') ?? '');
+  const live = useLiveRefetch(RAPID_ACTION_LIVE, { id: null }, () => {
+    refetch({ requestPolicy: 'network-only' });
+    setChanges((n) => n + 1);
+  });
   const actions = data ? [...data.overdue.nodes, ...data.onTime.nodes] : [];
   return (
     <div className="pg-page">
       <h1>Rapid actions</h1>
+      <LiveNote mode={live} />
       <ErrorText error={error} what="Loading the rapid actions" />
       {fetching && !data ? <p>Loading rapid actions…</p> : null}
       <section className="pg-card" aria-labelledby="ra-list-heading">

@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
+import { useLiveRefetch } from '../api/live.js';
+import { LiveNote } from '../components/live-note.js';
 import { Views, type View } from 'react-big-calendar';
 import { ErrorText } from './common/error-text.js';
 import { useMe } from './common/me.js';
@@ -9,6 +11,7 @@ import { SlotRounds } from './schedules/slot-rounds.js';
 import {
   ROTATIONS,
   ROTATION_SHIFTS,
+  ON_CALL_LIVE,
   type RotationDetail,
   type RotationSummary,
   type Shift,
@@ -36,6 +39,9 @@ export default function SchedulesPage() {
     pause: !rotation,
   });
 
+  const live = useLiveRefetch(ON_CALL_LIVE, { rotationId: rotation?.id ?? null }, () =>
+    refetchShifts({ requestPolicy: 'network-only' }),
+  );
   const detail: RotationDetail | undefined =
     rotation && (shifts.data?.rotation.id === rotation.id ? shifts.data.rotation : { ...rotation, participants: [] });
   const [selected, setSelected] = useState<Shift>();
@@ -65,6 +71,7 @@ export default function SchedulesPage() {
   return (
     <div className="pg-page">
       <h1>Schedules</h1>
+      <LiveNote mode={live} />
       <ErrorText error={rotations.error} what="Loading the rotations" />
       {rotations.data && list.length === 0 ? <p>There are no rotations yet.</p> : null}
       {rotation && detail ? (

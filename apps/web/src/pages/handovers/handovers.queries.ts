@@ -29,6 +29,9 @@ export const HANDED_TO_ME = `
 
 export const HANDOVER = `query Handover($boundaryId: ID!) { handover(boundaryId: $boundaryId) { ${BOUNDARY_FIELDS} } }`;
 
+/** Delivered when a boundary's items change (every boundary without an id); the page then refetches. */
+export const HANDOVER_LIVE = `subscription HandoverLive($boundaryId: ID) { handoverItemsChanged(boundaryId: $boundaryId) { id } }`;
+
 export const WRITE_SUMMARY = `
   mutation WriteHandoverSummary($input: HandoverSummaryInput!) { writeHandoverSummary(input: $input) { ${BOUNDARY_FIELDS} } }`;
 

@@ -6,7 +6,8 @@ import { formatInstant, inBothZones } from '../common/format.js';
 import type { Me } from '../common/me.js';
 import { ExitCriteria } from './exit-criteria.js';
 import { UpdateForm } from './update-form.js';
-import { RAPID_ACTION, type RapidActionDetail as Detail } from './rapid-actions.queries.js';
+import { useLiveRefetch } from '../../api/live.js';
+import { RAPID_ACTION, RAPID_ACTION_LIVE, type RapidActionDetail as Detail } from './rapid-actions.queries.js';
 
 /** One rapid action: the problem, its exit criteria, the update form for the DRI and sub-DRIs, the updates. */
 export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | undefined; onChanged: () => void }) {
@@ -15,6 +16,7 @@ export function RapidActionDetail({ id, me, onChanged }: { id: string; me: Me | 
     variables: { id },
   });
   const [message, setMessage] = useState('');
+  useLiveRefetch(RAPID_ACTION_LIVE, { id }, () => refetch({ requestPolicy: 'network-only' }));
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [data?.rapidAction.id]);
   const action = data?.rapidAction;

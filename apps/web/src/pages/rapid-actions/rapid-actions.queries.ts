@@ -25,6 +25,9 @@ export const DETAIL_FIELDS = `
 
 export const RAPID_ACTION = `query RapidAction($id: ID!) { rapidAction(id: $id) { ${DETAIL_FIELDS} } }`;
 
+/** Delivered when a rapid action the viewer may see changes (only that one with an id); the page then refetches. */
+export const RAPID_ACTION_LIVE = `subscription RapidActionLive($id: ID) { rapidActionUpdated(id: $id) { id } }`;
+
 export const POST_UPDATE = `
   mutation PostRapidActionUpdate($input: PostRapidActionUpdateInput!) { postRapidActionUpdate(input: $input) { ${DETAIL_FIELDS} } }`;
 
