@@ -6,6 +6,7 @@ import {
   type TeamScenario,
 } from '../support/team-pages.fixtures.js';
 import { PHONE, startBrowserHarness, type BrowserHarness } from './support/browser.js';
+import { lowContrastText } from './support/text-contrast.js';
 
 /**
  * The Schedules, Handovers, Rapid actions and Figures pages in Debian's Chromium against the real
@@ -37,7 +38,11 @@ describe('team pages in a browser', () => {
     return page;
   }
 
-  const shot = (page: Page, name: string) => harness.screenshot(page, name);
+  /** A screenshot of the page, whose text must meet WCAG 2.1 AA contrast as rendered. */
+  async function shot(page: Page, name: string) {
+    await harness.screenshot(page, name);
+    expect({ name, lowContrast: await lowContrastText(page) }).toEqual({ name, lowContrast: [] });
+  }
 
   it('swaps a shift by clicking it and then the other one in the calendar', async () => {
     const page = await signedIn('ana', 'Schedules');
@@ -63,6 +68,39 @@ describe('team pages in a browser', () => {
       },
     ]);
     await shot(page, 'schedules');
+  });
+
+  it('covers part of a shift with an override, using the keyboard only', async () => {
+    const page = await signedIn('mona', 'Schedules');
+    await page.getByRole('button', { name: /^Ana, Thu 23 Jul, 12:00 – 18:00/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Ana', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Cover with an override' }).press('Enter');
+    const form = page.getByRole('form', { name: 'Schedule an override' });
+    expect(await form.getByLabel(/^From/).inputValue()).toBe('2026-07-23T12:00');
+    await form.getByLabel('Who covers').selectOption({ label: 'Cy (support)' });
+    await form.getByLabel(/^From/).fill('2026-07-23T15:00');
+    await form.getByLabel(/^Note/).fill('Ana at the dentist');
+    await form.getByRole('button', { name: 'Schedule the override' }).press('Enter');
+    await page.getByText('Override scheduled: Cy covers Thu 23 Jul, 15:00 – 18:00 (America/New_York).').waitFor();
+    await page.getByRole('button', { name: /^Cy · override by Mona for Ana, Thu 23 Jul, 15:00 – 18:00/ }).waitFor();
+    await page.getByRole('button', { name: /^Ana, Thu 23 Jul, 12:00 – 15:00/ }).waitFor();
+
+    const { rotation } = await app().ok(
+      `query($id: ID!) { rotation(id: $id) { overrides { nodes { start end note responder { handle } replaces { handle } createdBy { responder { handle } } } } } }`,
+      { id: scenario.rotations.amer1 },
+    );
+    expect(rotation.overrides.nodes).toEqual([
+      {
+        start: '2026-07-23T19:00:00.000Z',
+        end: '2026-07-23T22:00:00.000Z',
+        note: 'Ana at the dentist',
+        responder: { handle: 'cy' },
+        replaces: { handle: 'ana' },
+        createdBy: { responder: { handle: 'mona' } },
+      },
+    ]);
+    await shot(page, 'schedules-override');
   });
 
   it('writes a handover as the outgoing DRI and accepts it as the incoming responder', async () => {

@@ -96,7 +96,8 @@ export default function SchedulesPage() {
           </div>
           <p className="pg-hint">
             Times in the calendar are in your zone. Click a shift (or focus it and press Enter) to cover it with an
-            override or to swap it.
+            override or to swap it. Each shift says why: a turn (blue), an override (purple) or a swap (orange) with who
+            made it, a volunteered (green) or fairly assigned (grey) weekend slot.
           </p>
           <p role="status" aria-live="polite" className="pg-status">
             {message}

@@ -26,6 +26,8 @@ export const ROTATION_SHIFTS = `
 /** Delivered when who is on call in the rotation changes (h-15d's subscriptions); the page then refetches. */
 export const ON_CALL_LIVE = `subscription SchedulesLive($rotationId: ID) { onCallChanged(rotationId: $rotationId) { rotation { id } } }`;
 
+export const RESPONDERS = `query OverrideResponders { responders(first: 100) { nodes { id name team } } }`;
+
 export const SCHEDULE_OVERRIDE = `
   mutation ScheduleOverride($input: ScheduleOverrideInput!) {
     scheduleOverride(input: $input) { id start end responder { name } replaces { name } createdBy { ${ACTOR_FIELDS} } }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { actorName } from '../common/actor.js';
 import { ErrorText } from '../common/error-text.js';
 import { formatSpan, inBothZones, viewerZone, wallClock } from '../common/format.js';
@@ -7,6 +7,7 @@ import type { Me } from '../common/me.js';
 import { shiftLabel } from './shift-calendar.js';
 import {
   CANCEL_OVERRIDE,
+  RESPONDERS,
   SCHEDULE_OVERRIDE,
   SWAP_SHIFTS,
   type RotationDetail,
@@ -90,6 +91,10 @@ function reasonWords(shift: Shift): string {
 function OverrideForm({ shift, rotation, me, onChanged }: Props) {
   const zone = rotation.timeZone;
   const people = rotation.participants.map((p) => p.responder);
+  const [everyone] = useQuery<{ responders: { nodes: { id: string; name: string; team: string }[] } }>({
+    query: RESPONDERS,
+  });
+  const others = (everyone.data?.responders.nodes ?? []).filter((r) => !people.some((p) => p.id === r.id));
   const mine = me?.actor.responder;
   const defaultCover =
     mine && mine.id !== shift.responder.id ? mine.id : (people.find((p) => p.id !== shift.responder.id)?.id ?? '');
@@ -114,7 +119,7 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
     const answer = await schedule({ input });
     if (!answer.error)
       onChanged(
-        `Override scheduled: ${answer.data.scheduleOverride.responder.name} covers ${start} – ${end} (${zone}).`,
+        `Override scheduled: ${answer.data.scheduleOverride.responder.name} covers ${formatSpan(answer.data.scheduleOverride.start, answer.data.scheduleOverride.end, zone)} (${zone}).`,
       );
   }
 
@@ -124,13 +129,23 @@ function OverrideForm({ shift, rotation, me, onChanged }: Props) {
       <label>
         Who covers
         <select value={responderId} onChange={(e) => setResponderId(e.target.value)} required>
-          {mine && !people.some((p) => p.id === mine.id) ? <option value={mine.id}>{mine.name} (me)</option> : null}
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-              {p.id === mine?.id ? ' (me)' : ''}
-            </option>
-          ))}
+          <optgroup label={`In ${rotation.name}`}>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.id === mine?.id ? ' (me)' : ''}
+              </option>
+            ))}
+          </optgroup>
+          {others.length > 0 ? (
+            <optgroup label="Everyone else">
+              {others.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.team}){p.id === mine?.id ? ' (me)' : ''}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
         </select>
       </label>
       <label>
