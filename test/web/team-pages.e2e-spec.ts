@@ -70,6 +70,22 @@ describe('team pages in a browser', () => {
     await shot(page, 'schedules');
   });
 
+  it('says in words why a swap is refused, and changes nothing', async () => {
+    const page = await signedIn('cy', 'Schedules');
+    await page.getByRole('button', { name: /^Ana, Mon 27 Jul, 12:00 – 18:00/ }).click();
+    await page.getByRole('button', { name: 'Swap this shift' }).click();
+    await page.getByRole('button', { name: /^Bo, Tue 28 Jul, 12:00 – 18:00/ }).click();
+    await page.getByRole('button', { name: 'Swap the shifts' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('Your role does not allow this.').waitFor();
+    await alert.getByText('A responder may only change their own shifts').waitFor();
+    await shot(page, 'schedules-refused');
+    const { rotation } = await app().ok(`query($id: ID!) { rotation(id: $id) { swaps { totalCount } } }`, {
+      id: scenario.rotations.amer1,
+    });
+    expect(rotation.swaps.totalCount).toBe(1);
+  });
+
   it('covers part of a shift with an override, using the keyboard only', async () => {
     const page = await signedIn('mona', 'Schedules');
     await page.getByRole('button', { name: /^Ana, Thu 23 Jul, 12:00 – 18:00/ }).focus();
