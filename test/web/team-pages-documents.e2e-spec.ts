@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { parse, validate } from 'graphql';
+import { Kind, parse, validate } from 'graphql';
 import * as figures from '../../apps/web/src/pages/figures/figures.queries.js';
 import * as handovers from '../../apps/web/src/pages/handovers/handovers.queries.js';
 import * as rapidActions from '../../apps/web/src/pages/rapid-actions/rapid-actions.queries.js';
@@ -7,8 +7,9 @@ import * as schedules from '../../apps/web/src/pages/schedules/schedules.queries
 import { ME } from '../../apps/web/src/pages/common/me.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
+// Subscriptions (the *_LIVE documents) join once the schema has them (h-15d): add `|subscription`.
 const documents = Object.entries({ ...figures, ...handovers, ...rapidActions, ...schedules, ME }).filter(
-  ([, value]) => typeof value === 'string' && /^\s*(query|mutation|subscription)\b/.test(value),
+  ([, value]) => typeof value === 'string' && /^\s*(query|mutation)\b/.test(value),
 ) as [string, string][];
 
 /** Every GraphQL document the Schedules, Handovers, Rapid actions and Figures pages send is valid against the API and within its limits. */
@@ -27,7 +28,11 @@ describe('the documents of the team pages', () => {
 
   it.each(documents)('%s validates against the schema', (_name, document) => {
     const schema = app.app.get(GraphQLSchemaHost).schema;
-    expect(validate(schema, parse(document)).map((e) => e.message)).toEqual([]);
+    const parsed = parse(document);
+    // validate() leaves the fields of an operation whose root type is missing unchecked
+    for (const definition of parsed.definitions)
+      if (definition.kind === Kind.OPERATION_DEFINITION) expect(schema.getRootType(definition.operation)).toBeTruthy();
+    expect(validate(schema, parsed).map((e) => e.message)).toEqual([]);
   });
 
   // Mutations are sent without their required input: the limits are checked first, then nothing runs.
