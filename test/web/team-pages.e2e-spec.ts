@@ -119,7 +119,15 @@ describe('team pages in a browser', () => {
     await shot(page, 'schedules-override');
   });
 
-  it('writes a handover as the outgoing DRI and accepts it as the incoming responder', async () => {
+  it('writes a handover as the outgoing DRI; the incoming sees it without reloading and accepts it', async () => {
+    const incoming = await signedIn('cy', 'Handovers');
+    await incoming
+      .getByRole('region', { name: 'Handed to me' })
+      .getByRole('button', { name: /AMER 1: Wed 15 Jul, 18:00/ })
+      .click();
+    const waiting = incoming.getByRole('article', { name: /Self-managed instance down after upgrade/ });
+    await waiting.getByText('No summary written yet.').waitFor();
+
     const outgoing = await signedIn('ana', 'Handovers');
     await outgoing.getByRole('button', { name: /Wed 15 Jul, 18:00, from Ana to Cy · 1 waiting/ }).click();
     const item = outgoing.getByRole('article', { name: /Self-managed instance down after upgrade/ });
@@ -130,13 +138,8 @@ describe('team pages in a browser', () => {
     await outgoing.getByText('Summary saved for Self-managed instance down after upgrade.').waitFor();
     await shot(outgoing, 'handovers-outgoing');
 
-    const incoming = await signedIn('cy', 'Handovers');
-    await incoming
-      .getByRole('region', { name: 'Handed to me' })
-      .getByRole('button', { name: /AMER 1: Wed 15 Jul, 18:00/ })
-      .click();
-    const waiting = incoming.getByRole('article', { name: /Self-managed instance down after upgrade/ });
-    await waiting.getByText('Check the database migration log').waitFor();
+    // live through handoverItemsChanged, or within the 5 s poll where subscriptions are unavailable
+    await waiting.getByText('Check the database migration log').waitFor({ timeout: 15_000 });
     await waiting.getByRole('button', { name: 'Accept' }).click();
     await incoming.getByText('Accepted Self-managed instance down after upgrade.').waitFor();
     await waiting.getByText(/Handed over: accepted by Cy/).waitFor();
