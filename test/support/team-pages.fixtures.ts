@@ -29,7 +29,7 @@ const ACK_TO = `mutation Ack($pageId: ID!) { acknowledgePage(pageId: $pageId) { 
  * A support team over one week: AMER 1 (Ana and Bo by turns, 12:00-18:00 New York) hands over to
  * AMER 2 (Cy); an escalation last week, acknowledged and resolved; an S1 emergency acknowledged by
  * Ana and still open when her shift ends; rapid actions (one overdue, one confidential to Bo); a
- * weekend slot round on AMER 1 with Bo volunteered for the Saturday.
+ * weekend slot round on AMER 1 (three slots) with Bo volunteered for the first Saturday.
  */
 export async function seedTeamScenario(app: TestApp): Promise<TeamScenario> {
   app.clock.set(SCENARIO_START);
@@ -109,6 +109,7 @@ export async function seedTeamScenario(app: TestApp): Promise<TeamScenario> {
     slots: [
       ['2026-07-18T09:00', '2026-07-18T21:00'],
       ['2026-07-19T09:00', '2026-07-19T21:00'],
+      ['2026-07-25T09:00', '2026-07-25T21:00'],
     ],
     deadline: '2026-07-16T09:00',
   });

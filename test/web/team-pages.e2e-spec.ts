@@ -70,6 +70,25 @@ describe('team pages in a browser', () => {
     await shot(page, 'schedules');
   });
 
+  it('volunteers for a weekend slot and withdraws', async () => {
+    const page = await signedIn('ana', 'Schedules');
+    const rounds = page.getByRole('region', { name: 'Weekend slot rounds' });
+    await rounds.getByRole('button', { name: 'Volunteer for Sat 25 Jul, 09:00 – 21:00' }).click();
+    await rounds.getByText(/Sat 25 Jul, 09:00 – 21:00 \(America\/New_York\): Ana, volunteered/).waitFor();
+    await rounds.getByRole('button', { name: 'Withdraw me' }).click();
+    await rounds.getByRole('button', { name: 'Volunteer for Sat 25 Jul, 09:00 – 21:00' }).waitFor();
+    await rounds.getByRole('button', { name: 'Volunteer for Sun 19 Jul, 09:00 – 21:00' }).click();
+    await rounds.getByText(/Sun 19 Jul, 09:00 – 21:00 \(America\/New_York\): Ana, volunteered/).waitFor();
+    const { slotRound } = await app().ok(`query($id: ID!) { slotRound(id: $id) { slots { volunteer { handle } } } }`, {
+      id: scenario.roundId,
+    });
+    expect(slotRound.slots).toEqual([
+      { volunteer: { handle: 'bo' } },
+      { volunteer: { handle: 'ana' } },
+      { volunteer: null },
+    ]);
+  });
+
   it('says in words why a swap is refused, and changes nothing', async () => {
     const page = await signedIn('cy', 'Schedules');
     await page.getByRole('button', { name: /^Ana, Mon 27 Jul, 12:00 – 18:00/ }).click();
