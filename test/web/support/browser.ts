@@ -81,6 +81,8 @@ export async function startBrowserHarness(options: TestAppOptions = {}): Promise
       locale: 'en-GB',
     });
     contexts.push(context);
+    // Shorter than jest's 30 s, so a missing element fails with the locator that found nothing
+    context.setDefaultTimeout(10_000);
     await context.clock.setFixedTime(app.clock.now());
     const page = await context.newPage();
     page.on('pageerror', (error) => process.stderr.write(`[browser page error] ${error.message}\n`));

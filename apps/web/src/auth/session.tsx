@@ -87,10 +87,30 @@ async function readSession(message?: string): Promise<Session | 'no-session-endp
   };
 }
 
+/** Where a server without cookie sessions keeps the bearer token: this tab only, gone when it closes. */
+const TAB_TOKEN = 'incident-coordination.api-token';
+
+function tabToken(): string | null {
+  try {
+    return window.sessionStorage.getItem(TAB_TOKEN);
+  } catch {
+    return null;
+  }
+}
+
+function keepTabToken(token: string | null): void {
+  try {
+    if (token) window.sessionStorage.setItem(TAB_TOKEN, token);
+    else window.sessionStorage.removeItem(TAB_TOKEN);
+  } catch {
+    // storage refused (private mode): the token lasts until the page reloads
+  }
+}
+
 /**
  * The signed-in state. Normally a cookie session (GET /auth/session; POST /auth/token turns an
  * API token into one). A server without session endpoints (404) still takes an API token: it is
- * then kept in this tab's memory only and sent as a bearer token.
+ * then kept for this tab only (sessionStorage) and sent as a bearer token.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
@@ -98,7 +118,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async (message?: string) => {
     try {
       const read = await readSession(message);
-      setSession(read === 'no-session-endpoint' ? { status: 'signed-out', oidc: false, message } : read);
+      if (read !== 'no-session-endpoint') return setSession(read);
+      const token = message ? null : tabToken();
+      if (!token) {
+        keepTabToken(null);
+        return setSession({ status: 'signed-out', oidc: false, message });
+      }
+      const held = await whoHoldsToken(token);
+      if (held.status !== 'signed-in') keepTabToken(null);
+      setSession(held);
     } catch {
       setSession({
         status: 'signed-out',
@@ -119,7 +147,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         body: JSON.stringify({ token }),
       });
       if (response.status === 404) {
-        setSession(await whoHoldsToken(token));
+        const held = await whoHoldsToken(token);
+        keepTabToken(held.status === 'signed-in' ? token : null);
+        setSession(held);
         return;
       }
       if (!response.ok) {
@@ -146,6 +176,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }).catch(() => undefined);
       await refresh('You are signed out.');
     } else {
+      keepTabToken(null);
       setSession({ status: 'signed-out', oidc: false, message: 'You are signed out.' });
     }
   }, [session, refresh]);

@@ -7,7 +7,7 @@ export interface ActorFields {
 }
 
 /** The fragment of fields ActorName reads */
-export const ACTOR_FIELDS = 'id kind display { name } responder { name } operator { name }';
+export const ACTOR_FIELDS = 'id display { name } responder { name } operator { name }';
 
 export function actorName(actor: ActorFields): string {
   return actor.display?.name ?? actor.responder?.name ?? actor.operator?.name ?? actor.id;

@@ -28,3 +28,8 @@ export function Loading({ what }: { what: string }) {
     </p>
   );
 }
+
+/** A polite live region saying what was just done (it stays after the buttons that did it are gone). */
+export function Announcement({ message }: { message?: string }) {
+  return <div aria-live="polite">{message ? <p className="success">{message}</p> : null}</div>;
+}
