@@ -6,7 +6,7 @@ import { MarkdownBlock } from './common/copy-button.js';
 import { ErrorText } from './common/error-text.js';
 import { inBothZones, formatInstant } from './common/format.js';
 import { useMe } from './common/me.js';
-import { HandoverItemCard } from './handovers/handover-item.js';
+import { AcceptAll, HandoverItemCard } from './handovers/handover-item.js';
 import {
   BOUNDARIES,
   HANDED_TO_ME,
@@ -155,6 +155,17 @@ function BoundaryDetail({ boundaryId, me }: { boundaryId: string; me: ReturnType
             {message}
           </p>
           {boundary.items.length === 0 ? <p>Nothing was open at this boundary.</p> : null}
+          {boundary.pendingCount > 1 &&
+          me?.actor.responder &&
+          boundary.incoming.some((p) => p.id === me.actor.responder?.id) ? (
+            <AcceptAll
+              boundary={boundary}
+              onChanged={(words) => {
+                setMessage(words);
+                refetch({ requestPolicy: 'network-only' });
+              }}
+            />
+          ) : null}
           {boundary.items.map((item) => (
             <HandoverItemCard
               key={item.escalation.id}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { ErrorText } from '../common/error-text.js';
-import { formatInstant } from '../common/format.js';
+import { formatInstant, formatSeconds } from '../common/format.js';
 import { isLead, type Me } from '../common/me.js';
 import { ACCEPT, WRITE_SUMMARY, type Boundary, type HandoverItem } from './handovers.queries.js';
 
@@ -36,7 +36,7 @@ export function HandoverItemCard({ boundary, item, me, onChanged }: Props) {
       </h3>
       <p>
         {STATE_WORDS[item.state] ?? item.state} (was {STATE_WORDS[item.stateAtBoundary] ?? item.stateAtBoundary} at the
-        boundary), raised {item.ageMinutes} minutes ago. DRI at the boundary: {item.driAtBoundary.name}; now:{' '}
+        boundary), open for {formatSeconds(item.ageMinutes * 60)}. DRI at the boundary: {item.driAtBoundary.name}; now:{' '}
         {item.dri?.name ?? 'nobody'}.
       </p>
       {item.handedOver ? (
@@ -97,6 +97,26 @@ function SummaryForm({ boundary, item, onChanged }: Props) {
       </button>
       <ErrorText error={result.error} what="Saving the summary" />
     </form>
+  );
+}
+
+/** Accept for everything still waiting at the boundary, for whoever takes over there. */
+export function AcceptAll({ boundary, onChanged }: { boundary: Boundary; onChanged: (words: string) => void }) {
+  const [result, accept] = useMutation(ACCEPT);
+  return (
+    <div className="pg-row">
+      <button
+        type="button"
+        disabled={result.fetching}
+        onClick={async () => {
+          const answer = await accept({ input: { boundaryId: boundary.id } });
+          if (!answer.error) onChanged(`Accepted all ${boundary.pendingCount} waiting items.`);
+        }}
+      >
+        Accept all {boundary.pendingCount} waiting
+      </button>
+      <ErrorText error={result.error} what="Accepting" />
+    </div>
   );
 }
 
