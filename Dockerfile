@@ -1,12 +1,14 @@
 # The API as a container image (used by docker-compose.yml).
-FROM node:20-bookworm AS build
+FROM node:24-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci runs the `prepare` script (build-if-changed), which has nothing to build before the sources come.
+COPY scripts ./scripts
 RUN npm ci
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules

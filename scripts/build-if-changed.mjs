@@ -20,6 +20,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
+if (nodeMajor < 22 || (nodeMajor === 22 && nodeMinor < 12)) {
+  process.stderr.write(`This project needs Node 22.12 or later (Node 22 or 24 LTS); this is Node ${process.versions.node}.\n`);
+  process.exit(1);
+}
+
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const stampFile = join(root, 'dist', '.build-stamp');
 const SOURCE_FOLDERS = ['apps', 'libs', 'bench'];
@@ -54,19 +60,14 @@ function inputsHash(folders = SOURCE_FOLDERS, singleFiles = SINGLE_FILES) {
     .sort();
   const hash = createHash('sha256');
   for (const file of files) {
-    hash
-      .update(file)
-      .update('\0')
-      .update(readFileSync(join(root, file)))
-      .update('\0');
+    hash.update(file).update('\0').update(readFileSync(join(root, file))).update('\0');
   }
   return hash.digest('hex');
 }
 
-// A packaged image (Dockerfile) carries dist/ without the sources: there is nothing to rebuild.
-if (!existsSync(join(root, 'apps')) && existsSync(join(root, 'dist', 'apps', 'api', 'src', 'main.js'))) {
-  process.exit(0);
-}
+// A packaged image (Dockerfile) carries dist/ without the sources, and its `npm ci` runs before
+// they are copied in: there is nothing to build from.
+if (!existsSync(join(root, 'apps'))) process.exit(0);
 
 const webStampFile = join(root, 'dist', 'web', '.build-stamp');
 const webInputsHash = () => inputsHash([join('apps', 'web')], ['package-lock.json']);

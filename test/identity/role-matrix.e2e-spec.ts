@@ -115,7 +115,11 @@ describe('role matrix: every mutation against every role (over HTTP)', () => {
     const webhook = await app.ok(
       `mutation { createWebhookSubscription(input: { name: "matrix", url: "https://203.0.113.10/matrix", eventKinds: [HANDOVER] }) { subscription { id } } }`,
     );
+    const feed = await app.ok(`mutation($r: ID!) { createCalendarFeed(input: { responderId: $r }) { id } }`, {
+      r: alice,
+    });
     fixture = {
+      calendarFeedId: feed.createCalendarFeed.id,
       roundId: round.publishWeekendSlots.id,
       slotId: round.publishWeekendSlots.slots[0].id,
       escalationId: raised.raiseEscalation.id,

@@ -1,6 +1,6 @@
 import { type Row, rapidActionRow, membership, withInput } from './role-matrix.support.js';
 
-/** Role-matrix rows: Responders, rotations, weekend slots, projections, tokens and rapid actions. */
+/** Role-matrix rows: Responders, rotations, weekend slots, projections, tokens, calendar feeds and rapid actions. */
 export const PEOPLE_ROWS: Record<string, Row> = {
   registerResponder: {
     allowed: ['admin'],
@@ -254,6 +254,22 @@ export const PEOPLE_ROWS: Record<string, Row> = {
     request: (f) => ({
       query: `mutation($t: ID!) { revokeApiToken(tokenId: $t, reason: "rotated") { id } }`,
       variables: { t: f.tokenId },
+    }),
+  },
+  // a rotation no role's subject takes part in; an unknown one answers the same (access before lookup)
+  createCalendarFeed: {
+    allowed: ['admin'],
+    request: (f) => ({
+      query: `mutation($input: CreateCalendarFeedInput!) { createCalendarFeed(input: $input) { id url } }`,
+      variables: { input: { rotationId: f.rotationId } },
+    }),
+  },
+  // alice's feed, created by an admin: no role's subject created it or is shown by it
+  revokeCalendarFeed: {
+    allowed: ['admin'],
+    request: (f) => ({
+      query: `mutation($id: ID!) { revokeCalendarFeed(id: $id) { id state } }`,
+      variables: { id: f.calendarFeedId },
     }),
   },
 };

@@ -23,6 +23,8 @@ export interface Fixture {
   contactMethodId: string;
   removableMethodId: string;
   webhookSubscriptionId: string;
+  /** Alice's calendar feed, created by an admin. */
+  calendarFeedId: string;
 }
 
 export interface Row {
@@ -96,5 +98,6 @@ export function unknownFixture(): Fixture {
     contactMethodId: UNKNOWN(13),
     removableMethodId: UNKNOWN(14),
     webhookSubscriptionId: UNKNOWN(15),
+    calendarFeedId: UNKNOWN(17),
   };
 }

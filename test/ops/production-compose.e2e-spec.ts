@@ -76,6 +76,14 @@ describe('the API image', () => {
     expect(dockerfile).toMatch(/^USER node$/m);
   });
 
+  it('builds and runs on a Node LTS line the engines field allows', () => {
+    const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines;
+    expect(engines.node).toBe('>=22.12');
+    const images = [...dockerfile.matchAll(/^FROM node:(\d+)-/gm)].map((match) => Number(match[1]));
+    expect(images).toHaveLength(2);
+    for (const major of images) expect([22, 24]).toContain(major);
+  });
+
   it('has the token command the README gives (`docker compose exec api npm run -s token:admin`)', () => {
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts['token:admin']).toBe(

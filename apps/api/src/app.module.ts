@@ -7,9 +7,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { AppErrorFilter, CoreModule, createValidationPipe, ReadAccessGuard } from '@app/core';
+import { CalendarModule, redactCalendarFeedToken } from '@app/calendar';
 import { EscalationsModule } from '@app/escalations';
 import { HandoversModule } from '@app/handovers';
-import { Authenticator } from '@app/identity';
+import { SessionAuthenticator } from '@app/identity';
 import { RapidActionsModule } from '@app/rapid-actions';
 import { FiguresModule } from '@app/figures';
 import { IntegrationsModule, redactIntakeSecrets } from '@app/integrations';
@@ -35,8 +36,13 @@ type Config = ConfigService<Environment, true>;
       useFactory: (config: Config) => ({
         pinoHttp: {
           level: config.get('LOG_LEVEL', { infer: true }),
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.routing_key'],
-          serializers: { req: redactIntakeSecrets },
+          redact: [
+            'req.headers.authorization',
+            'req.headers.cookie',
+            'req.headers["x-csrf-token"]',
+            'req.body.routing_key',
+          ],
+          serializers: { req: (req) => redactCalendarFeedToken(redactIntakeSecrets(req)) },
           autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
         },
       }),
@@ -47,8 +53,8 @@ type Config = ConfigService<Environment, true>;
     identityModule(),
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [ConfigService, Authenticator],
-      useFactory: (config: Config, authenticator: Authenticator) => {
+      inject: [ConfigService, SessionAuthenticator],
+      useFactory: (config: Config, authenticator: SessionAuthenticator) => {
         const production = config.get('NODE_ENV', { infer: true }) === 'production';
         const limits = {
           production,
@@ -68,6 +74,7 @@ type Config = ConfigService<Environment, true>;
     FiguresModule,
     NotificationsModule,
     IntegrationsModule,
+    CalendarModule,
   ],
   controllers: [HealthController, MetricsController],
   providers: [

@@ -15,14 +15,15 @@ import {
   StrictDateTimeScalar,
   type GraphQLContext,
 } from '@app/core';
-import type { Authenticator } from '@app/identity';
+import type { SessionAuthenticator } from '@app/identity';
 import { fieldAccess } from './read-access.js';
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, TOO_MANY_REQUESTS: 429 };
+const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, TOO_MANY_REQUESTS: 429 };
 
 /**
  * Apollo through Nest, code first.
- * - Every request is authenticated while its context is built, before anything is parsed or run.
+ * - Every request is authenticated while its context is built, before anything is parsed or run:
+ *   by its bearer token, or by its session cookie (with the session's x-csrf-token on a POST).
  * - graphql-armor limits depth, cost, aliases, directives and tokens of each operation.
  * - Each field is read only by the roles its context's read-access table names (fieldAccess).
  * - The stock landing pages load from a CDN, so they are off; GET /graphql in a browser serves
@@ -40,7 +41,7 @@ export interface GraphQLLimits {
   requestBudgetMs?: number;
 }
 
-export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticator): ApolloDriverConfig {
+export function graphqlConfig(limits: GraphQLLimits, authenticator: SessionAuthenticator): ApolloDriverConfig {
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     costLimit: { maxCost: limits.maxCost },
@@ -74,7 +75,7 @@ export function graphqlConfig(limits: GraphQLLimits, authenticator: Authenticato
     allowBatchedHttpRequests: false,
     context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
       try {
-        return { requestContext: await authenticator.authenticate(req.headers) };
+        return { requestContext: await authenticator.authenticateRequest(req) };
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         throw new GraphQLError(error.message, {

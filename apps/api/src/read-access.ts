@@ -1,3 +1,4 @@
+import { calendarReadAccess } from '@app/calendar';
 import { coreReadAccess, FieldAccess } from '@app/core';
 import { escalationsReadAccess } from '@app/escalations';
 import { eventStoreReadAccess } from '@app/event-store';
@@ -21,4 +22,5 @@ export const fieldAccess = new FieldAccess(
   figuresReadAccess,
   integrationsReadAccess,
   notificationsReadAccess,
+  calendarReadAccess,
 );

@@ -15,6 +15,20 @@ export class IdentityPolicy {
     if (context.role !== 'system') this.assertAdmin(context, 'revoke API tokens');
   }
 
+  /** A session is started for the one who signed in, with their own context. */
+  assertCanStartSession(context: RequestContext, subject: string): void {
+    if (context.role !== 'system' && context.actor !== subject) {
+      throw new ForbiddenError('A session is started only by the one it signs in');
+    }
+  }
+
+  /** Only the session itself signs out. */
+  assertCanEndSession(context: RequestContext, sessionId: string): void {
+    if (context.role !== 'system' && context.sessionId !== sessionId) {
+      throw new ForbiddenError('A session is ended only by itself (sign out)');
+    }
+  }
+
   assertCanList(context: RequestContext): void {
     this.assertAdmin(context, 'list API tokens');
   }

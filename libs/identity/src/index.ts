@@ -5,3 +5,6 @@ export * from './first-admin.js';
 export * from './commands/issue-api-token.command.js';
 export * from './tokens/token-signer.js';
 export * from './graphql/identity.read-access.js';
+export * from './sessions/session-authenticator.js';
+export * from './sessions/session-cookie.js';
+export { MAX_SESSION_HOURS } from './domain/session/session.decider.js';

@@ -33,14 +33,14 @@ export interface BrowserHarness {
  * Fails with what to do when the browser or the build is missing: the browser tests never pass
  * without a browser (in CI or anywhere else).
  */
-export function requireBrowserAndBuild(): void {
-  if (!existsSync(CHROMIUM_PATH))
+export function requireBrowserAndBuild(chromiumPath = CHROMIUM_PATH, webBuild = WEB_BUILD): void {
+  if (!existsSync(chromiumPath))
     throw new Error(
-      `The browser tests need Chromium at ${CHROMIUM_PATH}, which is missing${process.env.CI === 'true' ? ' in CI' : ''}: ` +
+      `The browser tests need Chromium at ${chromiumPath}, which is missing${process.env.CI === 'true' ? ' in CI' : ''}: ` +
         'install it with `apt-get install -y chromium` (or set CHROMIUM_PATH to a Chromium binary).',
     );
-  if (!existsSync(join(WEB_BUILD, 'index.html')))
-    throw new Error(`The browser tests need the built web app in ${WEB_BUILD}: run \`npm run build:web\`.`);
+  if (!existsSync(join(webBuild, 'index.html')))
+    throw new Error(`The browser tests need the built web app in ${webBuild}: run \`npm run build:web\`.`);
 }
 
 /**

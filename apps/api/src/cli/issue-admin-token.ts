@@ -9,6 +9,7 @@
  * service) and prints the token once, on standard output. Nothing else ever shows it, and
  * nothing else is written to standard output, so the command can be captured as it is.
  */
+import '../supported-node.js';
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import type { LoggerService } from '@nestjs/common';

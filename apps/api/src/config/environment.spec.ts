@@ -72,3 +72,49 @@ describe('validateEnvironment: the append budget', () => {
     expect(() => validateEnvironment({ APPEND_BUDGET_BYTES: value })).toThrow(/APPEND_BUDGET_BYTES/);
   });
 });
+
+describe('validateEnvironment: sign-in', () => {
+  const oidc = {
+    OIDC_ISSUER_URL: 'https://idp.example.com/realms/ops',
+    OIDC_CLIENT_ID: 'incident-coordination',
+    OIDC_CLIENT_SECRET: 'client-secret',
+  };
+
+  it('has sessions of 12 hours and single sign-on off unless configured', () => {
+    const env = validateEnvironment({});
+    expect(env.SESSION_TTL_HOURS).toBe(12);
+    expect(env.OIDC_ISSUER_URL).toBeUndefined();
+    expect(env.OIDC_CLAIM).toBe('email');
+    expect(env.OIDC_MATCH_FIELD).toBe('email');
+    expect(env.OIDC_SCOPES).toBe('openid email profile');
+  });
+
+  it('takes an identity provider with its client, a claim and what it matches', () => {
+    const env = validateEnvironment({
+      ...oidc,
+      OIDC_REDIRECT_URL: 'https://oncall.example.com/auth/callback',
+      OIDC_CLAIM: 'preferred_username',
+      OIDC_MATCH_FIELD: 'handle',
+      SESSION_TTL_HOURS: '8',
+    });
+    expect(env).toMatchObject({ ...oidc, OIDC_CLAIM: 'preferred_username', OIDC_MATCH_FIELD: 'handle' });
+    expect(env.SESSION_TTL_HOURS).toBe(8);
+    expect(validateEnvironment({ ...oidc, OIDC_ISSUER_URL: 'http://127.0.0.1:8080' }).OIDC_ISSUER_URL).toBe(
+      'http://127.0.0.1:8080',
+    );
+  });
+
+  it.each([
+    [{ OIDC_ISSUER_URL: 'https://idp.example.com' }, /OIDC_CLIENT_ID is required/],
+    [{ ...oidc, OIDC_CLIENT_SECRET: undefined }, /OIDC_CLIENT_SECRET is required/],
+    [{ ...oidc, OIDC_ISSUER_URL: 'http://idp.example.com' }, /OIDC_ISSUER_URL must be an https URL/],
+    [{ ...oidc, OIDC_MATCH_FIELD: 'name' }, /OIDC_MATCH_FIELD must be one of email, handle/],
+    [{ ...oidc, OIDC_SCOPES: 'email profile' }, /OIDC_SCOPES/],
+    [{ ...oidc, OIDC_CLAIM: 'a claim' }, /OIDC_CLAIM/],
+    [{ SESSION_TTL_HOURS: '0' }, /SESSION_TTL_HOURS must be at least 1/],
+    [{ SESSION_TTL_HOURS: '721' }, /SESSION_TTL_HOURS must be at most 720/],
+    [{ SESSION_TTL_HOURS: '1.5' }, /SESSION_TTL_HOURS/],
+  ])('refuses %j', (raw, message) => {
+    expect(() => validateEnvironment(raw)).toThrow(message);
+  });
+});

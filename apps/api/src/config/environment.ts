@@ -10,8 +10,10 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
+import { MAX_SESSION_HOURS, OIDC_MATCH_FIELDS, type OidcMatchField } from '@app/identity';
 import { DEFAULT_APPEND_BUDGET_BYTES, MAX_APPEND_BUDGET_BYTES, MIN_APPEND_BUDGET_BYTES } from '@app/event-store';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -79,6 +81,48 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE: number = 600;
 
+  /** How long a browser session lasts (single sign-on or an API token signed in at /auth/token). */
+  @IsInt({ message: 'SESSION_TTL_HOURS must be a whole number of hours' })
+  @Min(1, { message: 'SESSION_TTL_HOURS must be at least 1' })
+  @Max(MAX_SESSION_HOURS, { message: `SESSION_TTL_HOURS must be at most ${MAX_SESSION_HOURS}` })
+  SESSION_TTL_HOURS: number = 12;
+
+  /** OpenID Connect single sign-on: the identity provider's issuer; unset turns it off. */
+  @IsOptional()
+  @Matches(/^(https:\/\/[^\s]+|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?(\/[^\s]*)?)$/, {
+    message: 'OIDC_ISSUER_URL must be an https URL (http only on localhost)',
+  })
+  OIDC_ISSUER_URL?: string;
+
+  @ValidateIf((env: Environment) => env.OIDC_ISSUER_URL !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER_URL' })
+  @MinLength(1, { message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER_URL' })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((env: Environment) => env.OIDC_ISSUER_URL !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_SECRET is required with OIDC_ISSUER_URL' })
+  @MinLength(1, { message: 'OIDC_CLIENT_SECRET is required with OIDC_ISSUER_URL' })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** This service's callback as registered at the provider; `${PUBLIC_URL}/auth/callback` unless set. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'OIDC_REDIRECT_URL must be an http(s) URL' },
+  )
+  OIDC_REDIRECT_URL?: string;
+
+  /** The claim that names the responder. */
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'OIDC_CLAIM must be a claim name' })
+  OIDC_CLAIM: string = 'email';
+
+  /** What the claim is matched against: a responder's verified e-mail addresses, or their handle. */
+  @IsIn(OIDC_MATCH_FIELDS, { message: `OIDC_MATCH_FIELD must be one of ${OIDC_MATCH_FIELDS.join(', ')}` })
+  OIDC_MATCH_FIELD: OidcMatchField = 'email';
+
+  @Matches(/^(\S+ )*openid( \S+)*$/, { message: 'OIDC_SCOPES must be space-separated and include openid' })
+  OIDC_SCOPES: string = 'openid email profile';
+
   /** Alert requests (Events v2 events, webhook notifications) one integration key may send per minute. */
   @IsInt()
   @Min(1)
@@ -111,7 +155,7 @@ export class Environment {
   @IsString()
   NOTIFICATION_SECRET_FILE: string = './data/notification-secret';
 
-  /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`. */
+  /** The address people reach this service at: action links point to `${PUBLIC_URL}/actions/…`, calendar feeds to `${PUBLIC_URL}/calendar/…`. */
   @IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
     { message: 'PUBLIC_URL must be an http(s) URL' },

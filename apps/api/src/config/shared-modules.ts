@@ -1,6 +1,6 @@
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { EventStoreModule, type EventStoreModuleOptions } from '@app/event-store';
-import { IdentityModule } from '@app/identity';
+import { IdentityModule, type OidcOptions } from '@app/identity';
 import { validateEnvironment, type Environment } from './environment.js';
 
 type Config = ConfigService<Environment, true>;
@@ -32,5 +32,23 @@ export const identityModule = () =>
       jwtPublicKey: config.get('JWT_PUBLIC_KEY', { infer: true }),
       jwtSecretFile: config.get('JWT_SECRET_FILE', { infer: true }),
       rateLimitPerMinute: config.get('RATE_LIMIT_PER_MINUTE', { infer: true }),
+      sessionTtlHours: config.get('SESSION_TTL_HOURS', { infer: true }),
+      oidc: oidcOptions(config),
     }),
   });
+
+/** Single sign-on is on when an issuer is configured (the environment's checks require the client then). */
+function oidcOptions(config: Config): OidcOptions | undefined {
+  const issuerUrl = config.get('OIDC_ISSUER_URL', { infer: true });
+  if (!issuerUrl) return undefined;
+  const publicUrl = config.get('PUBLIC_URL', { infer: true }).replace(/\/+$/, '');
+  return {
+    issuerUrl,
+    clientId: config.get('OIDC_CLIENT_ID', { infer: true })!,
+    clientSecret: config.get('OIDC_CLIENT_SECRET', { infer: true })!,
+    redirectUrl: config.get('OIDC_REDIRECT_URL', { infer: true }) ?? `${publicUrl}/auth/callback`,
+    claim: config.get('OIDC_CLAIM', { infer: true }),
+    matchField: config.get('OIDC_MATCH_FIELD', { infer: true }),
+    scopes: config.get('OIDC_SCOPES', { infer: true }),
+  };
+}

@@ -154,7 +154,7 @@ function MyOnCall({ responderId }: { responderId: string }) {
             <h2 id="shifts-title">My shifts in the next {AHEAD_DAYS} days</h2>
             {mine.shifts.length === 0 ? <p>You are not on call in the next {AHEAD_DAYS} days.</p> : null}
             <ul className="people">
-              {mine.shifts.map((shift) => (
+              {joinStretches(mine.shifts).map((shift) => (
                 <li key={`${shift.rotation.id}-${shift.start}`}>
                   <p className="row">
                     <strong>{shift.rotation.name}</strong>
@@ -176,6 +176,20 @@ function MyOnCall({ responderId }: { responderId: string }) {
       ) : null}
     </section>
   );
+}
+
+type Shift = MyShiftsData['responder']['shifts'][number];
+
+/** Back-to-back stretches in one rotation (a daily turn after a daily turn) read as one stretch on call. */
+function joinStretches(shifts: Shift[]): Shift[] {
+  const joined: Shift[] = [];
+  for (const shift of [...shifts].sort((a, b) => a.start.localeCompare(b.start))) {
+    const last = joined.findLast((entry) => entry.rotation.id === shift.rotation.id);
+    const touching = last && new Date(last.end).getTime() === new Date(shift.start).getTime();
+    if (last && touching && last.isDri === shift.isDri && last.reason.kind === shift.reason.kind) last.end = shift.end;
+    else joined.push({ ...shift });
+  }
+  return joined;
 }
 
 /** Escalations I am DRI for; each page resolves from the escalation itself (its page shows "Resolve"). */

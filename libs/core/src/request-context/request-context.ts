@@ -26,6 +26,8 @@ export interface RequestContext {
   correlationId: string;
   /** The API token the request was made with. */
   tokenId?: string;
+  /** The browser session the request was made in (cookie sign-in), if any. */
+  sessionId?: string;
   /** The event that caused this command, for time-driven and reactive steps. */
   causationId?: string;
 }

@@ -6,7 +6,7 @@ import { ActorName, type ActorFields } from '../../components/actor.js';
 import { Announcement, ErrorMessage, Loading } from '../../components/error-message.js';
 import { LiveNote } from '../../components/live-note.js';
 import { DriBadge, SeverityBadge, StateBadge } from '../../components/responder-badges.js';
-import { DualTime, relative } from '../../components/time.js';
+import { DualTime, relative, ViewerTime } from '../../components/time.js';
 import { Link } from '../../router/router.js';
 import { BackupPool, NoteForm, ReassignForm } from './escalation-forms.js';
 import { ESCALATION, ESCALATION_CHANGED, ESCALATION_NOTES, ESCALATION_TIMELINE } from './escalation-fields.js';
@@ -114,7 +114,10 @@ export function EscalationDetail({ id }: { id: string }) {
             <>
               <DriBadge /> {escalation.dri.name}
               {escalation.driSince ? (
-                <span className="muted"> since {relative(escalation.driSince).replace(/^in /, '')}</span>
+                <span className="muted">
+                  {' '}
+                  since <ViewerTime at={escalation.driSince} />
+                </span>
               ) : null}
             </>
           ) : (
