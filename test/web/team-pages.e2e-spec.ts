@@ -6,7 +6,7 @@ import {
   type TeamScenario,
 } from '../support/team-pages.fixtures.js';
 import { PHONE, startBrowserHarness, type BrowserHarness } from './support/browser.js';
-import { lowContrastText } from './support/text-contrast.js';
+import { contrastFailures } from './support/accessibility.js';
 
 /**
  * The Schedules, Handovers, Rapid actions and Figures pages in Debian's Chromium against the real
@@ -41,7 +41,7 @@ describe('team pages in a browser', () => {
   /** A screenshot of the page, whose text must meet WCAG 2.1 AA contrast as rendered. */
   async function shot(page: Page, name: string) {
     await harness.screenshot(page, name);
-    expect({ name, lowContrast: await lowContrastText(page) }).toEqual({ name, lowContrast: [] });
+    expect({ name, lowContrast: await contrastFailures(page) }).toEqual({ name, lowContrast: [] });
   }
 
   it('swaps a shift by clicking it and then the other one in the calendar', async () => {
