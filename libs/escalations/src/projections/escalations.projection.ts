@@ -11,6 +11,7 @@ import { escalationDecider, type Escalation } from '../domain/escalation/escalat
 import type { EscalationEvent } from '../domain/escalation/escalation.events.js';
 import { isOpenState, type NoteKind } from '../domain/escalation/escalation.types.js';
 import { decodeEscalationDoc, encodeEscalationDoc } from './escalation-doc.codec.js';
+import { EscalationRowWrites } from './escalation-row-writes.js';
 
 export interface Note {
   noteId: string;
@@ -28,7 +29,7 @@ export interface EscalationDoc extends Escalation {
 
 const MAX_CACHED_DOCS = 20_000;
 
-export type DueStepKind = 'ACK_TIMEOUT' | 'FOLLOW_UP' | 'BRIDGE_CLOSE';
+export type { DueStepKind } from './escalation-row-writes.js';
 
 const ESCALATION_EVENT_TYPES = new Set<string>([
   'EscalationRaised',
@@ -66,6 +67,8 @@ export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
   readonly version = 4;
   private pending = new Map<string, EscalationDoc>();
+  /** The batch's page and due-step rows, written once each in `flush`. */
+  private readonly writes = new EscalationRowWrites();
   private db?: Database;
   /** Parsed documents, for the queries; a commit drops the ones it changed. */
   private readonly docs = new Map<string, EscalationDoc>();
@@ -174,17 +177,8 @@ export class EscalationsProjection implements Projection {
       }
       case 'ResponderPaged': {
         const page = event.data;
-        cachedStatement(
-          db,
-          'INSERT OR REPLACE INTO escalation_pages (page_id, escalation_id, rotation_id, status, ack_deadline) VALUES (?, ?, ?, ?, ?)',
-        ).run(page.pageId, id, doc.rotationId, 'TRIGGERED', page.ackDeadline);
-        for (const responderId of page.recipients) {
-          cachedStatement(
-            db,
-            'INSERT OR IGNORE INTO escalation_page_recipients (responder_id, page_id) VALUES (?, ?)',
-          ).run(responderId, page.pageId);
-        }
-        addDueStep(db, `ack-timeout:${page.pageId}`, id, 'ACK_TIMEOUT', page.pageId, page.ackDeadline);
+        this.writes.addPage(page.pageId, id, doc.rotationId, page.ackDeadline, page.recipients);
+        this.writes.addDueStep(`ack-timeout:${page.pageId}`, id, 'ACK_TIMEOUT', page.pageId, page.ackDeadline);
         break;
       }
       case 'PageAcknowledged':
@@ -192,33 +186,31 @@ export class EscalationsProjection implements Projection {
       case 'PageTimedOut':
       case 'PageCancelled': {
         const status = doc.pages.find((p) => p.pageId === event.data.pageId)?.status ?? 'CANCELLED';
-        cachedStatement(db, 'UPDATE escalation_pages SET status = ? WHERE page_id = ?').run(status, event.data.pageId);
-        cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(
-          `ack-timeout:${event.data.pageId}`,
-        );
+        this.writes.setPageStatus(event.data.pageId, status);
+        this.writes.removeDueStep(`ack-timeout:${event.data.pageId}`);
         break;
       }
       case 'AlertAcknowledged':
         for (const pageId of event.data.pageIds) {
-          cachedStatement(db, 'UPDATE escalation_pages SET status = ? WHERE page_id = ?').run('ACKNOWLEDGED', pageId);
-          cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(`ack-timeout:${pageId}`);
+          this.writes.setPageStatus(pageId, 'ACKNOWLEDGED');
+          this.writes.removeDueStep(`ack-timeout:${pageId}`);
         }
         break;
       case 'CustomerContacted':
-        addDueStep(db, `follow-up:${id}`, id, 'FOLLOW_UP', id, event.data.followUpDueAt);
+        this.writes.addDueStep(`follow-up:${id}`, id, 'FOLLOW_UP', id, event.data.followUpDueAt);
         break;
       case 'CustomerFollowUpDue':
-        cachedStatement(db, 'DELETE FROM escalation_due_steps WHERE task_id = ?').run(`follow-up:${id}`);
-        addDueStep(db, `bridge-close:${id}`, id, 'BRIDGE_CLOSE', id, event.data.bridgeClosesAt);
+        this.writes.removeDueStep(`follow-up:${id}`);
+        this.writes.addDueStep(`bridge-close:${id}`, id, 'BRIDGE_CLOSE', id, event.data.bridgeClosesAt);
         break;
       case 'CustomerReplied':
       case 'CustomerBridgeClosed':
-        removeTimers(db, id);
+        this.writes.removeTimers(id);
         break;
       default:
         break;
     }
-    if (!isOpenState(doc.state)) removeTimers(db, id);
+    if (!isOpenState(doc.state)) this.writes.removeTimers(id);
     this.pending.set(id, doc);
   }
 
@@ -247,6 +239,7 @@ export class EscalationsProjection implements Projection {
       );
     }
     this.pending.clear();
+    this.writes.flush(db);
   }
 
   afterCommit(events: RecordedEvent[]): void {
@@ -263,6 +256,7 @@ export class EscalationsProjection implements Projection {
 
   afterRollback(): void {
     this.pending.clear();
+    this.writes.clear();
     this.touched.clear();
   }
 
@@ -297,17 +291,4 @@ export class EscalationsProjection implements Projection {
     ).get(id);
     return row ? decodeEscalationDoc(row.doc) : null;
   }
-}
-
-function addDueStep(db: Database, taskId: string, escalationId: string, kind: DueStepKind, ref: string, dueAt: string) {
-  cachedStatement(
-    db,
-    'INSERT OR REPLACE INTO escalation_due_steps (task_id, escalation_id, kind, ref, due_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(taskId, escalationId, kind, ref, dueAt);
-}
-
-function removeTimers(db: Database, escalationId: string) {
-  cachedStatement(db, `DELETE FROM escalation_due_steps WHERE escalation_id = ? AND kind != 'ACK_TIMEOUT'`).run(
-    escalationId,
-  );
 }

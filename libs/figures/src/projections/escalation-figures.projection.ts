@@ -43,6 +43,8 @@ export class EscalationFiguresProjection implements Projection {
   private rows?: EscalationFigureRow[];
   /** Bumped whenever the rows change, so that callers can cache what they computed from them. */
   private revision = 0;
+  /** What the batch did to each escalation, written in `flush`. */
+  private readonly pending = new Map<string, PendingFigures>();
 
   setUp(db: Database): void {
     this.db = db;
@@ -72,38 +74,57 @@ export class EscalationFiguresProjection implements Projection {
   apply(recorded: RecordedEvent, db: Database): void {
     if (!TYPES.has(recorded.type)) return;
     const event = toDomainEvent<EscalationEvent>(recorded);
+    const id = event.data.escalationId;
+    let pending = this.pending.get(id);
+    if (!pending) this.pending.set(id, (pending = { raised: null, changes: [] }));
     switch (event.type) {
       case 'EscalationRaised':
-        cachedStatement(
-          db,
-          `INSERT OR IGNORE INTO escalation_figures (escalation_id, rotation_id, raised_at, ack_slo_seconds, seconds_to_ack)
-           VALUES (?, ?, ?, ?, NULL)`,
-        ).run(
-          event.data.escalationId,
-          event.data.rotationId,
-          new Date(event.data.raisedAt).toISOString(),
-          event.data.policy.ackSloMinutes * 60,
-        );
+        if (pending.raised) break;
+        // Changes before the row existed in this batch go to the stored row (if any) first.
+        applyChanges(db, id, pending.changes);
+        pending.changes = [];
+        pending.raised = {
+          rotationId: event.data.rotationId,
+          raisedAt: new Date(event.data.raisedAt).toISOString(),
+          ackSloSeconds: event.data.policy.ackSloMinutes * 60,
+        };
         break;
       case 'EscalationRerouted':
-        cachedStatement(db, 'UPDATE escalation_figures SET rotation_id = ? WHERE escalation_id = ?').run(
-          event.data.rotationId,
-          event.data.escalationId,
-        );
+        pending.changes.push({ rotationId: event.data.rotationId });
         break;
-      case 'PageAcknowledged': {
-        const row = cachedStatement<[string], { raised_at: string; seconds_to_ack: number | null }>(
-          db,
-          'SELECT raised_at, seconds_to_ack FROM escalation_figures WHERE escalation_id = ?',
-        ).get(event.data.escalationId);
-        if (!row || row.seconds_to_ack !== null) break;
-        cachedStatement(db, 'UPDATE escalation_figures SET seconds_to_ack = ? WHERE escalation_id = ?').run(
-          Math.max(0, (Date.parse(event.data.at) - Date.parse(row.raised_at)) / 1000),
-          event.data.escalationId,
-        );
+      case 'PageAcknowledged':
+        pending.changes.push({ acknowledgedAt: event.data.at });
         break;
-      }
     }
+  }
+
+  /** Writes each escalation the batch changed once: its row as the batch leaves it. */
+  flush(db: Database): void {
+    const insert = cachedStatement(
+      db,
+      `INSERT OR IGNORE INTO escalation_figures (escalation_id, rotation_id, raised_at, ack_slo_seconds, seconds_to_ack)
+       VALUES (?, ?, ?, ?, ?)`,
+    );
+    for (const [id, { raised, changes }] of this.pending) {
+      if (!raised) {
+        applyChanges(db, id, changes);
+        continue;
+      }
+      let rotationId = raised.rotationId;
+      let secondsToAck: number | null = null;
+      for (const change of changes) {
+        if ('rotationId' in change) rotationId = change.rotationId;
+        else secondsToAck ??= secondsBetween(raised.raisedAt, change.acknowledgedAt);
+      }
+      const { changes: inserted } = insert.run(id, rotationId, raised.raisedAt, raised.ackSloSeconds, secondsToAck);
+      // The escalation's row was already stored: its raise changed nothing, the rest applies to that row.
+      if (inserted === 0) applyChanges(db, id, changes);
+    }
+    this.pending.clear();
+  }
+
+  afterRollback(): void {
+    this.pending.clear();
   }
 
   get rowsRevision(): number {
@@ -130,6 +151,40 @@ export class EscalationFiguresProjection implements Projection {
         }));
     }
     return this.rows;
+  }
+}
+
+type FigureChange = { rotationId: string } | { acknowledgedAt: string };
+
+interface PendingFigures {
+  /** The row an `EscalationRaised` of this batch makes (without the changes after it). */
+  raised: { rotationId: string; raisedAt: string; ackSloSeconds: number } | null;
+  changes: FigureChange[];
+}
+
+function secondsBetween(raisedAt: string, acknowledgedAt: string): number {
+  return Math.max(0, (Date.parse(acknowledgedAt) - Date.parse(raisedAt)) / 1000);
+}
+
+/** Applies changes, in order, to the row as stored (none: nothing to change). */
+function applyChanges(db: Database, id: string, changes: FigureChange[]): void {
+  for (const change of changes) {
+    if ('rotationId' in change) {
+      cachedStatement(db, 'UPDATE escalation_figures SET rotation_id = ? WHERE escalation_id = ?').run(
+        change.rotationId,
+        id,
+      );
+      continue;
+    }
+    const row = cachedStatement<[string], { raised_at: string; seconds_to_ack: number | null }>(
+      db,
+      'SELECT raised_at, seconds_to_ack FROM escalation_figures WHERE escalation_id = ?',
+    ).get(id);
+    if (!row || row.seconds_to_ack !== null) continue;
+    cachedStatement(db, 'UPDATE escalation_figures SET seconds_to_ack = ? WHERE escalation_id = ?').run(
+      secondsBetween(row.raised_at, change.acknowledgedAt),
+      id,
+    );
   }
 }
 

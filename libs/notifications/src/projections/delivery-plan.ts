@@ -23,17 +23,54 @@ export function methodsOf(db: Database, responderId: string): ContactMethod[] {
     .map((row) => JSON.parse(row.doc) as ContactMethod);
 }
 
-/** The methods a responder's rules use at once (by default every verified one): for messages that do not escalate. */
-export function immediateMethods(db: Database, responderId: string): ContactMethod[] {
-  const methods = methodsOf(db, responderId);
-  const rules = readDoc<NotificationRule[]>(
-    db,
-    'SELECT doc FROM notification_rules WHERE responder_id = ?',
-    responderId,
-  );
-  return effectiveRules(rules, methods)
-    .filter((r) => r.delayMinutes === 0)
-    .map((r) => methods.find((m) => m.contactMethodId === r.contactMethodId)!);
+/** What planning a delivery to a responder reads: their contact methods and the rules they set. */
+export interface Recipient {
+  methods: ContactMethod[];
+  rules: NotificationRule[] | null;
+}
+
+const MAX_CACHED_RECIPIENTS = 20_000;
+
+/**
+ * Each responder's methods and rules as the read model holds them, read once and kept while they
+ * do not change: the projection forgets a responder when it writes their methods or rules, and
+ * everyone when a batch is rolled back or the read model is reset.
+ */
+export class Recipients {
+  private readonly known = new Map<string, Recipient>();
+
+  of(db: Database, responderId: string): Recipient {
+    let recipient = this.known.get(responderId);
+    if (!recipient) {
+      recipient = {
+        methods: methodsOf(db, responderId),
+        rules: readDoc<NotificationRule[]>(
+          db,
+          'SELECT doc FROM notification_rules WHERE responder_id = ?',
+          responderId,
+        ),
+      };
+      if (this.known.size >= MAX_CACHED_RECIPIENTS) this.known.clear();
+      this.known.set(responderId, recipient);
+    }
+    return recipient;
+  }
+
+  /** The methods a responder's rules use at once (by default every verified one): for messages that do not escalate. */
+  immediateMethods(db: Database, responderId: string): ContactMethod[] {
+    const { methods, rules } = this.of(db, responderId);
+    return effectiveRules(rules, methods)
+      .filter((r) => r.delayMinutes === 0)
+      .map((r) => methods.find((m) => m.contactMethodId === r.contactMethodId)!);
+  }
+
+  forget(responderId: string): void {
+    this.known.delete(responderId);
+  }
+
+  clear(): void {
+    this.known.clear();
+  }
 }
 
 /** Records a planned delivery (once: a replayed event plans the same id). */

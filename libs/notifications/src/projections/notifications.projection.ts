@@ -15,7 +15,7 @@ import { contactMethodDecider, type ContactMethod } from '../domain/contact-meth
 import type { ContactMethodEvent } from '../domain/contact-method/contact-method.events.js';
 import type { DeliveryEvent } from '../domain/delivery/delivery.events.js';
 import type { NotificationRule, NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
-import { effectiveRules, methodsOf, plan, WAITING } from './delivery-plan.js';
+import { effectiveRules, plan, Recipients, WAITING } from './delivery-plan.js';
 import type { OnCallReminderEvent } from '../domain/rules/on-call-reminder.events.js';
 import { applyOnCallReminder, applyRapidAction, planHandover } from './other-messages.plan.js';
 
@@ -44,6 +44,7 @@ const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + m
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
   readonly version = 3;
+  private readonly recipients = new Recipients();
 
   setUp(db: Database): void {
     db.exec(`
@@ -100,6 +101,7 @@ export class NotificationsProjection implements Projection {
       case 'ContactMethodRemoved':
         return this.applyContactMethod(event, db);
       case 'NotificationRulesSet':
+        this.recipients.forget(event.data.responderId);
         cachedStatement(db, 'INSERT OR REPLACE INTO notification_rules (responder_id, doc) VALUES (?, ?)').run(
           event.data.responderId,
           JSON.stringify(event.data.rules),
@@ -135,16 +137,16 @@ export class NotificationsProjection implements Projection {
       }
       case 'OnCallReminderSet':
       case 'OnCallReminderDue':
-        return applyOnCallReminder(event, db);
+        return applyOnCallReminder(event, db, this.recipients);
       case 'ShiftBoundaryRecorded':
-        return planHandover(event.data, db);
+        return planHandover(event.data, db, this.recipients);
       case 'RapidActionDeclared':
       case 'RapidActionDriChanged':
       case 'RapidActionUpdatePosted':
       case 'RapidActionUpdateAmended':
       case 'RapidActionRevised':
       case 'RapidActionResolved':
-        return applyRapidAction(event, db);
+        return applyRapidAction(event, db, this.recipients);
       case 'NotificationSendStarted':
         cachedStatement(
           db,
@@ -174,6 +176,15 @@ export class NotificationsProjection implements Projection {
     }
   }
 
+  afterCommit(events: RecordedEvent[]): void {
+    // No events: the read model was reset (rebuilt).
+    if (events.length === 0) this.recipients.clear();
+  }
+
+  afterRollback(): void {
+    this.recipients.clear();
+  }
+
   private applyContactMethod(event: ContactMethodEvent, db: Database): void {
     const id = event.data.contactMethodId;
     const previous = readDoc<ContactMethod>(
@@ -183,6 +194,8 @@ export class NotificationsProjection implements Projection {
     );
     if (!previous && event.type !== 'ContactMethodAdded') return;
     const method = contactMethodDecider.evolve(previous, event)!;
+    this.recipients.forget(method.responderId);
+    if (previous) this.recipients.forget(previous.responderId);
     cachedStatement(
       db,
       `INSERT OR REPLACE INTO notification_contact_methods
@@ -243,12 +256,7 @@ export class NotificationsProjection implements Projection {
       for (const { responder_id: responderId } of reached) {
         if (responderId === except || told.has(responderId)) continue;
         told.add(responderId);
-        const methods = methodsOf(db, responderId);
-        const rules = readDoc<NotificationRule[]>(
-          db,
-          'SELECT doc FROM notification_rules WHERE responder_id = ?',
-          responderId,
-        );
+        const { methods, rules } = this.recipients.of(db, responderId);
         for (const rule of effectiveRules(rules, methods).filter((r) => r.delayMinutes === 0)) {
           plan(db, {
             deliveryId: deterministicId('notification', kind, data.pageId, responderId, rule.contactMethodId),
@@ -270,12 +278,7 @@ export class NotificationsProjection implements Projection {
       `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
     ).run(data.pageId, data.escalationId);
     for (const responderId of new Set(data.recipients)) {
-      const methods = methodsOf(db, responderId);
-      const rules = readDoc<NotificationRule[]>(
-        db,
-        'SELECT doc FROM notification_rules WHERE responder_id = ?',
-        responderId,
-      );
+      const { methods, rules } = this.recipients.of(db, responderId);
       for (const rule of effectiveRules(rules, methods)) {
         const method = methods.find((m) => m.contactMethodId === rule.contactMethodId)!;
         plan(db, {

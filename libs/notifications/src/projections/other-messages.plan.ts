@@ -3,7 +3,7 @@ import type { HandoverEvent } from '@app/handovers';
 import type { RapidActionEvent } from '@app/rapid-actions';
 import { cachedStatement, deterministicId, readDoc } from '@app/event-store';
 import type { OnCallReminderEvent } from '../domain/rules/on-call-reminder.events.js';
-import { immediateMethods, plan, WAITING } from './delivery-plan.js';
+import { plan, WAITING, type Recipients } from './delivery-plan.js';
 
 /** What a rapid-action reminder needs to know, kept per action. */
 interface RapidActionFacts {
@@ -21,10 +21,11 @@ export const RAPID_ACTION_REMINDER_MINUTES = 120;
 export function planHandover(
   data: Extract<HandoverEvent, { type: 'ShiftBoundaryRecorded' }>['data'],
   db: Database,
+  recipients: Recipients,
 ): void {
   if (data.items.length === 0) return;
   for (const responderId of new Set(data.incomingIds)) {
-    for (const method of immediateMethods(db, responderId)) {
+    for (const method of recipients.immediateMethods(db, responderId)) {
       plan(db, {
         deliveryId: deterministicId('notification', 'handover', data.boundaryId, responderId, method.contactMethodId),
         messageKind: 'HANDOVER_WAITING',
@@ -39,7 +40,7 @@ export function planHandover(
 }
 
 /** The DRI is reminded before each update is due; a new update or DRI replans, resolving cancels. */
-export function applyRapidAction(event: RapidActionEvent, db: Database): void {
+export function applyRapidAction(event: RapidActionEvent, db: Database, recipients: Recipients): void {
   const id = event.data.rapidActionId;
   const known = readDoc<RapidActionFacts>(
     db,
@@ -94,7 +95,7 @@ export function applyRapidAction(event: RapidActionEvent, db: Database): void {
   ).run(id, facts.driId, dueBy);
   const remindAt = new Date(Date.parse(dueBy) - RAPID_ACTION_REMINDER_MINUTES * 60_000).toISOString();
   if (dueBy <= at) return;
-  for (const method of immediateMethods(db, facts.driId)) {
+  for (const method of recipients.immediateMethods(db, facts.driId)) {
     plan(db, {
       deliveryId: deterministicId('notification', 'rapid-action-due', id, dueBy, facts.driId, method.contactMethodId),
       messageKind: 'RAPID_ACTION_DUE',
@@ -108,7 +109,7 @@ export function applyRapidAction(event: RapidActionEvent, db: Database): void {
 }
 
 /** A responder's reminder setting, and each reminder due: sent on the methods their rules use at once. */
-export function applyOnCallReminder(event: OnCallReminderEvent, db: Database): void {
+export function applyOnCallReminder(event: OnCallReminderEvent, db: Database, recipients: Recipients): void {
   if (event.type === 'OnCallReminderSet') {
     const { responderId, minutesBefore } = event.data;
     if (minutesBefore === null) {
@@ -123,7 +124,7 @@ export function applyOnCallReminder(event: OnCallReminderEvent, db: Database): v
   }
   const data = event.data;
   cachedStatement(db, 'INSERT OR IGNORE INTO notification_reminders (reminder_id) VALUES (?)').run(data.reminderId);
-  for (const method of immediateMethods(db, data.responderId)) {
+  for (const method of recipients.immediateMethods(db, data.responderId)) {
     plan(db, {
       deliveryId: deterministicId('notification', 'on-call-reminder', data.reminderId, method.contactMethodId),
       messageKind: 'ON_CALL_REMINDER',
