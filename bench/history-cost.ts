@@ -13,19 +13,20 @@
  *
  *   npm run bench:history     (SMALL=5000 LARGE=200000 OPEN=40 OVERRIDE_SHARE=0.02 REQUESTS=1000 ROUNDS=3)
  */
-import { randomUUID } from 'node:crypto';
 import { SqliteEventStore } from '@app/event-store';
 import { ServiceProcess, freePort } from '../test/support/service-process.js';
-import { cpuPerRequest, newEvent, printTable, rate, ratio, tempDir } from './bench-support.js';
+import { cpuPerRequest, printTable, rate, ratio, tempDir } from './bench-support.js';
 import {
   escalationAppend,
   OPEN_ESCALATIONS,
   randomFilter,
   responderId,
+  ROSTER,
   rotationId,
   setUp,
   waitForProjections,
 } from './escalation-history.js';
+import { DAY, HOUR, override } from './seeded-history.js';
 import { HttpLoad } from './http-load.js';
 
 const SMALL = Number(process.env.SMALL ?? 5_000);
@@ -34,7 +35,6 @@ const OPEN = Number(process.env.OPEN ?? 40);
 const OVERRIDE_SHARE = Number(process.env.OVERRIDE_SHARE ?? 0.02);
 const REQUESTS = Number(process.env.REQUESTS ?? 1_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const DAY = 86_400_000;
 
 const CURRENT_ON_CALL = `query($ids: [ID!]) { currentOnCall(rotationIds: $ids) {
   rotation { id name } onCall { responder { id name handle } start end isDri reason { kind } } } }`;
@@ -55,16 +55,15 @@ async function seed(path: string, target: number, now: number): Promise<{ events
   const overrides = Math.round(target * OVERRIDE_SHARE);
   for (let n = 0; n < overrides; n += 500) {
     const batch = Array.from({ length: Math.min(500, overrides - n) }, (_, k) => {
-      const start = now - 2 * DAY - Math.floor(Math.random() * 700) * DAY - ((n + k) % 6) * 4 * 3_600_000;
-      return newEvent('OverrideScheduled', {
-        rotationId: rotationId(0),
-        overrideId: randomUUID(),
+      const start = now - 2 * DAY - Math.floor(Math.random() * 700) * DAY - ((n + k) % 6) * 4 * HOUR;
+      const [, event] = override(ROSTER, 0, {
         responderId: responderId((n + k) % 3),
-        start: new Date(start).toISOString(),
-        end: new Date(start + 4 * 3_600_000).toISOString(),
+        start,
+        durationMs: 4 * HOUR,
         timeZone: 'Europe/Berlin',
         createdBy: 'bench',
       });
+      return event;
     });
     await store.append(`rotation-${rotationId(0)}`, batch, 'any');
     events += batch.length;
