@@ -63,6 +63,8 @@ describe('web: keyboard, contrast and phone width', () => {
     await page.getByRole('heading', { name: 'Open escalations' }).waitFor();
     await tabTo(page, 'S1');
     await page.keyboard.press('Space');
+    // The filter reaches the address after React has rendered the change.
+    await page.waitForURL((url) => url.search === '?severity=S1', { timeout: 5_000 }).catch(() => undefined);
     expect(new URL(page.url()).search).toBe('?severity=S1');
     await tabTo(page, /^Payments API returns 500/);
     await page.keyboard.press('Enter');
