@@ -14,26 +14,66 @@ import { rotationDecider, type Rotation } from '../domain/rotation/rotation.deci
 import type { RotationEvent } from '../domain/rotation/rotation.events.js';
 import type { AssignedSlot, Override, Swap } from '../domain/schedule/schedule.types.js';
 import type { SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
+import { BatchChanges } from './schedule-cache-changes.js';
 
 type ResponderCore = Omit<Responder, 'unavailability'>;
 type RotationCore = Omit<Rotation, 'overrides' | 'swaps' | 'slots'>;
 type UnavailableSpan = Responder['unavailability'][number];
+type ResponderLists = Pick<Responder, 'unavailability'>;
+type RotationLists = Required<Pick<Rotation, 'overrides' | 'swaps' | 'slots'>>;
+
+type ScheduleEvent = ResponderEvent | RotationEvent | SlotRoundEvent;
+
+/** The events `apply` handles: any other costs one set lookup. */
+const SCHEDULE_EVENT_TYPES: ReadonlySet<string> = new Set<ScheduleEvent['type']>([
+  'ResponderRegistered',
+  'ResponderOnCallRestrictionChanged',
+  'ResponderUpdated',
+  'ResponderDeactivated',
+  'ResponderUnavailabilityMarked',
+  'ResponderUnavailabilityCleared',
+  'RotationCreated',
+  'RotationParticipantAdded',
+  'RotationParticipantRemoved',
+  'RotationShadowAdded',
+  'RotationShadowRemoved',
+  'RotationUpdated',
+  'RotationTimeZoneChanged',
+  'ShiftPatternChanged',
+  'RotationParticipantsReordered',
+  'RotationArchived',
+  'OverrideScheduled',
+  'OverrideCancelled',
+  'ShiftsSwapped',
+  'SlotAssigned',
+]);
+
+const responderItemIds = { unavailability: (span: UnavailableSpan) => span.spanId };
+const rotationItemIds = {
+  overrides: (override: Override) => override.overrideId,
+  swaps: (swap: Swap) => swap.swapId,
+  slots: (slot: AssignedSlot) => slot.slotId,
+};
 
 /**
  * The schedule's read model: responders and rotations (folded with the deciders' own `evolve`),
  * with their unavailable spans, overrides, swaps and filled weekend slots in tables of their own so that each event is
  * one small write. The on-call queries compute who is on call at any instant from it; they read
- * whole documents from an in-memory copy that each commit refreshes for the ids it touched.
+ * whole documents from an in-memory copy that each commit updates with what its events changed
+ * (no reload: a rotation with years of overrides costs the same to change as a new one).
  */
 @ReadModelProjection()
 @Injectable()
 export class CurrentOnCallProjection implements Projection {
   readonly name = 'current-on-call';
-  readonly version = 3;
+  readonly version = 4;
   private db?: Database;
   private responders?: Map<string, Responder>;
   private rotations?: Map<string, Rotation>;
-  private touched = { responders: new Set<string>(), rotations: new Set<string>() };
+  private readonly changed = {
+    responders: new BatchChanges<ResponderCore, ResponderLists>(),
+    rotations: new BatchChanges<RotationCore, RotationLists>(),
+  };
 
   setUp(db: Database): void {
     this.db = db;
@@ -54,7 +94,8 @@ export class CurrentOnCallProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
-    const event = toDomainEvent<ResponderEvent | RotationEvent | SlotRoundEvent>(recorded);
+    if (!SCHEDULE_EVENT_TYPES.has(recorded.type)) return;
+    const event = toDomainEvent<ScheduleEvent>(recorded);
     switch (event.type) {
       case 'ResponderRegistered':
       case 'ResponderOnCallRestrictionChanged':
@@ -63,20 +104,27 @@ export class CurrentOnCallProjection implements Projection {
         const id = event.data.responderId;
         const current = this.loadResponderCore(db, id);
         const next = responderDecider.evolve(current && { ...current, unavailability: [] }, event);
+        const changes = this.changed.responders.of(id);
         if (next) {
           const { unavailability: _, ...core } = next;
-          write(db, 'INSERT OR REPLACE INTO schedule_responders (responder_id, doc) VALUES (?, ?)', id, core);
+          changes.core = write(
+            db,
+            'INSERT OR REPLACE INTO schedule_responders (responder_id, doc) VALUES (?, ?)',
+            id,
+            core,
+          );
         }
-        this.touched.responders.add(id);
         break;
       }
-      case 'ResponderUnavailabilityMarked':
-        insertOwned(db, 'schedule_unavailability', event.data.responderId, recorded, event.data.spanId);
-        this.touched.responders.add(event.data.responderId);
+      case 'ResponderUnavailabilityMarked': {
+        const { responderId, spanId } = event.data;
+        const span = insertOwned(db, 'schedule_unavailability', responderId, recorded, spanId);
+        this.changed.responders.of(responderId).added('unavailability', spanId, span);
         break;
+      }
       case 'ResponderUnavailabilityCleared':
         deleteOwned(db, 'schedule_unavailability', event.data.responderId, event.data.spanId);
-        this.touched.responders.add(event.data.responderId);
+        this.changed.responders.of(event.data.responderId).removed('unavailability', event.data.spanId);
         break;
       case 'RotationCreated':
       case 'RotationParticipantAdded':
@@ -91,50 +139,72 @@ export class CurrentOnCallProjection implements Projection {
         const id = event.data.rotationId;
         const current = this.loadRotationCore(db, id);
         const next = rotationDecider.evolve(current && { ...current, overrides: [], swaps: [] }, event);
+        const changes = this.changed.rotations.of(id);
         if (next) {
           const { overrides: _, swaps: __, slots: ___, ...core } = next;
-          write(db, 'INSERT OR REPLACE INTO schedule_rotations (rotation_id, doc) VALUES (?, ?)', id, core);
+          changes.core = write(
+            db,
+            'INSERT OR REPLACE INTO schedule_rotations (rotation_id, doc) VALUES (?, ?)',
+            id,
+            core,
+          );
         }
-        this.touched.rotations.add(id);
         break;
       }
-      case 'OverrideScheduled':
-        insertOwned(db, 'schedule_overrides', event.data.rotationId, recorded, event.data.overrideId);
-        this.touched.rotations.add(event.data.rotationId);
+      case 'OverrideScheduled': {
+        const { rotationId, overrideId } = event.data;
+        const override = insertOwned(db, 'schedule_overrides', rotationId, recorded, overrideId);
+        this.changed.rotations.of(rotationId).added('overrides', overrideId, override);
         break;
+      }
       case 'OverrideCancelled':
         deleteOwned(db, 'schedule_overrides', event.data.rotationId, event.data.overrideId);
-        this.touched.rotations.add(event.data.rotationId);
+        this.changed.rotations.of(event.data.rotationId).removed('overrides', event.data.overrideId);
         break;
-      case 'ShiftsSwapped':
-        insertOwned(db, 'schedule_swaps', event.data.rotationId, recorded, event.data.swapId);
-        this.touched.rotations.add(event.data.rotationId);
+      case 'ShiftsSwapped': {
+        const { rotationId, swapId } = event.data;
+        const swap = insertOwned(db, 'schedule_swaps', rotationId, recorded, swapId);
+        this.changed.rotations.of(rotationId).added('swaps', swapId, swap);
         break;
+      }
       case 'SlotAssigned': {
         const { roundId, slotId, responderId, start, end, how, rotationId } = event.data;
         const slot: AssignedSlot = { roundId, slotId, responderId, start, end, how };
+        const doc = JSON.stringify(slot);
         cachedStatement(
           db,
           'INSERT OR REPLACE INTO schedule_slots (position, owner, item_id, doc) VALUES (?, ?, ?, ?)',
-        ).run(recorded.position, rotationId, slotId, JSON.stringify(slot));
-        this.touched.rotations.add(rotationId);
+        ).run(recorded.position, rotationId, slotId, doc);
+        this.changed.rotations.of(rotationId).added('slots', slotId, doc);
         break;
       }
     }
   }
 
+  /** Brings the in-memory copies (when loaded) up to what the batch committed; a reset drops them. */
   afterCommit(events: RecordedEvent[]): void {
     if (events.length === 0) {
       this.responders = undefined;
       this.rotations = undefined;
     }
-    if (this.responders) for (const id of this.touched.responders) refresh(this.responders, id, this.loadResponder(id));
-    if (this.rotations) for (const id of this.touched.rotations) refresh(this.rotations, id, this.loadRotation(id));
+    if (this.responders) {
+      for (const [id, changes] of this.changed.responders.entries()) {
+        const current = this.responders.get(id);
+        refresh(this.responders, id, current ? changes.applyTo(current, responderItemIds) : this.loadResponder(id));
+      }
+    }
+    if (this.rotations) {
+      for (const [id, changes] of this.changed.rotations.entries()) {
+        const current = this.rotations.get(id);
+        refresh(this.rotations, id, current ? changes.applyTo(current, rotationItemIds) : this.loadRotation(id));
+      }
+    }
     this.afterRollback();
   }
 
   afterRollback(): void {
-    this.touched = { responders: new Set(), rotations: new Set() };
+    this.changed.responders.clear();
+    this.changed.rotations.clear();
   }
 
   allResponders(): Responder[] {
@@ -231,9 +301,11 @@ export class CurrentOnCallProjection implements Projection {
   }
 }
 
-function write(db: Database, sql: string, ...values: unknown[]): void {
-  const last = values.length - 1;
-  cachedStatement(db, sql).run(...values.slice(0, last), JSON.stringify(values[last]));
+/** Writes the row with its last value as JSON; returns that JSON. */
+function write(db: Database, sql: string, id: string, doc: unknown): string {
+  const json = JSON.stringify(doc);
+  cachedStatement(db, sql).run(id, json);
+  return json;
 }
 
 /**
@@ -243,16 +315,19 @@ function write(db: Database, sql: string, ...values: unknown[]): void {
 function ownedTable(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${table} (
       position INTEGER PRIMARY KEY, owner TEXT NOT NULL, item_id TEXT NOT NULL, doc TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS ${table}_by_owner ON ${table} (owner);`;
+    CREATE INDEX IF NOT EXISTS ${table}_by_owner_item ON ${table} (owner, item_id);`;
 }
 
-function insertOwned(db: Database, table: string, owner: string, recorded: RecordedEvent, itemId: string): void {
+/** Writes the item's row (the event's data as stored); returns that JSON. */
+function insertOwned(db: Database, table: string, owner: string, recorded: RecordedEvent, itemId: string): string {
+  const json = JSON.stringify(recorded.data);
   cachedStatement(db, `INSERT OR REPLACE INTO ${table} (position, owner, item_id, doc) VALUES (?, ?, ?, ?)`).run(
     recorded.position,
     owner,
     itemId,
-    JSON.stringify(recorded.data),
+    json,
   );
+  return json;
 }
 
 function deleteOwned(db: Database, table: string, owner: string, itemId: string): void {
