@@ -1,62 +1,60 @@
-import type { EventStore, RecordedEvent, SubscriptionCallbacks } from '../event-store.port.js';
-import type { ProjectionRunner } from '../projections/projection-runner.js';
+import type { RecordedEvent } from '../event-store.port.js';
+import type { CommittedBatchListener, ProjectionRunner } from '../projections/projection-runner.js';
 import { CommittedEvents } from './committed-events.js';
 
 const recorded = (position: bigint) => ({ streamId: 's', type: 'T', position }) as RecordedEvent;
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The runner as the tail sees it: the batches its passes commit, and when the read models have applied a position. */
+function runner() {
+  let handBatch!: CommittedBatchListener;
+  const applied = new Map<bigint, () => void>();
+  const waitedFor: bigint[] = [];
+  const projections = {
+    whenTailing: async () => undefined,
+    onCommittedEvents: (listener: CommittedBatchListener) => {
+      handBatch = listener;
+      return () => undefined;
+    },
+    waitFor: (position: bigint) => {
+      waitedFor.push(position);
+      return new Promise<void>((resolve) => applied.set(position, resolve));
+    },
+  } as unknown as ProjectionRunner;
+  return { projections, handBatch: (events: RecordedEvent[]) => handBatch(events), applied, waitedFor };
+}
 
 describe('CommittedEvents', () => {
-  it('tails the store from its head and hands each batch on only once the read models have applied it', async () => {
-    let callbacks!: SubscriptionCallbacks;
-    let from: unknown;
-    const store = {
-      headPosition: async () => 41n,
-      subscribeToAll: (options: { fromPosition: unknown }, given: SubscriptionCallbacks) => {
-        from = options.fromPosition;
-        callbacks = given;
-        return { close: async () => undefined };
-      },
-    } as unknown as EventStore;
-    const applied: Array<() => void> = [];
-    const waitedFor: bigint[] = [];
-    const projections = {
-      waitFor: (position: bigint) => {
-        waitedFor.push(position);
-        return new Promise<void>((resolve) => applied.push(resolve));
-      },
-    } as unknown as ProjectionRunner;
-    const feed = new CommittedEvents(store, projections);
+  it('hands on the batches the runner commits, each once every read model has applied it, in order', async () => {
+    const { projections, handBatch, applied, waitedFor } = runner();
+    const feed = new CommittedEvents(projections);
     feed.onApplicationBootstrap();
     await feed.whenLive();
-    expect(from).toBe(41n);
-
     const received: bigint[][] = [];
     feed.listen((batch) => received.push(batch.map((e) => e.position)));
-    const delivery = callbacks.onEvents([recorded(42n), recorded(43n)]);
-    await new Promise((resolve) => setImmediate(resolve));
+
+    handBatch([recorded(42n), recorded(43n)]);
+    handBatch([recorded(44n)]);
+    await settled();
     expect(waitedFor).toEqual([43n]);
     expect(received).toEqual([]);
-    applied[0]();
-    await delivery;
+    applied.get(43n)!();
+    await settled();
     expect(received).toEqual([[42n, 43n]]);
-    await feed.onModuleDestroy();
+    expect(waitedFor).toEqual([43n, 44n]);
+    applied.get(44n)!();
+    await settled();
+    expect(received).toEqual([[42n, 43n], [44n]]);
+    feed.onModuleDestroy();
   });
 
   it('does not wait for the read models while nobody listens', async () => {
-    let callbacks!: SubscriptionCallbacks;
-    const store = {
-      headPosition: async () => 'start',
-      subscribeToAll: (_: unknown, given: SubscriptionCallbacks) => {
-        callbacks = given;
-        return { close: async () => undefined };
-      },
-    } as unknown as EventStore;
-    let waits = 0;
-    const projections = { waitFor: async () => void waits++ } as unknown as ProjectionRunner;
-    const feed = new CommittedEvents(store, projections);
+    const { projections, handBatch, waitedFor } = runner();
+    const feed = new CommittedEvents(projections);
     feed.onApplicationBootstrap();
-    await feed.whenLive();
-    await callbacks.onEvents([recorded(1n)]);
-    expect(waits).toBe(0);
-    await feed.onModuleDestroy();
+    handBatch([recorded(1n)]);
+    await settled();
+    expect(waitedFor).toEqual([]);
+    feed.onModuleDestroy();
   });
 });

@@ -138,7 +138,7 @@ export class ProjectionPass {
 }
 
 /** The events after `position` (a batch is in order: usually all of them, or none). */
-function eventsAfter(events: RecordedEvent[], position: bigint | 'start'): RecordedEvent[] {
+export function eventsAfter(events: RecordedEvent[], position: bigint | 'start'): RecordedEvent[] {
   if (position === 'start' || events[0].position > position) return events;
   if (events[events.length - 1].position <= position) return [];
   return events.filter((event) => event.position > position);

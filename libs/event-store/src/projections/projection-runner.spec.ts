@@ -146,6 +146,27 @@ describe('ProjectionRunner', () => {
     await store.close();
   });
 
+  it('hands the live tail each committed event after the head at start once, in order, through a rebuild too', async () => {
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    await store.append('s-3', [event(), event()], 'no_stream');
+    const { runner, readModels } = start(store, new CountingProjection());
+    const tailed: bigint[] = [];
+    runner.onCommittedEvents((events) => tailed.push(...events.map((e) => e.position)));
+    await runner.whenTailing();
+    const later = await store.append('s-3', [event(), event()], 1n);
+    await runner.waitFor(later.position);
+    const positions = (await store.readAll({ fromPosition: 'start', maxCount: 10 })).map((e) => e.position);
+    expect(tailed).toEqual(positions.slice(2));
+
+    await runner.rebuild('counting');
+    const last = await store.append('s-3', [event()], 3n);
+    await runner.waitFor(last.position);
+    expect(tailed).toEqual([...positions.slice(2), last.position]);
+    await runner.onModuleDestroy();
+    readModels.close();
+    await store.close();
+  });
+
   it('keeps the events before a failing one, reports that event, and is past it once a retry succeeds', async () => {
     const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
     const projection = new CountingProjection();

@@ -4,34 +4,16 @@ import { NotFoundError } from '@app/core';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store.port.js';
 import type { SkippedEvent } from '../foreign-events.js';
 import { SkippedEventCounts, describeFailure, failureOf, type ProjectionFailure } from './projection-failure.js';
+import { CommittedTail, type CommittedBatchListener } from './committed-tail.js';
+import type { ProjectionStatus, ProjectionsReadiness } from './projection-status.js';
 import { ProjectionPass, isAfter, type Member, type MemberOutcome } from './projection-pass.js';
+import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
 import { READ_MODEL_DATABASE, ReadModelDatabase, replacedStore, type StoreIdentity } from './read-model-database.js';
 import { ReadModelProjection } from './read-model-projection.decorator.js';
 
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  position: bigint | 'start';
-  state: 'starting' | 'running' | 'failed' | 'stopped';
-  /** Has applied every event the store held when this process started. */
-  caughtUp: boolean;
-  error?: string;
-  /** Set while the projection does not advance: the event it fails on, when one is to blame. */
-  failure?: ProjectionFailure;
-  skipped: SkippedEventCounts;
-}
-
-export interface ProjectionsReadiness {
-  ready: boolean;
-  catchingUp: string[];
-  stuck: Array<{ name: string; failure: ProjectionFailure }>;
-}
-
-interface Waiter {
-  position: bigint;
-  resolve: () => void;
-}
+export type { ProjectionStatus, ProjectionsReadiness } from './projection-status.js';
+export type { CommittedBatchListener } from './committed-tail.js';
 
 export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
 
@@ -57,8 +39,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly logger = new Logger(ProjectionRunner.name);
   private readonly members = new Map<string, Member>();
   private readonly passes = new Set<ProjectionPass>();
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters((position, ms) =>
+    this.logger.warn(`Projections did not reach position ${position} within ${ms} ms`),
+  );
   private readonly committedListeners = new Set<() => void>();
+  private readonly tail = new CommittedTail(this.logger);
   private headAtStart?: Promise<bigint | 'start'>;
   private knownHeadAtStart?: bigint | 'start';
 
@@ -83,8 +68,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       member.pass = undefined;
     }
     await Promise.all([...this.passes].map((pass) => this.closePass(pass)));
-    for (const waiter of this.waiters) waiter.resolve();
-    this.waiters = [];
+    this.waiters.releaseAll();
   }
 
   statuses(): ProjectionStatus[] {
@@ -114,24 +98,24 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return () => this.committedListeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` with the events of each batch the passes commit that come after the store's
+   * head at start, each event once and in order (a pass catching up again hands nothing twice): a
+   * live tail of the store that reads and parses nothing more. Returns how to stop.
+   */
+  onCommittedEvents(listener: CommittedBatchListener): () => void {
+    return this.tail.listen(listener);
+  }
+
+  /** Resolves once the live tail has its start (the store's head at start): later events reach `onCommittedEvents`. */
+  async whenTailing(): Promise<void> {
+    await this.storeHeadAtStart();
+  }
+
   /** Resolves once every projection not stuck on an event has applied the event at `position` (or the timeout passed). */
   waitFor(position: bigint, timeoutMs = this.waitTimeoutMs): Promise<void> {
     if (this.caughtUpTo(position)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.logger.warn(`Projections did not reach position ${position} within ${timeoutMs} ms`);
-        this.waiters = this.waiters.filter((w) => w !== waiter);
-        resolve();
-      }, timeoutMs);
-      const waiter: Waiter = {
-        position,
-        resolve: () => {
-          clearTimeout(timer);
-          resolve();
-        },
-      };
-      this.waiters.push(waiter);
-    });
+    return this.waiters.wait(position, timeoutMs);
   }
 
   /** Starts a projection again from the first event; answers once it has caught up. */
@@ -273,6 +257,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     if (outcomes.some((outcome) => outcome.applied.length > 0)) {
       for (const listener of this.committedListeners) listener();
     }
+    this.tail.hand(events);
   }
 
   private committed({ member, applied, store }: MemberOutcome): void {
@@ -311,7 +296,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private storeHeadAtStart(): Promise<bigint | 'start'> {
     this.headAtStart ??= this.store.headPosition().then(
-      (head) => (this.knownHeadAtStart = head),
+      (head) => {
+        this.tail.startAfter(head);
+        return (this.knownHeadAtStart = head);
+      },
       (error: unknown) => {
         this.headAtStart = undefined;
         throw error;
@@ -384,13 +372,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private releaseWaiters(): void {
-    if (this.waiters.length === 0) return;
-    const pending: Waiter[] = [];
-    for (const waiter of this.waiters) {
-      if (this.caughtUpTo(waiter.position)) waiter.resolve();
-      else pending.push(waiter);
-    }
-    this.waiters = pending;
+    this.waiters.release((position) => this.caughtUpTo(position));
   }
 }
 
