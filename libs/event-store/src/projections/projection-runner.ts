@@ -190,6 +190,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       else byPosition.set(member.position, [...(byPosition.get(member.position) ?? []), member]);
     }
     for (const [from, group] of byPosition) this.openPass(from, group);
+    this.readModels.catchingUp(this.catchingUp());
     this.releaseWaiters();
   }
 
@@ -253,6 +254,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       if (outcome.error) this.fail(outcome.member, outcome.error);
     }
     this.joinPassReached(pass, before);
+    this.readModels.catchingUp(this.catchingUp());
     this.releaseWaiters();
     if (outcomes.some((outcome) => outcome.applied.length > 0)) {
       for (const listener of this.committedListeners) listener();
@@ -306,6 +308,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       },
     );
     return this.headAtStart;
+  }
+
+  /** Some projection that is not stuck has yet to reach the head at start. */
+  private catchingUp(): boolean {
+    for (const m of this.members.values()) if (!m.caughtUp && !m.failure && m.state !== 'stopped') return true;
+    return false;
   }
 
   private markCaughtUp(member: Member): void {
