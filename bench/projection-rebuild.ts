@@ -7,7 +7,8 @@
  * process) on an empty read-model file and times it until every projection has caught up
  * (readiness). Then it restarts the application on the kept read models and times it to ready,
  * in this process and as the built service (`dist/apps/api/src/main.js`, from spawn to
- * `/health/ready` answering 200). It prints the read models' size against the store's.
+ * `/health/ready` answering 200). It prints the read models' size against the store's, with the
+ * largest tables and indexes of each (SQLite's dbstat).
  *
  *   npm run bench:rebuild            (EVENTS=200000 to change the count; PROFILE=1 also prints the
  *                                     time each projection spent in apply + flush, which costs a little)
@@ -145,6 +146,21 @@ function sizeOf(path: string): number {
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+function largestTables(path: string, count: number): Array<{ table: string; MB: number; 'bytes/event': number }> {
+  const db = new BetterSqlite3(path, { readonly: true });
+  const rows = db
+    .prepare<[number], { name: string; bytes: number }>(
+      'SELECT name, SUM(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC LIMIT ?',
+    )
+    .all(count);
+  db.close();
+  return rows.map((row) => ({
+    table: row.name,
+    MB: Number((row.bytes / 1024 / 1024).toFixed(2)),
+    'bytes/event': Math.round(row.bytes / EVENTS),
+  }));
+}
+
 async function main() {
   const dir = tempDir('bench-rebuild-');
   const events = dir.path('events.sqlite');
@@ -209,6 +225,8 @@ async function main() {
       { case: 'built service: spawn to /health/ready 200 (median of 3)', ms: Math.round(spawned.wall) },
       { case: 'built service: its CPU time until then', ms: Math.round(spawned.cpu) },
     ]);
+    printTable('Largest tables and indexes of the read models', largestTables(readModels, 10));
+    printTable('Largest tables and indexes of the event store', largestTables(events, 4));
     const storeSize = sizeOf(events);
     const readModelSize = sizeOf(readModels);
     console.log(

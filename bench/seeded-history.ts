@@ -4,7 +4,7 @@
  * rotations with their escalation policies, one escalation's life as the escalation decider itself
  * decides it (raised, paged, acknowledged, noted, and resolved unless it stays open), and schedule
  * changes (unavailability spans, overrides). Each bench keeps its own counts and mix; see
- * bench/escalation-history.ts, bench/rebuild-history.ts and bench/read-model-size.ts.
+ * bench/escalation-history.ts and bench/rebuild-history.ts.
  */
 import { randomUUID } from 'node:crypto';
 import type { NewEvent } from '@app/event-store';

@@ -17,8 +17,12 @@ export type { CommittedBatchListener } from './committed-tail.js';
 
 export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
 
-/** Events handed to the projections at once while catching up. */
-const MAX_BATCH_SIZE = 5000;
+/**
+ * Events handed to the projections at once while catching up: each commit rewrites the pages it
+ * touched, so fewer, bigger ones cost less per event (live batches are what was appended since
+ * the last one, a few events). The subscription yields to the event loop between batches.
+ */
+const MAX_BATCH_SIZE = 20_000;
 
 /**
  * Feeds every projection from one store subscription per process (a "pass"): each batch is read
