@@ -113,7 +113,14 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Resolves once the live tail has its start (the store's head at start): later events reach `onCommittedEvents`. */
   async whenTailing(): Promise<void> {
-    await this.storeHeadAtStart();
+    while (
+      !(await this.storeHeadAtStart().then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+    }
   }
 
   /** Resolves once every projection not stuck on an event has applied the event at `position` (or the timeout passed). */
