@@ -19,8 +19,7 @@ export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
 
 /**
  * Events handed to the projections at once while catching up: each commit rewrites the pages it
- * touched, so fewer, bigger ones cost less per event (live batches are what was appended since
- * the last one, a few events). The subscription yields to the event loop between batches.
+ * touched, so fewer, bigger ones cost less per event (live batches hold what was appended since).
  */
 const MAX_BATCH_SIZE = 20_000;
 
