@@ -113,10 +113,14 @@ describe('ProjectionRunner', () => {
       'no_stream',
     );
     const { runner, readModels } = start(store, new CountingProjection());
+    const bulk: boolean[] = [];
+    const catchingUp = readModels.catchingUp.bind(readModels);
+    readModels.catchingUp = (on) => (bulk.push(on), catchingUp(on));
     expect(runner.readiness()).toEqual({ ready: false, catchingUp: ['counting'], stuck: [] });
     expect(runner.statuses()[0]).toMatchObject({ state: 'starting', caughtUp: false });
     await runner.waitFor(written.position);
     expect(runner.readiness()).toEqual({ ready: true, catchingUp: [], stuck: [] });
+    expect([bulk[0], bulk[bulk.length - 1]]).toEqual([true, false]);
     expect(runner.statuses()[0]).toMatchObject({ state: 'running', caughtUp: true, position: written.position });
     await runner.onModuleDestroy();
     readModels.close();

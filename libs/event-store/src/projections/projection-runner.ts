@@ -102,9 +102,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   /**
-   * Calls `listener` with the events of each batch the passes commit that come after the store's
-   * head at start, each event once and in order (a pass catching up again hands nothing twice): a
-   * live tail of the store that reads and parses nothing more. Returns how to stop.
+   * Calls `listener` with each committed batch's events after the store's head at start, each once
+   * and in order: a live tail of the store that reads and parses nothing more. Returns how to stop.
    */
   onCommittedEvents(listener: CommittedBatchListener): () => void {
     return this.tail.listen(listener);
@@ -112,13 +111,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Resolves once the live tail has its start (the store's head at start): later events reach `onCommittedEvents`. */
   async whenTailing(): Promise<void> {
-    while (
-      !(await this.storeHeadAtStart().then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+    for (;;) {
+      try {
+        return void (await this.storeHeadAtStart());
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 1_000).unref());
+      }
     }
   }
 
@@ -199,8 +197,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       if (joined) this.join(joined, [member]);
       else byPosition.set(member.position, [...(byPosition.get(member.position) ?? []), member]);
     }
-    for (const [from, group] of byPosition) this.openPass(from, group);
+    // Before the passes open: a subscription may deliver its first batch at once.
     this.readModels.catchingUp(this.catchingUp());
+    for (const [from, group] of byPosition) this.openPass(from, group);
     this.releaseWaiters();
   }
 
