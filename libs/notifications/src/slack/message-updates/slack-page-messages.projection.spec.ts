@@ -29,8 +29,6 @@ describe('slack-page-messages projection', () => {
           responderId: 'ana',
           detail: null,
           at: '2026-07-15T12:03:00.000Z',
-          title: 'Checkout down',
-          severity: 'S1',
         });
         expect(messages.due(new Date('2026-07-15T12:02:59Z'), 10)).toEqual([]);
         expect(

@@ -21,8 +21,6 @@ export interface PageOutcome {
   responderId: string | null;
   detail: string | null;
   at: string;
-  title: string | null;
-  severity: string | null;
 }
 
 export interface DueMessageUpdate {
@@ -33,12 +31,12 @@ export interface DueMessageUpdate {
   attempts: number;
 }
 
-const OUTCOMES: Record<string, PageOutcomeKind> = {
-  PageAcknowledged: 'ACKNOWLEDGED',
-  PageResolved: 'RESOLVED',
-  PageTimedOut: 'TIMED_OUT',
-  PageCancelled: 'CANCELLED',
-};
+const OUTCOMES = new Map<string, PageOutcomeKind>([
+  ['PageAcknowledged', 'ACKNOWLEDGED'],
+  ['PageResolved', 'RESOLVED'],
+  ['PageTimedOut', 'TIMED_OUT'],
+  ['PageCancelled', 'CANCELLED'],
+]);
 
 /**
  * The Slack messages sent for each page (from NotificationDelivered events of the SLACK channel,
@@ -49,13 +47,12 @@ const OUTCOMES: Record<string, PageOutcomeKind> = {
 @Injectable()
 export class SlackPageMessagesProjection implements Projection {
   readonly name = 'slack-page-messages';
-  readonly version = 1;
+  readonly version = 2;
 
   constructor(@Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase) {}
 
   setUp(db: Database): void {
     db.exec(`
-      CREATE TABLE IF NOT EXISTS slack_escalations (escalation_id TEXT PRIMARY KEY, title TEXT, severity TEXT) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_messages (
         page_id TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (page_id, external_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_outcomes (
@@ -69,6 +66,7 @@ export class SlackPageMessagesProjection implements Projection {
   }
 
   tearDown(db: Database): void {
+    // slack_escalations held version 1's titles (the escalations read model has them).
     for (const table of ['escalations', 'page_messages', 'page_outcomes', 'message_updates']) {
       db.exec(`DROP TABLE IF EXISTS slack_${table}`);
     }
@@ -76,27 +74,14 @@ export class SlackPageMessagesProjection implements Projection {
 
   apply(event: RecordedEvent, db: Database): void {
     const data = event.data as Record<string, any>;
-    if (event.type === 'EscalationRaised') {
-      cachedStatement(db, 'INSERT OR REPLACE INTO slack_escalations VALUES (?, ?, ?)').run(
-        data.escalationId,
-        data.title,
-        data.severity,
-      );
-    } else if (event.type === 'NotificationDelivered') {
-      if (data.channel !== 'SLACK' || typeof data.pageId !== 'string' || typeof data.externalId !== 'string') return;
-      cachedStatement(db, 'INSERT OR IGNORE INTO slack_page_messages VALUES (?, ?)').run(data.pageId, data.externalId);
-      const outcome = cachedStatement<[string], { event_id: string; at: string }>(
-        db,
-        'SELECT event_id, at FROM slack_page_outcomes WHERE page_id = ?',
-      ).get(data.pageId);
-      if (outcome) this.queue(db, outcome.event_id, data.pageId, data.externalId, event.metadata.occurredAt);
-    } else if (OUTCOMES[event.type]) {
+    const outcome = OUTCOMES.get(event.type);
+    if (outcome) {
       const detail = event.type === 'PageCancelled' ? String(data.reason) : null;
       cachedStatement(db, 'INSERT OR REPLACE INTO slack_page_outcomes VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         data.pageId,
         data.escalationId,
         event.id,
-        OUTCOMES[event.type],
+        outcome,
         data.responderId ?? null,
         detail,
         data.at,
@@ -107,6 +92,14 @@ export class SlackPageMessagesProjection implements Projection {
       ).all(data.pageId);
       for (const { external_id } of messages)
         this.queue(db, event.id, data.pageId, external_id, event.metadata.occurredAt);
+    } else if (event.type === 'NotificationDelivered') {
+      if (data.channel !== 'SLACK' || typeof data.pageId !== 'string' || typeof data.externalId !== 'string') return;
+      cachedStatement(db, 'INSERT OR IGNORE INTO slack_page_messages VALUES (?, ?)').run(data.pageId, data.externalId);
+      const known = cachedStatement<[string], { event_id: string; at: string }>(
+        db,
+        'SELECT event_id, at FROM slack_page_outcomes WHERE page_id = ?',
+      ).get(data.pageId);
+      if (known) this.queue(db, known.event_id, data.pageId, data.externalId, event.metadata.occurredAt);
     } else if (event.type === 'SlackMessageUpdated' || event.type === 'SlackMessageUpdateFailed') {
       const recorded = { type: event.type, data: event.data } as SlackMessageUpdateEvent;
       if (recorded.type === 'SlackMessageUpdated') {
@@ -135,9 +128,7 @@ export class SlackPageMessagesProjection implements Projection {
   outcome(pageId: string): PageOutcome | undefined {
     const row = cachedStatement<[string], Record<string, string | null>>(
       this.readModels.db,
-      `SELECT o.page_id, o.escalation_id, o.kind, o.responder_id, o.detail, o.at, e.title, e.severity
-         FROM slack_page_outcomes o LEFT JOIN slack_escalations e ON e.escalation_id = o.escalation_id
-        WHERE o.page_id = ?`,
+      'SELECT page_id, escalation_id, kind, responder_id, detail, at FROM slack_page_outcomes WHERE page_id = ?',
     ).get(pageId);
     if (!row) return undefined;
     return {
@@ -147,8 +138,6 @@ export class SlackPageMessagesProjection implements Projection {
       responderId: row.responder_id,
       detail: row.detail,
       at: row.at!,
-      title: row.title,
-      severity: row.severity,
     };
   }
 
