@@ -259,7 +259,7 @@ export class NotificationsProjection implements Projection {
     // Only pages some delivery was planned for are kept: an escalation without any reads one index entry.
     const pages = cachedStatement<[string], { page_id: string }>(
       db,
-      'SELECT page_id FROM notification_pages WHERE escalation_id = ? ORDER BY page_id',
+      'SELECT page_id FROM notification_pages WHERE escalation_id = ?',
     )
       .all(escalationId)
       .map((row) => row.page_id);

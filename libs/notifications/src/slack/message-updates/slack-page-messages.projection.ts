@@ -41,7 +41,9 @@ const OUTCOMES = new Map<string, PageOutcomeKind>([
 /**
  * The Slack messages sent for each page (from NotificationDelivered events of the SLACK channel,
  * whatever stream they are in) and what became of the page; each change of state queues one
- * chat.update per message, done by SlackMessageUpdatesSource.
+ * chat.update per message, done by SlackMessageUpdatesSource. What became of a page is kept only
+ * for escalations that can have Slack messages: paged to someone who added a Slack contact method,
+ * or with a Slack send started.
  */
 @ReadModelProjection()
 @Injectable()
@@ -49,10 +51,15 @@ export class SlackPageMessagesProjection implements Projection {
   readonly name = 'slack-page-messages';
   readonly version = 2;
 
+  /** The responders who added a Slack contact method (a few thousand at most): read once, kept up to date. */
+  private slackResponders?: Set<string>;
+
   constructor(@Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase) {}
 
   setUp(db: Database): void {
     db.exec(`
+      CREATE TABLE IF NOT EXISTS slack_responders (responder_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS slack_escalations (escalation_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_messages (
         page_id TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (page_id, external_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_outcomes (
@@ -66,8 +73,7 @@ export class SlackPageMessagesProjection implements Projection {
   }
 
   tearDown(db: Database): void {
-    // slack_escalations held version 1's titles (the escalations read model has them).
-    for (const table of ['escalations', 'page_messages', 'page_outcomes', 'message_updates']) {
+    for (const table of ['responders', 'escalations', 'page_messages', 'page_outcomes', 'message_updates']) {
       db.exec(`DROP TABLE IF EXISTS slack_${table}`);
     }
   }
@@ -76,6 +82,7 @@ export class SlackPageMessagesProjection implements Projection {
     const data = event.data as Record<string, any>;
     const outcome = OUTCOMES.get(event.type);
     if (outcome) {
+      if (!this.mayHaveSlackMessages(db, data.escalationId)) return;
       const detail = event.type === 'PageCancelled' ? String(data.reason) : null;
       cachedStatement(db, 'INSERT OR REPLACE INTO slack_page_outcomes VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         data.pageId,
@@ -92,6 +99,15 @@ export class SlackPageMessagesProjection implements Projection {
       ).all(data.pageId);
       for (const { external_id } of messages)
         this.queue(db, event.id, data.pageId, external_id, event.metadata.occurredAt);
+    } else if (event.type === 'ContactMethodAdded') {
+      if (data.kind !== 'SLACK') return;
+      this.responders(db).add(data.responderId);
+      cachedStatement(db, 'INSERT OR IGNORE INTO slack_responders VALUES (?)').run(data.responderId);
+    } else if (event.type === 'ResponderPaged') {
+      const responders = this.responders(db);
+      if ((data.recipients as string[]).some((id) => responders.has(id))) this.markEscalation(db, data.escalationId);
+    } else if (event.type === 'NotificationSendStarted') {
+      if (data.channel === 'SLACK' && typeof data.escalationId === 'string') this.markEscalation(db, data.escalationId);
     } else if (event.type === 'NotificationDelivered') {
       if (data.channel !== 'SLACK' || typeof data.pageId !== 'string' || typeof data.externalId !== 'string') return;
       cachedStatement(db, 'INSERT OR IGNORE INTO slack_page_messages VALUES (?, ?)').run(data.pageId, data.externalId);
@@ -114,6 +130,34 @@ export class SlackPageMessagesProjection implements Projection {
         ).run(attempt, retryAt ? 'PENDING' : 'FAILED', retryAt, taskId);
       }
     }
+  }
+
+  afterCommit(events: RecordedEvent[]): void {
+    // No events: the read model was reset (rebuilt).
+    if (events.length === 0) this.slackResponders = undefined;
+  }
+
+  afterRollback(): void {
+    this.slackResponders = undefined;
+  }
+
+  private responders(db: Database): Set<string> {
+    this.slackResponders ??= new Set(
+      cachedStatement<[], { responder_id: string }>(db, 'SELECT responder_id FROM slack_responders')
+        .all()
+        .map((row) => row.responder_id),
+    );
+    return this.slackResponders;
+  }
+
+  private markEscalation(db: Database, escalationId: string): void {
+    cachedStatement(db, 'INSERT OR IGNORE INTO slack_escalations VALUES (?)').run(escalationId);
+  }
+
+  private mayHaveSlackMessages(db: Database, escalationId: string): boolean {
+    return (
+      cachedStatement(db, 'SELECT 1 FROM slack_escalations WHERE escalation_id = ?').get(escalationId) !== undefined
+    );
   }
 
   /** Updates due now, oldest first. */
