@@ -20,7 +20,7 @@ const delivered = (externalId: string, channel = 'SLACK') => ({
   data: { channel, pageId: 'p1', escalationId: 'e1', externalId },
   metadata: { occurredAt: '2026-07-15T12:00:00.000Z' },
 });
-const raised = [slackMethod, paged(['ana'])];
+const pagedToAna = [slackMethod, paged(['ana'])];
 const acknowledged = {
   id: '7f7a3d0e-8d0e-4c39-9f7e-2b8ad1f1c001',
   type: 'PageAcknowledged',
@@ -31,7 +31,7 @@ const acknowledged = {
 describe('slack-page-messages projection', () => {
   it('queues one message update per Slack message when the page is answered', () => {
     spec
-      .given([...raised, delivered('C1:111.1'), delivered('C2:222.2'), delivered('mail-1', 'EMAIL')])
+      .given([...pagedToAna, delivered('C1:111.1'), delivered('C2:222.2'), delivered('mail-1', 'EMAIL')])
       .when([acknowledged])
       .then((messages) => {
         expect(messages.outcome('p1')).toEqual({
@@ -54,14 +54,14 @@ describe('slack-page-messages projection', () => {
 
   it('updates a message sent after the answer at once, and forgets an update once done', () => {
     spec
-      .given([...raised, acknowledged])
+      .given([...pagedToAna, acknowledged])
       .when([delivered('C1:111.1')])
       .then((messages) => {
         const [update] = messages.due(new Date('2026-07-15T12:00:00Z'), 10);
         expect(update).toMatchObject({ pageId: 'p1', externalId: 'C1:111.1', attempts: 0 });
       });
     spec
-      .given([...raised, delivered('C1:111.1'), acknowledged])
+      .given([...pagedToAna, delivered('C1:111.1'), acknowledged])
       .when([{ type: 'SlackMessageUpdated', data: { taskId: deterministicId(acknowledged.id, 'C1:111.1') } }])
       .then((messages) => expect(messages.due(new Date('2026-07-15T13:00:00Z'), 10)).toEqual([]));
   });
