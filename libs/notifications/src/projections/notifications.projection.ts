@@ -103,7 +103,7 @@ export class NotificationsProjection implements Projection {
         status TEXT NOT NULL, due_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_until TEXT,
         last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL,
         ref_id TEXT, doc TEXT) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id);
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id) WHERE ref_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS notification_reminder_settings (
         responder_id TEXT PRIMARY KEY, minutes_before INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_reminders (reminder_id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -294,12 +294,19 @@ export class NotificationsProjection implements Projection {
   ): void {
     const told = new Set<string>();
     for (const pageId of pageIds) {
-      const reached = cachedStatement<[string], { responder_id: string }>(
-        db,
-        `SELECT DISTINCT responder_id FROM notification_deliveries
-         WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED' ORDER BY responder_id`,
-      ).all(pageId);
-      for (const { responder_id: responderId } of reached) {
+      // Sorted and made distinct here: SQLite would build a temporary b-tree for each page.
+      const reached = [
+        ...new Set(
+          cachedStatement<[string], { responder_id: string }>(
+            db,
+            `SELECT responder_id FROM notification_deliveries
+             WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED'`,
+          )
+            .all(pageId)
+            .map((row) => row.responder_id),
+        ),
+      ].sort();
+      for (const responderId of reached) {
         if (responderId === except || told.has(responderId)) continue;
         told.add(responderId);
         const { methods, rules } = this.recipients.of(db, responderId);
