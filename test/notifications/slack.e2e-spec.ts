@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DueTaskScheduler } from '@app/event-store';
 import { NOTIFICATION_SECRET, SLACK_OPTIONS } from '@app/notifications';
+import { SlackPageMessagesProjection } from '../../libs/notifications/src/slack/message-updates/slack-page-messages.projection.js';
 import { LocalSlackApi } from '../../libs/notifications/src/testing/local-receiver.js';
 import { as, escalation, raise } from '../support/escalations.fixtures.js';
 import { ADD_CONTACT_METHOD, runDue, VERIFY_CONTACT_METHOD } from '../support/notifications.fixtures.js';
@@ -303,5 +304,23 @@ describe('Slack: page messages with buttons, signed interactions, message update
     expect(updates.map((u) => `${u.args.channel}:${u.args.ts}`).sort()).toEqual(
       [...messages, failure.data.externalId].sort(),
     );
+  });
+
+  it('rebuilds the Slack read models to the same messages and updates, and sends or updates nothing again', async () => {
+    const posted = slack.calls('chat.postMessage').length;
+    const updated = slack.calls('chat.update').length;
+    const readModel = app.app.get(SlackPageMessagesProjection);
+    const outcome = readModel.outcome(pageId);
+    expect(outcome).toMatchObject({ kind: 'RESOLVED', responderId: ana });
+    for (const name of ['notifications', 'slack-page-messages']) {
+      const rebuilt = await app.ok(`mutation { rebuildProjection(name: "${name}") { state } }`);
+      expect(rebuilt.rebuildProjection.state).toBe('running');
+    }
+    await runDue(app);
+    await app.app.get(DueTaskScheduler).runDue();
+    expect(slack.calls('chat.postMessage')).toHaveLength(posted);
+    expect(slack.calls('chat.update')).toHaveLength(updated);
+    expect(readModel.outcome(pageId)).toEqual(outcome);
+    expect(readModel.due(new Date('2100-01-01T00:00:00Z'), 10)).toEqual([]);
   });
 });

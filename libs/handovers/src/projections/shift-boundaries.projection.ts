@@ -14,6 +14,13 @@ const HANDOVER_EVENTS = new Set([
   'HandoverItemAccepted',
   'HandoverItemOverdue',
 ]);
+const OTHER_EVENTS = new Set([
+  'HandoverDraftWritten',
+  'HandoverSettingsChanged',
+  'EscalationResolved',
+  'EscalationDowngraded',
+  'DriAssigned',
+]);
 
 /**
  * Shift boundaries and their handovers, by rotation and by incoming responder, with one row per
@@ -30,6 +37,11 @@ export class ShiftBoundariesProjection implements Projection {
   /** Each rotation's latest boundary, asked for by the boundary walker every time it polls. */
   private latest?: Map<string, string>;
   private recorded = new Map<string, string>();
+  /**
+   * The escalations with an item not marked closed yet (maybe a few more): read once, then kept up
+   * to date, so that closing one of the many escalations without a handover reads nothing.
+   */
+  private withOpenItems?: Set<string>;
 
   setUp(db: Database): void {
     this.db = db;
@@ -67,6 +79,7 @@ export class ShiftBoundariesProjection implements Projection {
   apply(recorded: RecordedEvent, db: Database): void {
     if (HANDOVER_EVENTS.has(recorded.type))
       return this.applyHandover({ type: recorded.type, data: recorded.data } as HandoverEvent, db);
+    if (!OTHER_EVENTS.has(recorded.type)) return;
     const event = { type: recorded.type, data: recorded.data } as
       EscalationEvent | HandoverSettingsEvent | HandoverDraftEvent;
     switch (event.type) {
@@ -84,6 +97,7 @@ export class ShiftBoundariesProjection implements Projection {
         break;
       case 'EscalationResolved':
       case 'EscalationDowngraded':
+        if (!this.escalationsWithOpenItems(db).delete(event.data.escalationId)) break;
         cachedStatement(db, 'UPDATE handover_items SET escalation_closed = 1 WHERE escalation_id = ?').run(
           event.data.escalationId,
         );
@@ -100,7 +114,10 @@ export class ShiftBoundariesProjection implements Projection {
   }
 
   afterCommit(events: RecordedEvent[]): void {
-    if (events.length === 0) this.latest = undefined;
+    if (events.length === 0) {
+      this.latest = undefined;
+      this.withOpenItems = undefined;
+    }
     if (this.latest) {
       for (const [rotationId, at] of this.recorded) {
         if ((this.latest.get(rotationId) ?? '') < at) this.latest.set(rotationId, at);
@@ -111,6 +128,19 @@ export class ShiftBoundariesProjection implements Projection {
 
   afterRollback(): void {
     this.recorded.clear();
+    this.withOpenItems = undefined;
+  }
+
+  private escalationsWithOpenItems(db: Database): Set<string> {
+    this.withOpenItems ??= new Set(
+      cachedStatement<[], { escalation_id: string }>(
+        db,
+        'SELECT DISTINCT escalation_id FROM handover_items WHERE escalation_closed = 0',
+      )
+        .all()
+        .map((row) => row.escalation_id),
+    );
+    return this.withOpenItems;
   }
 
   /** The instant of the rotation's latest recorded boundary. */
@@ -152,6 +182,7 @@ export class ShiftBoundariesProjection implements Projection {
           ).run(responderId, event.data.at, boundaryId);
         }
         for (const item of event.data.items) {
+          this.escalationsWithOpenItems(db).add(item.escalationId);
           cachedStatement(
             db,
             'INSERT OR IGNORE INTO handover_items (boundary_id, escalation_id, hand_over_by) VALUES (?, ?, ?)',

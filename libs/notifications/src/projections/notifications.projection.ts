@@ -30,6 +30,45 @@ type Event =
   | RapidActionEvent
   | OnCallReminderEvent;
 
+const EVENT_TYPES = new Set<string>([
+  'ContactMethodAdded',
+  'ContactMethodVerificationIssued',
+  'ContactMethodVerificationFailed',
+  'ContactMethodVerified',
+  'ContactMethodRemoved',
+  'NotificationRulesSet',
+  'ResponderPaged',
+  'PageAcknowledged',
+  'PageResolved',
+  'PageTimedOut',
+  'PageCancelled',
+  'OnCallReminderSet',
+  'OnCallReminderDue',
+  'ShiftBoundaryRecorded',
+  'RapidActionDeclared',
+  'RapidActionDriChanged',
+  'RapidActionUpdatePosted',
+  'RapidActionUpdateAmended',
+  'RapidActionRevised',
+  'RapidActionResolved',
+  'NotificationSendStarted',
+  'NotificationDelivered',
+  'NotificationAttemptFailed',
+  'NotificationFailed',
+] satisfies Event['type'][]);
+
+type PageOutcomeEvent = Extract<
+  Event,
+  { type: 'PageAcknowledged' | 'PageResolved' | 'PageTimedOut' | 'PageCancelled' }
+>;
+
+const PAGE_STATUS: Record<PageOutcomeEvent['type'], string> = {
+  PageAcknowledged: 'ACKNOWLEDGED',
+  PageResolved: 'RESOLVED',
+  PageTimedOut: 'TIMEDOUT',
+  PageCancelled: 'CANCELLED',
+};
+
 const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
 
 /**
@@ -43,7 +82,7 @@ const plusMinutes = (at: string, minutes: number) => new Date(Date.parse(at) + m
 @Injectable()
 export class NotificationsProjection implements Projection {
   readonly name = 'notifications';
-  readonly version = 3;
+  readonly version = 4;
   private readonly recipients = new Recipients();
 
   setUp(db: Database): void {
@@ -64,7 +103,7 @@ export class NotificationsProjection implements Projection {
         status TEXT NOT NULL, due_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_until TEXT,
         last_error TEXT, sent_at TEXT, external_id TEXT, planned_at TEXT NOT NULL,
         ref_id TEXT, doc TEXT) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id);
+      CREATE INDEX IF NOT EXISTS notification_deliveries_by_ref ON notification_deliveries (ref_id) WHERE ref_id IS NOT NULL;
       CREATE TABLE IF NOT EXISTS notification_reminder_settings (
         responder_id TEXT PRIMARY KEY, minutes_before INTEGER NOT NULL) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS notification_reminders (reminder_id TEXT PRIMARY KEY) WITHOUT ROWID;
@@ -92,6 +131,7 @@ export class NotificationsProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
+    if (!EVENT_TYPES.has(recorded.type)) return;
     const event = { type: recorded.type, data: recorded.data } as Event;
     switch (event.type) {
       case 'ContactMethodAdded':
@@ -112,29 +152,8 @@ export class NotificationsProjection implements Projection {
       case 'PageAcknowledged':
       case 'PageResolved':
       case 'PageTimedOut':
-      case 'PageCancelled': {
-        const status = event.type.replace('Page', '').toUpperCase();
-        cachedStatement(db, 'UPDATE notification_pages SET status = ? WHERE page_id = ?').run(
-          status,
-          event.data.pageId,
-        );
-        cachedStatement(
-          db,
-          `UPDATE notification_deliveries SET status = 'CANCELLED'
-           WHERE page_id = ? AND message_kind = 'PAGE' AND ${WAITING}`,
-        ).run(event.data.pageId);
-        if (event.type === 'PageTimedOut') this.planFollowUp(db, 'PAGE_ESCALATED', event.data, [event.data.pageId]);
-        if (event.type === 'PageAcknowledged') {
-          const pages = cachedStatement<[string], { page_id: string }>(
-            db,
-            'SELECT page_id FROM notification_pages WHERE escalation_id = ?',
-          )
-            .all(event.data.escalationId)
-            .map((row) => row.page_id);
-          this.planFollowUp(db, 'PAGE_ANSWERED', event.data, pages, event.data.responderId);
-        }
-        return;
-      }
+      case 'PageCancelled':
+        return this.applyPageOutcome(event, db);
       case 'OnCallReminderSet':
       case 'OnCallReminderDue':
         return applyOnCallReminder(event, db, this.recipients);
@@ -234,6 +253,33 @@ export class NotificationsProjection implements Projection {
     }
   }
 
+  /** A page's status and its waiting page messages cancelled; those it (or the others) reached are told. */
+  private applyPageOutcome(event: PageOutcomeEvent, db: Database): void {
+    const { pageId, escalationId } = event.data;
+    // Only pages some delivery was planned for are kept: an escalation without any reads one index entry.
+    const pages = cachedStatement<[string], { page_id: string }>(
+      db,
+      'SELECT page_id FROM notification_pages WHERE escalation_id = ?',
+    )
+      .all(escalationId)
+      .map((row) => row.page_id);
+    if (pages.includes(pageId)) {
+      cachedStatement(db, 'UPDATE notification_pages SET status = ? WHERE page_id = ?').run(
+        PAGE_STATUS[event.type],
+        pageId,
+      );
+      cachedStatement(
+        db,
+        `UPDATE notification_deliveries SET status = 'CANCELLED'
+         WHERE page_id = ? AND message_kind = 'PAGE' AND ${WAITING}`,
+      ).run(pageId);
+      if (event.type === 'PageTimedOut') this.planFollowUp(db, 'PAGE_ESCALATED', event.data, [pageId]);
+    }
+    if (event.type === 'PageAcknowledged') {
+      this.planFollowUp(db, 'PAGE_ANSWERED', event.data, pages, event.data.responderId);
+    }
+  }
+
   /**
    * Tells the people a page reached what became of it: it moved to the next step, or someone
    * else acknowledged. Only those a page message was delivered to are told, on the methods their
@@ -248,12 +294,19 @@ export class NotificationsProjection implements Projection {
   ): void {
     const told = new Set<string>();
     for (const pageId of pageIds) {
-      const reached = cachedStatement<[string], { responder_id: string }>(
-        db,
-        `SELECT DISTINCT responder_id FROM notification_deliveries
-         WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED' ORDER BY responder_id`,
-      ).all(pageId);
-      for (const { responder_id: responderId } of reached) {
+      // Sorted and made distinct here: SQLite would build a temporary b-tree for each page.
+      const reached = [
+        ...new Set(
+          cachedStatement<[string], { responder_id: string }>(
+            db,
+            `SELECT responder_id FROM notification_deliveries
+             WHERE page_id = ? AND message_kind = 'PAGE' AND status = 'DELIVERED'`,
+          )
+            .all(pageId)
+            .map((row) => row.responder_id),
+        ),
+      ].sort();
+      for (const responderId of reached) {
         if (responderId === except || told.has(responderId)) continue;
         told.add(responderId);
         const { methods, rules } = this.recipients.of(db, responderId);
@@ -273,10 +326,7 @@ export class NotificationsProjection implements Projection {
   }
 
   private planPage(data: Extract<EscalationEvent, { type: 'ResponderPaged' }>['data'], db: Database): void {
-    cachedStatement(
-      db,
-      `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
-    ).run(data.pageId, data.escalationId);
+    let planned = false;
     for (const responderId of new Set(data.recipients)) {
       const { methods, rules } = this.recipients.of(db, responderId);
       for (const rule of effectiveRules(rules, methods)) {
@@ -297,7 +347,14 @@ export class NotificationsProjection implements Projection {
           pageId: data.pageId,
           escalationId: data.escalationId,
         });
+        planned = true;
       }
     }
+    // A page without deliveries has nothing to cancel nor anyone to tell: it is not kept.
+    if (!planned) return;
+    cachedStatement(
+      db,
+      `INSERT OR REPLACE INTO notification_pages (page_id, escalation_id, status) VALUES (?, ?, 'TRIGGERED')`,
+    ).run(data.pageId, data.escalationId);
   }
 }

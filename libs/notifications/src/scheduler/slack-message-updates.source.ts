@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, systemContext, type Clock } from '@app/core';
+import { EscalationQueries } from '@app/escalations';
 import { CommandRunner, DueTaskSourceProvider, type DueTask, type DueTaskSource, firstDueAt } from '@app/event-store';
 import { ScheduleQueries } from '@app/scheduling';
 import { ChannelError } from '../channels/notification-channel.js';
@@ -37,6 +38,7 @@ export class SlackMessageUpdatesSource implements DueTaskSource<UpdateTask> {
     private readonly slack: SlackChannel,
     private readonly runner: CommandRunner,
     private readonly schedule: ScheduleQueries,
+    private readonly escalations: EscalationQueries,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -54,7 +56,8 @@ export class SlackMessageUpdatesSource implements DueTaskSource<UpdateTask> {
     const { taskId, pageId, externalId } = update;
     const outcome = this.messages.outcome(pageId);
     if (!outcome) return;
-    const headline = `${outcome.severity ? `[${outcome.severity}] ` : ''}${outcome.title ?? 'Page'}`;
+    const escalation = this.escalations.find(outcome.escalationId);
+    const headline = escalation ? `[${escalation.severity}] ${escalation.title}` : 'Page';
     const said = this.describe(outcome);
     const context = systemContext(taskId);
     const at = this.clock.now();

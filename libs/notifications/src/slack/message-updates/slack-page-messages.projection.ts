@@ -21,8 +21,6 @@ export interface PageOutcome {
   responderId: string | null;
   detail: string | null;
   at: string;
-  title: string | null;
-  severity: string | null;
 }
 
 export interface DueMessageUpdate {
@@ -33,29 +31,35 @@ export interface DueMessageUpdate {
   attempts: number;
 }
 
-const OUTCOMES: Record<string, PageOutcomeKind> = {
-  PageAcknowledged: 'ACKNOWLEDGED',
-  PageResolved: 'RESOLVED',
-  PageTimedOut: 'TIMED_OUT',
-  PageCancelled: 'CANCELLED',
-};
+const OUTCOMES = new Map<string, PageOutcomeKind>([
+  ['PageAcknowledged', 'ACKNOWLEDGED'],
+  ['PageResolved', 'RESOLVED'],
+  ['PageTimedOut', 'TIMED_OUT'],
+  ['PageCancelled', 'CANCELLED'],
+]);
 
 /**
  * The Slack messages sent for each page (from NotificationDelivered events of the SLACK channel,
  * whatever stream they are in) and what became of the page; each change of state queues one
- * chat.update per message, done by SlackMessageUpdatesSource.
+ * chat.update per message, done by SlackMessageUpdatesSource. What became of a page is kept only
+ * for escalations that can have Slack messages: paged to someone who added a Slack contact method,
+ * or with a Slack send started.
  */
 @ReadModelProjection()
 @Injectable()
 export class SlackPageMessagesProjection implements Projection {
   readonly name = 'slack-page-messages';
-  readonly version = 1;
+  readonly version = 2;
+
+  /** The responders who added a Slack contact method (a few thousand at most): read once, kept up to date. */
+  private slackResponders?: Set<string>;
 
   constructor(@Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase) {}
 
   setUp(db: Database): void {
     db.exec(`
-      CREATE TABLE IF NOT EXISTS slack_escalations (escalation_id TEXT PRIMARY KEY, title TEXT, severity TEXT) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS slack_responders (responder_id TEXT PRIMARY KEY) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS slack_escalations (escalation_id TEXT PRIMARY KEY) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_messages (
         page_id TEXT NOT NULL, external_id TEXT NOT NULL, PRIMARY KEY (page_id, external_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS slack_page_outcomes (
@@ -69,34 +73,22 @@ export class SlackPageMessagesProjection implements Projection {
   }
 
   tearDown(db: Database): void {
-    for (const table of ['escalations', 'page_messages', 'page_outcomes', 'message_updates']) {
+    for (const table of ['responders', 'escalations', 'page_messages', 'page_outcomes', 'message_updates']) {
       db.exec(`DROP TABLE IF EXISTS slack_${table}`);
     }
   }
 
   apply(event: RecordedEvent, db: Database): void {
     const data = event.data as Record<string, any>;
-    if (event.type === 'EscalationRaised') {
-      cachedStatement(db, 'INSERT OR REPLACE INTO slack_escalations VALUES (?, ?, ?)').run(
-        data.escalationId,
-        data.title,
-        data.severity,
-      );
-    } else if (event.type === 'NotificationDelivered') {
-      if (data.channel !== 'SLACK' || typeof data.pageId !== 'string' || typeof data.externalId !== 'string') return;
-      cachedStatement(db, 'INSERT OR IGNORE INTO slack_page_messages VALUES (?, ?)').run(data.pageId, data.externalId);
-      const outcome = cachedStatement<[string], { event_id: string; at: string }>(
-        db,
-        'SELECT event_id, at FROM slack_page_outcomes WHERE page_id = ?',
-      ).get(data.pageId);
-      if (outcome) this.queue(db, outcome.event_id, data.pageId, data.externalId, event.metadata.occurredAt);
-    } else if (OUTCOMES[event.type]) {
+    const outcome = OUTCOMES.get(event.type);
+    if (outcome) {
+      if (!this.mayHaveSlackMessages(db, data.escalationId)) return;
       const detail = event.type === 'PageCancelled' ? String(data.reason) : null;
       cachedStatement(db, 'INSERT OR REPLACE INTO slack_page_outcomes VALUES (?, ?, ?, ?, ?, ?, ?)').run(
         data.pageId,
         data.escalationId,
         event.id,
-        OUTCOMES[event.type],
+        outcome,
         data.responderId ?? null,
         detail,
         data.at,
@@ -107,6 +99,23 @@ export class SlackPageMessagesProjection implements Projection {
       ).all(data.pageId);
       for (const { external_id } of messages)
         this.queue(db, event.id, data.pageId, external_id, event.metadata.occurredAt);
+    } else if (event.type === 'ContactMethodAdded') {
+      if (data.kind !== 'SLACK') return;
+      this.responders(db).add(data.responderId);
+      cachedStatement(db, 'INSERT OR IGNORE INTO slack_responders VALUES (?)').run(data.responderId);
+    } else if (event.type === 'ResponderPaged') {
+      const responders = this.responders(db);
+      if ((data.recipients as string[]).some((id) => responders.has(id))) this.markEscalation(db, data.escalationId);
+    } else if (event.type === 'NotificationSendStarted') {
+      if (data.channel === 'SLACK' && typeof data.escalationId === 'string') this.markEscalation(db, data.escalationId);
+    } else if (event.type === 'NotificationDelivered') {
+      if (data.channel !== 'SLACK' || typeof data.pageId !== 'string' || typeof data.externalId !== 'string') return;
+      cachedStatement(db, 'INSERT OR IGNORE INTO slack_page_messages VALUES (?, ?)').run(data.pageId, data.externalId);
+      const known = cachedStatement<[string], { event_id: string; at: string }>(
+        db,
+        'SELECT event_id, at FROM slack_page_outcomes WHERE page_id = ?',
+      ).get(data.pageId);
+      if (known) this.queue(db, known.event_id, data.pageId, data.externalId, event.metadata.occurredAt);
     } else if (event.type === 'SlackMessageUpdated' || event.type === 'SlackMessageUpdateFailed') {
       const recorded = { type: event.type, data: event.data } as SlackMessageUpdateEvent;
       if (recorded.type === 'SlackMessageUpdated') {
@@ -123,6 +132,34 @@ export class SlackPageMessagesProjection implements Projection {
     }
   }
 
+  afterCommit(events: RecordedEvent[]): void {
+    // No events: the read model was reset (rebuilt).
+    if (events.length === 0) this.slackResponders = undefined;
+  }
+
+  afterRollback(): void {
+    this.slackResponders = undefined;
+  }
+
+  private responders(db: Database): Set<string> {
+    this.slackResponders ??= new Set(
+      cachedStatement<[], { responder_id: string }>(db, 'SELECT responder_id FROM slack_responders')
+        .all()
+        .map((row) => row.responder_id),
+    );
+    return this.slackResponders;
+  }
+
+  private markEscalation(db: Database, escalationId: string): void {
+    cachedStatement(db, 'INSERT OR IGNORE INTO slack_escalations VALUES (?)').run(escalationId);
+  }
+
+  private mayHaveSlackMessages(db: Database, escalationId: string): boolean {
+    return (
+      cachedStatement(db, 'SELECT 1 FROM slack_escalations WHERE escalation_id = ?').get(escalationId) !== undefined
+    );
+  }
+
   /** Updates due now, oldest first. */
   due(now: Date, limit: number): DueMessageUpdate[] {
     return cachedStatement<[string, number], DueMessageUpdate>(
@@ -135,9 +172,7 @@ export class SlackPageMessagesProjection implements Projection {
   outcome(pageId: string): PageOutcome | undefined {
     const row = cachedStatement<[string], Record<string, string | null>>(
       this.readModels.db,
-      `SELECT o.page_id, o.escalation_id, o.kind, o.responder_id, o.detail, o.at, e.title, e.severity
-         FROM slack_page_outcomes o LEFT JOIN slack_escalations e ON e.escalation_id = o.escalation_id
-        WHERE o.page_id = ?`,
+      'SELECT page_id, escalation_id, kind, responder_id, detail, at FROM slack_page_outcomes WHERE page_id = ?',
     ).get(pageId);
     if (!row) return undefined;
     return {
@@ -147,8 +182,6 @@ export class SlackPageMessagesProjection implements Projection {
       responderId: row.responder_id,
       detail: row.detail,
       at: row.at!,
-      title: row.title,
-      severity: row.severity,
     };
   }
 

@@ -26,6 +26,8 @@ export class WebhookOutboxProjection implements Projection {
   readonly name = 'webhook-outbox';
   readonly version = 1;
   private queued = false;
+  /** The subscriptions not deleted, in id order, as the table holds them: read once, dropped when they change. */
+  private active?: Array<{ subscriptionId: string; kinds: Set<string> }>;
 
   constructor(
     @Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase,
@@ -79,19 +81,15 @@ export class WebhookOutboxProjection implements Projection {
     }
     const source = WEBHOOK_EVENT_TYPES[event.type];
     if (!source) return;
-    if (source.kind === 'RAPID_ACTION_UPDATE' && this.confidential(db, String(data.rapidActionId))) return;
-    const subscriptions = cachedStatement<[string], { subscription_id: string }>(
-      db,
-      `SELECT subscription_id FROM webhook_subscriptions
-        WHERE deleted_at IS NULL AND EXISTS (SELECT 1 FROM json_each(event_kinds) WHERE value = ?)`,
-    ).all(source.kind);
+    const subscriptions = this.subscriptions(db).filter((subscription) => subscription.kinds.has(source.kind));
     if (subscriptions.length === 0) return;
+    if (source.kind === 'RAPID_ACTION_UPDATE' && this.confidential(db, String(data.rapidActionId))) return;
     const payload = JSON.stringify({
       type: source.type,
       timestamp: event.metadata.occurredAt,
       data: { ...data, eventId: event.id, actor: event.metadata.actor },
     });
-    for (const { subscription_id } of subscriptions) {
+    for (const { subscriptionId: subscription_id } of subscriptions) {
       cachedStatement(
         db,
         `INSERT OR IGNORE INTO webhook_deliveries
@@ -111,7 +109,9 @@ export class WebhookOutboxProjection implements Projection {
   }
 
   /** New deliveries are attempted at once, not at the next poll. */
-  afterCommit(): void {
+  afterCommit(events: RecordedEvent[]): void {
+    // No events: the read model was reset (rebuilt).
+    if (events.length === 0) this.active = undefined;
     if (!this.queued) return;
     this.queued = false;
     void this.scheduler.runDue().catch(() => undefined);
@@ -119,9 +119,21 @@ export class WebhookOutboxProjection implements Projection {
 
   afterRollback(): void {
     this.queued = false;
+    this.active = undefined;
+  }
+
+  private subscriptions(db: Database): Array<{ subscriptionId: string; kinds: Set<string> }> {
+    this.active ??= cachedStatement<[], { subscription_id: string; event_kinds: string }>(
+      db,
+      'SELECT subscription_id, event_kinds FROM webhook_subscriptions WHERE deleted_at IS NULL ORDER BY subscription_id',
+    )
+      .all()
+      .map((row) => ({ subscriptionId: row.subscription_id, kinds: new Set(JSON.parse(row.event_kinds) as string[]) }));
+    return this.active;
   }
 
   private applySubscription(event: WebhookSubscriptionEvent, db: Database): void {
+    this.active = undefined;
     if (event.type === 'WebhookSubscriptionCreated') {
       const { subscriptionId, name, url, eventKinds, createdBy, at } = event.data;
       cachedStatement(db, 'INSERT OR REPLACE INTO webhook_subscriptions VALUES (?, ?, ?, ?, ?, ?, NULL)').run(
