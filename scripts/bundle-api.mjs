@@ -55,8 +55,9 @@ await bundle.write({
   dir: outDir,
   format: 'esm',
   entryFileNames: 'server.js',
+  chunkFileNames: '[name]-[hash].js',
+  comments: { legal: true, annotation: false, jsdoc: false },
   // One file: the dynamic imports Nest uses for its own parts (the platform, the drivers) are needed at every start.
-  codeSplitting: false,
   sourcemap: true,
 });
 await bundle.close();
