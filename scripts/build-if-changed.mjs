@@ -96,7 +96,7 @@ if (process.argv.includes('--stamp')) {
   writeFileSync(stampFile, `${wanted}\n`);
 } else {
   const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-  const complete = ['apps/api/src/main.js', 'apps/api/bundle/server.js', 'web/index.html'].every((file) => existsSync(join(root, 'dist', file)));
+  const complete = ['apps/api/src/main.js', 'apps/api/bundle/server.cjs', 'web/index.html'].every((file) => existsSync(join(root, 'dist', file)));
   if (built === wanted && complete) {
     process.exit(0);
   }
