@@ -20,8 +20,11 @@ interface BundleExports {
  * this user may write (anything else there is ignored, as a cache someone else could write would run
  * their code); V8 refuses a cache made by another V8 or with other flags, and it is then made again.
  */
-export async function runBundledServer(bundle: string): Promise<void> {
-  const cache = codeCacheFile(bundle);
+export async function runBundledServer(
+  bundle: string,
+  cacheFolder = join(tmpdir(), `incident-coordination-code-cache-${process.getuid?.() ?? 'user'}`),
+): Promise<'cache used' | 'cache made' | 'no cache'> {
+  const cache = codeCacheFile(bundle, cacheFolder);
   const cachedData = cache ? readIfPresent(cache.file) : undefined;
   const source = readFileSync(bundle, 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -33,7 +36,9 @@ export async function runBundledServer(bundle: string): Promise<void> {
   const module: { exports: BundleExports } = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
   await module.exports.started;
-  if (cache && (!cachedData || script.cachedDataRejected)) save(cache, script.createCachedData());
+  if (!cache) return 'no cache';
+  if (cachedData && !script.cachedDataRejected) return 'cache used';
+  return save(cache, script.createCachedData()) ? 'cache made' : 'no cache';
 }
 
 interface CacheFile {
@@ -43,9 +48,8 @@ interface CacheFile {
   file: string;
 }
 
-function codeCacheFile(bundle: string): CacheFile | undefined {
+function codeCacheFile(bundle: string, folder: string): CacheFile | undefined {
   const uid = process.getuid?.();
-  const folder = join(tmpdir(), `incident-coordination-code-cache-${uid ?? 'user'}`);
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const owner = statSync(folder);
@@ -70,7 +74,7 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 /** Written whole or not at all (a rename); it only saves time, so a failure to write is no error. */
-function save({ folder, prefix, file }: CacheFile, data: Buffer): void {
+function save({ folder, prefix, file }: CacheFile, data: Buffer): boolean {
   try {
     for (const name of readdirSync(folder)) {
       if (name.startsWith(`${prefix}-`)) rmSync(join(folder, name), { force: true });
@@ -78,7 +82,8 @@ function save({ folder, prefix, file }: CacheFile, data: Buffer): void {
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, data, { mode: 0o600 });
     renameSync(partial, file);
+    return true;
   } catch {
-    // The next start runs without a cache and tries again.
+    return false; // the next start runs without a cache and tries again
   }
 }
