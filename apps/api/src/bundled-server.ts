@@ -16,7 +16,7 @@ interface BundleExports {
  * neither parses nor compiles the functions start-up runs. Node's own compile cache cannot do that:
  * it keeps a module's code as compiled before it ran, without the functions compiled lazily since.
  *
- * The cache is a file per bundle and Node version in a folder of the OS's temporary directory only
+ * The cache is a file per bundle, Node version and Node flags in a folder of the OS's temporary directory only
  * this user may write (anything else there is ignored, as a cache someone else could write would run
  * their code); V8 refuses a cache made by another V8 or with other flags, and it is then made again.
  */
@@ -43,7 +43,7 @@ export async function runBundledServer(
 
 interface CacheFile {
   folder: string;
-  /** The name's start shared by every cache of this bundle's path (older builds, other Node versions). */
+  /** The name's start shared by the caches of this bundle's path made by this Node with these flags: older builds'. */
   prefix: string;
   file: string;
 }
@@ -55,8 +55,8 @@ function codeCacheFile(bundle: string, folder: string): CacheFile | undefined {
     const owner = statSync(folder);
     if ((uid !== undefined && owner.uid !== uid) || (owner.mode & 0o022) !== 0) return undefined;
     const { size, mtimeMs } = statSync(bundle);
-    const prefix = hash(bundle);
-    const build = hash(`${size}\0${mtimeMs}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`);
+    const prefix = hash(`${bundle}\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`);
+    const build = hash(`${size}\0${mtimeMs}`);
     return { folder, prefix, file: join(folder, `${prefix}-${build}.v8cache`) };
   } catch {
     return undefined;
