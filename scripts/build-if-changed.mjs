@@ -8,8 +8,8 @@
  *   node scripts/build-if-changed.mjs --stamp-web   record that dist/web was just built
  *
  * The inputs are the files tsconfig.build.json compiles (apps, libs, bench, the test service
- * helper; no specs, no testing/ folders), the web app's sources (apps/web: .tsx, .css, index.html,
- * its Vite and TypeScript configuration; Vite builds it into dist/web) and the files that shape the
+ * helper; no specs, no testing/ folders), the script bundling the service (scripts/bundle-api.mjs),
+ * the web app's sources (apps/web: .tsx, .css, index.html, its Vite and TypeScript configuration; Vite builds it into dist/web) and the files that shape the
  * build (tsconfig*.json, package.json, package-lock.json). Their contents are hashed (SHA-256 over paths and bytes, about
  * 0.1 s) and the hash is kept in dist/.build-stamp. Everything this script or the build prints goes
  * to standard error, so `TOKEN=$(npm run -s token:admin ...)` captures the token alone.
@@ -32,6 +32,7 @@ const SOURCE_FOLDERS = ['apps', 'libs', 'bench'];
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.css', '.html', '.json', '.svg'];
 const SINGLE_FILES = [
   'test/support/service-process.ts',
+  'scripts/bundle-api.mjs',
   'tsconfig.json',
   'tsconfig.build.json',
   'package.json',
@@ -95,7 +96,7 @@ if (process.argv.includes('--stamp')) {
   writeFileSync(stampFile, `${wanted}\n`);
 } else {
   const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : '';
-  const complete = ['apps/api/src/main.js', 'web/index.html'].every((file) => existsSync(join(root, 'dist', file)));
+  const complete = ['apps/api/src/main.js', 'apps/api/bundle/server.cjs', 'web/index.html'].every((file) => existsSync(join(root, 'dist', file)));
   if (built === wanted && complete) {
     process.exit(0);
   }

@@ -15,4 +15,5 @@ async function bootstrap() {
   );
 }
 
-void bootstrap();
+/** Settles once the service listens: main.ts waits for it before it saves the bundle's code cache. */
+export const started = bootstrap();
