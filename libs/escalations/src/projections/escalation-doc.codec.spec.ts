@@ -64,6 +64,46 @@ describe('escalation documents as stored', () => {
   it('take a fraction of their JSON on disk', () => {
     const doc = resolvedEscalation();
     const json = Buffer.byteLength(JSON.stringify(doc));
-    expect(encodeEscalationDoc(doc).length).toBeLessThan(json * 0.4);
+    expect(encodeEscalationDoc(doc).length).toBeLessThan(json * 0.3);
+  });
+
+  it('read back any JSON value as JSON would: unknown keys, free texts, numbers, look-alike ids and instants', () => {
+    const doc = {
+      ...resolvedEscalation(),
+      title: 'Zahlungsausfall – Kasse 3 ⚠️ 🔥',
+      description: '',
+      noteCount: 2 ** 40,
+      custom: { 'ein schlüssel': [1.5, -7, -0, 0, 2 ** 53 - 1, -(2 ** 53 - 1), 1e300, Number.NaN, null, true, false] },
+      __proto__: 'kept as a key',
+      lookAlikes: [
+        'ABCDEF01-2345-6789-ABCD-EF0123456789',
+        '0123456789ab-cdef-0123-4567-89abcdef',
+        '00000000-0000-4000-8000-00000000000g',
+        '2026-02-29T00:00:00.000Z',
+        '2024-02-29T23:59:59.999Z',
+        '1969-12-31T23:59:59.999Z',
+        '2026-13-01T00:00:00.000Z',
+        '2026-11-30T24:00:00.000Z',
+        '2026-11-30T14:07:00.000+01:00',
+        '2026-11-30 14:07:00.000Z',
+        '9999-12-31T23:59:59.999Z',
+      ],
+      repeated: ['again', 'again', 'ab', 'ab', 'S1', 'S1', 'Zahlungsausfall – Kasse 3 ⚠️ 🔥'],
+      skipped: undefined,
+      at: new Date('2026-11-30T14:07:00.000Z'),
+      sparse: [undefined, () => 1],
+    } as unknown as EscalationDoc;
+    const decoded = decodeEscalationDoc(encodeEscalationDoc(doc));
+    expect(decoded).toStrictEqual(JSON.parse(JSON.stringify(doc)));
+    expect(Object.keys(decoded)).toEqual(Object.keys(JSON.parse(JSON.stringify(doc))));
+  });
+
+  it('grow to hold a large document', () => {
+    const doc = { ...resolvedEscalation(), description: 'x'.repeat(100_000) };
+    expect(decodeEscalationDoc(encodeEscalationDoc(doc))).toEqual(doc);
+  });
+
+  it('refuse bytes in another format', () => {
+    expect(() => decodeEscalationDoc(Buffer.from([0x78, 0x9c]))).toThrow(/format/);
   });
 });

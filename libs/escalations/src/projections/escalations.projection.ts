@@ -65,7 +65,7 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
 @Injectable()
 export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
-  readonly version = 4;
+  readonly version = 5;
   private pending = new Map<string, EscalationDoc>();
   /** The batch's page and due-step rows, written once each in `flush`. */
   private readonly writes = new EscalationRowWrites();
