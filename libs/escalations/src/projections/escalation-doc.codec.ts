@@ -302,14 +302,19 @@ class Reader {
 
 const writer = new Writer();
 
-export function encodeEscalationDoc(doc: EscalationDoc): Buffer {
+/** Any JSON value (an escalation document, a note) in the stored form. */
+export function encodeDocument(value: unknown): Buffer {
   writer.reset();
   writer.byte(FORMAT);
-  writer.value(doc);
+  writer.value(value);
   return Buffer.from(writer.buffer.subarray(0, writer.position));
 }
 
-export function decodeEscalationDoc(stored: Buffer): EscalationDoc {
+export function decodeDocument<T>(stored: Buffer): T {
   if (stored[0] !== FORMAT) throw new Error(`Unknown escalation document format ${stored[0]}`);
-  return new Reader(stored).value() as EscalationDoc;
+  return new Reader(stored).value() as T;
 }
+
+export const encodeEscalationDoc: (doc: EscalationDoc) => Buffer = encodeDocument;
+
+export const decodeEscalationDoc: (stored: Buffer) => EscalationDoc = decodeDocument;
