@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
 import type { EscalationCommand, EscalationDeciderState } from '../domain/escalation/escalation.decider.js';
 import { defaultPolicy } from '../domain/escalation/escalation.types.js';
-import { decodeEscalationDoc, encodeEscalationDoc } from './escalation-doc.codec.js';
+import { decodeEscalationDoc, encodeDocument, encodeEscalationDoc } from './escalation-doc.codec.js';
+import { KEYS, STRINGS } from './escalation-doc.format.js';
 import type { EscalationDoc } from './escalations.projection.js';
 
 /** An escalation as it is usually stored: raised, paged, acknowledged, noted and resolved, with random ids. */
@@ -101,6 +102,16 @@ describe('escalation documents as stored', () => {
   it('grow to hold a large document', () => {
     const doc = { ...resolvedEscalation(), description: 'x'.repeat(100_000) };
     expect(decodeEscalationDoc(encodeEscalationDoc(doc))).toEqual(doc);
+  });
+
+  it('spell every known key and string in one byte', () => {
+    expect(new Set(KEYS).size).toBe(KEYS.length);
+    expect(KEYS.length).toBeLessThan(0xfe);
+    expect(new Set(STRINGS).size).toBe(STRINGS.length);
+    expect(STRINGS.length).toBeLessThanOrEqual(0x100);
+    for (const value of STRINGS) expect(encodeDocument(value)).toHaveLength(3);
+    const keys = Object.fromEntries(KEYS.map((key) => [key, null]));
+    expect(encodeDocument(keys)).toHaveLength(2 + 2 * KEYS.length + 1);
   });
 
   it('refuse bytes in another format', () => {

@@ -127,7 +127,9 @@ class Writer {
   }
 
   private string(value: string): void {
-    const known = STRING_INDEX.get(value);
+    // The known strings are empty or start with a capital letter.
+    const first = value.length === 0 ? 65 : value.charCodeAt(0);
+    const known = first >= 65 && first <= 90 ? STRING_INDEX.get(value) : undefined;
     if (known !== undefined) {
       this.byte(Tag.Known);
       return this.byte(known);

@@ -138,7 +138,8 @@ export class EscalationsProjection implements Projection {
     // A recorded event is a domain event with more fields: evolve reads its type and data only.
     const event = recorded as unknown as EscalationEvent;
     const id = event.data.escalationId;
-    const current = this.pending.get(id) ?? this.load(db, id);
+    // Only an escalation with no event yet is raised (the decider's rule): nothing is stored to look up.
+    const current = event.type === 'EscalationRaised' ? null : (this.pending.get(id) ?? this.load(db, id));
     const evolved = escalationDecider.evolve(current, event);
     if (!evolved) return;
     // A changed escalation is a new object carrying the note summary over from `current`: ours to complete.
