@@ -309,7 +309,9 @@ export function encodeDocument(value: unknown): Buffer {
   writer.reset();
   writer.byte(FORMAT);
   writer.value(value);
-  return Buffer.from(writer.buffer.subarray(0, writer.position));
+  const stored = Buffer.allocUnsafe(writer.position);
+  writer.buffer.copy(stored, 0, 0, writer.position);
+  return stored;
 }
 
 export function decodeDocument<T>(stored: Buffer): T {
