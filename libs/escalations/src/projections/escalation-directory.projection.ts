@@ -16,6 +16,8 @@ import type { ServiceEvent } from '../domain/service/service.events.js';
 export class EscalationDirectoryProjection implements Projection {
   readonly name = 'escalation-directory';
   readonly version = 1;
+  /** The latest time each responder was paged in the batch, written in `flush`. */
+  private readonly lastPaged = new Map<string, string>();
 
   setUp(db: Database): void {
     db.exec(`
@@ -37,10 +39,9 @@ export class EscalationDirectoryProjection implements Projection {
   }
 
   apply(recorded: RecordedEvent, db: Database): void {
-    const event = { type: recorded.type, data: recorded.data } as
-      EscalationPolicyEvent | ServiceEvent | PresenceEvent | { type: 'ResponderPaged'; data: ResponderPagedData };
-    switch (event.type) {
+    switch (recorded.type) {
       case 'EscalationPolicySet': {
+        const event = recorded as unknown as Extract<EscalationPolicyEvent, { type: 'EscalationPolicySet' }>;
         const policy = escalationPolicyDecider.evolve(null, event);
         cachedStatement(db, 'INSERT OR REPLACE INTO escalation_policies (rotation_id, doc) VALUES (?, ?)').run(
           event.data.rotationId,
@@ -50,7 +51,7 @@ export class EscalationDirectoryProjection implements Projection {
       }
       case 'ServiceRegistered':
       case 'ServiceOwnershipChanged': {
-        const { at: _, by: __, ...service } = event.data;
+        const { at: _, by: __, ...service } = (recorded as unknown as ServiceEvent).data;
         cachedStatement(db, 'INSERT OR REPLACE INTO escalation_services (service_id, name, doc) VALUES (?, ?, ?)').run(
           service.serviceId,
           service.name,
@@ -58,22 +59,39 @@ export class EscalationDirectoryProjection implements Projection {
         );
         break;
       }
-      case 'ResponderPresenceChanged':
+      case 'ResponderPresenceChanged': {
+        const { data } = recorded as unknown as Extract<PresenceEvent, { type: 'ResponderPresenceChanged' }>;
         cachedStatement(
           db,
           `INSERT INTO escalation_responders (responder_id, presence, presence_since) VALUES (?, ?, ?)
            ON CONFLICT (responder_id) DO UPDATE SET presence = excluded.presence, presence_since = excluded.presence_since`,
-        ).run(event.data.responderId, event.data.status, event.data.at);
+        ).run(data.responderId, data.status, data.at);
         break;
-      case 'ResponderPaged':
-        for (const responderId of event.data.recipients) {
-          cachedStatement(
-            db,
-            `INSERT INTO escalation_responders (responder_id, last_paged_at) VALUES (?, ?)
-             ON CONFLICT (responder_id) DO UPDATE SET last_paged_at = MAX(COALESCE(last_paged_at, ''), excluded.last_paged_at)`,
-          ).run(responderId, event.data.pagedAt);
+      }
+      case 'ResponderPaged': {
+        const { recipients, pagedAt } = recorded.data as unknown as ResponderPagedData;
+        for (const responderId of recipients) {
+          const latest = this.lastPaged.get(responderId);
+          if (latest === undefined || pagedAt > latest) this.lastPaged.set(responderId, pagedAt);
         }
         break;
+      }
     }
+  }
+
+  /** Each responder paged in the batch once, with the latest time of the batch (the stored one stays when later). */
+  flush(db: Database): void {
+    if (this.lastPaged.size === 0) return;
+    const paged = cachedStatement(
+      db,
+      `INSERT INTO escalation_responders (responder_id, last_paged_at) VALUES (?, ?)
+       ON CONFLICT (responder_id) DO UPDATE SET last_paged_at = MAX(COALESCE(last_paged_at, ''), excluded.last_paged_at)`,
+    );
+    for (const [responderId, pagedAt] of this.lastPaged) paged.run(responderId, pagedAt);
+    this.lastPaged.clear();
+  }
+
+  afterRollback(): void {
+    this.lastPaged.clear();
   }
 }

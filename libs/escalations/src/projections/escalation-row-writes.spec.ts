@@ -22,18 +22,60 @@ describe('escalation row writes (one batch of the escalations projection)', () =
     writes.addPage('p1', 'e1', 'r1', '2026-07-01T00:15:00.000Z', ['ana', 'ana']);
     writes.flush(db);
     writes.addPage('p2', 'e1', 'r1', '2026-07-01T00:30:00.000Z', ['bo']);
-    writes.setPageStatus('p2', 'TIMED_OUT');
-    writes.setPageStatus('p1', 'ACKNOWLEDGED');
-    writes.setPageStatus('p9', 'CANCELLED');
+    writes.addPage('p3', 'e1', 'r1', '2026-07-01T00:45:00.000Z', ['cy']);
+    writes.setPageStatus('p2', 'TIMED_OUT', ['bo']);
+    writes.setPageStatus('p1', 'ACKNOWLEDGED', ['ana']);
+    writes.setPageStatus('p9', 'CANCELLED', []);
     writes.flush(db);
     expect(pages()).toEqual([
       { page_id: 'p1', status: 'ACKNOWLEDGED' },
       { page_id: 'p2', status: 'TIMED_OUT' },
+      { page_id: 'p3', status: 'TRIGGERED' },
     ]);
-    expect(db.prepare('SELECT responder_id, page_id FROM escalation_page_recipients ORDER BY 2').all()).toEqual([
+  });
+
+  it('keeps the recipients of the pages waiting for an acknowledgement only', () => {
+    const { db } = readModel();
+    const recipients = () =>
+      db.prepare('SELECT responder_id, page_id FROM escalation_page_recipients ORDER BY 2, 1').all();
+    const writes = new EscalationRowWrites();
+    writes.addPage('p1', 'e1', 'r1', '2026-07-01T00:15:00.000Z', ['ana', 'ana', 'bo']);
+    writes.addPage('p2', 'e1', 'r1', '2026-07-01T00:30:00.000Z', ['bo']);
+    writes.setPageStatus('p2', 'ACKNOWLEDGED', ['bo']);
+    writes.flush(db);
+    expect(recipients()).toEqual([
       { responder_id: 'ana', page_id: 'p1' },
-      { responder_id: 'bo', page_id: 'p2' },
+      { responder_id: 'bo', page_id: 'p1' },
     ]);
+    writes.setPageStatus('p1', 'TIMED_OUT', ['ana', 'bo']);
+    writes.flush(db);
+    expect(recipients()).toEqual([]);
+  });
+
+  it('writes nothing for what an escalation raised in the batch set and cleared again', () => {
+    const { db, steps } = readModel();
+    const writes = new EscalationRowWrites();
+    const statements: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      const statement = prepare(sql);
+      const run = statement.run.bind(statement);
+      statement.run = (...args: unknown[]) => {
+        statements.push(sql.split(' ').slice(0, 3).join(' '));
+        return run(...args);
+      };
+      return statement;
+    }) as typeof db.prepare;
+    writes.markNew('e1');
+    writes.addPage('p1', 'e1', 'r1', '2026-07-01T00:15:00.000Z', ['ana']);
+    writes.addDueStep('ack-timeout:p1', 'e1', 'ACK_TIMEOUT', 'p1', '2026-07-01T00:15:00.000Z');
+    writes.addDueStep('follow-up:e1', 'e1', 'FOLLOW_UP', 'e1', '2026-07-01T01:00:00.000Z');
+    writes.setPageStatus('p1', 'ACKNOWLEDGED', ['ana']);
+    writes.removeDueStep('ack-timeout:p1', 'e1');
+    writes.removeTimers('e1');
+    writes.flush(db);
+    expect(statements).toEqual(['INSERT OR REPLACE']);
+    expect(steps()).toEqual([]);
   });
 
   it('keeps a timer set after the escalation cleared its timers, and drops the ones set before', () => {
@@ -54,7 +96,7 @@ describe('escalation row writes (one batch of the escalations projection)', () =
       { task_id: 'follow-up:e2', kind: 'FOLLOW_UP', due_at: '2026-07-01T01:00:00.000Z' },
     ]);
 
-    writes.removeDueStep('ack-timeout:p1');
+    writes.removeDueStep('ack-timeout:p1', 'e1');
     writes.removeTimers('e1');
     writes.flush(db);
     expect(steps().map((step) => step.task_id)).toEqual(['follow-up:e2']);

@@ -11,6 +11,7 @@ import {
 import type { PresenceStatus } from '../domain/presence/presence.events.js';
 import type { ServiceData } from '../domain/service/service.events.js';
 import { EscalationsProjection, type DueStepKind, type EscalationDoc, type Note } from './escalations.projection.js';
+import { decodeDocument } from './escalation-doc.codec.js';
 
 export interface OpenEscalationFilter {
   rotationIds?: string[];
@@ -273,12 +274,12 @@ export class EscalationQueries {
   }
 
   notes(escalationId: string): Note[] {
-    return cachedStatement<[string], { doc: string }>(
+    return cachedStatement<[string], { doc: Buffer }>(
       this.db,
       'SELECT doc FROM escalation_notes WHERE escalation_id = ? ORDER BY position',
     )
       .all(escalationId)
-      .map((row) => JSON.parse(row.doc) as Note);
+      .map((row) => decodeDocument<Note>(row.doc));
   }
 
   dueSteps(now: Date, limit: number): DueStep[] {

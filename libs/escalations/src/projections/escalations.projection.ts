@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import {
-  cachedStatement,
-  ReadModelProjection,
-  toDomainEvent,
-  type Projection,
-  type RecordedEvent,
-} from '@app/event-store';
+import { cachedStatement, ReadModelProjection, type Projection, type RecordedEvent } from '@app/event-store';
 import { escalationDecider, type Escalation } from '../domain/escalation/escalation.decider.js';
 import type { EscalationEvent } from '../domain/escalation/escalation.events.js';
 import { isOpenState, type NoteKind } from '../domain/escalation/escalation.types.js';
-import { decodeEscalationDoc, encodeEscalationDoc } from './escalation-doc.codec.js';
+import { decodeEscalationDoc, encodeDocument, encodeEscalationDoc } from './escalation-doc.codec.js';
 import { EscalationRowWrites } from './escalation-row-writes.js';
 
 export interface Note {
@@ -59,13 +53,13 @@ const ESCALATION_EVENT_TYPES = new Set<string>([
  * Escalations for the dashboard: one row per escalation with the columns the filters use
  * (partial indexes over the open ones, so a history of closed escalations costs nothing), its
  * pages and notes, and the time-driven steps due (acknowledgement timeouts, follow-up timers).
- * Documents are buffered per batch and written once in `flush`, compressed (escalation-doc.codec.ts).
+ * Documents are buffered per batch and written once in `flush`, in a compact form (escalation-doc.codec.ts).
  */
 @ReadModelProjection()
 @Injectable()
 export class EscalationsProjection implements Projection {
   readonly name = 'escalations';
-  readonly version = 4;
+  readonly version = 6;
   private pending = new Map<string, EscalationDoc>();
   /** The batch's page and due-step rows, written once each in `flush`. */
   private readonly writes = new EscalationRowWrites();
@@ -102,8 +96,8 @@ export class EscalationsProjection implements Projection {
       CREATE INDEX IF NOT EXISTS escalations_by_incident
         ON escalations (incident_tag, severity, raised_at, escalation_id) WHERE incident_tag IS NOT NULL;
       CREATE TABLE IF NOT EXISTS escalation_notes (
-        position INTEGER PRIMARY KEY, escalation_id TEXT NOT NULL, doc TEXT NOT NULL);
-      CREATE INDEX IF NOT EXISTS escalation_notes_by_escalation ON escalation_notes (escalation_id, position);
+        escalation_id TEXT NOT NULL, position INTEGER NOT NULL, doc BLOB NOT NULL,
+        PRIMARY KEY (escalation_id, position)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS escalation_pages (
         page_id       TEXT PRIMARY KEY,
         escalation_id TEXT NOT NULL,
@@ -141,40 +135,34 @@ export class EscalationsProjection implements Projection {
 
   apply(recorded: RecordedEvent, db: Database): void {
     if (!ESCALATION_EVENT_TYPES.has(recorded.type)) return;
-    const event = toDomainEvent<EscalationEvent>(recorded);
+    // A recorded event is a domain event with more fields: evolve reads its type and data only.
+    const event = recorded as unknown as EscalationEvent;
     const id = event.data.escalationId;
-    const current = this.pending.get(id) ?? this.load(db, id);
+    // Only an escalation with no event yet is raised (the decider's rule): nothing is stored to look up.
+    const current = event.type === 'EscalationRaised' ? null : (this.pending.get(id) ?? this.load(db, id));
     const evolved = escalationDecider.evolve(current, event);
     if (!evolved) return;
-    let doc: EscalationDoc = { ...evolved, lastNote: current?.lastNote ?? null, noteCount: current?.noteCount ?? 0 };
+    // A changed escalation is a new object carrying the note summary over from `current`: ours to complete.
+    const doc = (evolved === current ? { ...current } : evolved) as EscalationDoc;
+    if (!current) {
+      doc.lastNote = null;
+      doc.noteCount = 0;
+      this.writes.markNew(id);
+    }
 
     switch (event.type) {
       case 'EscalationNoteAdded': {
         const { escalationId: _, ...note } = event.data;
-        cachedStatement(
-          db,
-          'INSERT OR REPLACE INTO escalation_notes (position, escalation_id, doc) VALUES (?, ?, ?)',
-        ).run(recorded.position, id, JSON.stringify(note));
-        doc = { ...doc, lastNote: note, noteCount: doc.noteCount + 1 };
+        this.addNote(recorded, doc, note);
         break;
       }
-      case 'EscalationMitigated': {
+      case 'EscalationMitigated':
         // A mitigation's note is where things stand: it is the escalation's latest note too.
-        if (!event.data.note) break;
-        const note: Note = {
-          noteId: recorded.id,
-          kind: 'UPDATE',
-          text: event.data.note,
-          author: event.data.by,
-          at: event.data.at,
-        };
-        cachedStatement(
-          db,
-          'INSERT OR REPLACE INTO escalation_notes (position, escalation_id, doc) VALUES (?, ?, ?)',
-        ).run(recorded.position, id, JSON.stringify(note));
-        doc = { ...doc, lastNote: note, noteCount: doc.noteCount + 1 };
+        if (event.data.note) {
+          const { note: text, by: author, at } = event.data;
+          this.addNote(recorded, doc, { noteId: recorded.id, kind: 'UPDATE', text, author, at });
+        }
         break;
-      }
       case 'ResponderPaged': {
         const page = event.data;
         this.writes.addPage(page.pageId, id, doc.rotationId, page.ackDeadline, page.recipients);
@@ -184,23 +172,17 @@ export class EscalationsProjection implements Projection {
       case 'PageAcknowledged':
       case 'PageResolved':
       case 'PageTimedOut':
-      case 'PageCancelled': {
-        const status = doc.pages.find((p) => p.pageId === event.data.pageId)?.status ?? 'CANCELLED';
-        this.writes.setPageStatus(event.data.pageId, status);
-        this.writes.removeDueStep(`ack-timeout:${event.data.pageId}`);
+      case 'PageCancelled':
+        this.pageChanged(doc, event.data.pageId);
         break;
-      }
       case 'AlertAcknowledged':
-        for (const pageId of event.data.pageIds) {
-          this.writes.setPageStatus(pageId, 'ACKNOWLEDGED');
-          this.writes.removeDueStep(`ack-timeout:${pageId}`);
-        }
+        for (const pageId of event.data.pageIds) this.pageChanged(doc, pageId, 'ACKNOWLEDGED');
         break;
       case 'CustomerContacted':
         this.writes.addDueStep(`follow-up:${id}`, id, 'FOLLOW_UP', id, event.data.followUpDueAt);
         break;
       case 'CustomerFollowUpDue':
-        this.writes.removeDueStep(`follow-up:${id}`);
+        this.writes.removeDueStep(`follow-up:${id}`, id);
         this.writes.addDueStep(`bridge-close:${id}`, id, 'BRIDGE_CLOSE', id, event.data.bridgeClosesAt);
         break;
       case 'CustomerReplied':
@@ -212,6 +194,19 @@ export class EscalationsProjection implements Projection {
     }
     if (!isOpenState(doc.state)) this.writes.removeTimers(id);
     this.pending.set(id, doc);
+  }
+
+  private addNote(recorded: RecordedEvent, doc: EscalationDoc, note: Note): void {
+    this.writes.addNote(recorded.position, doc.escalationId, encodeDocument(note));
+    doc.lastNote = note;
+    doc.noteCount += 1;
+  }
+
+  /** A page's new status (by default as the document now has it; an unknown page: cancelled), its timeout cleared. */
+  private pageChanged(doc: EscalationDoc, pageId: string, status?: string): void {
+    const page = doc.pages.find((p) => p.pageId === pageId);
+    this.writes.setPageStatus(pageId, status ?? page?.status ?? 'CANCELLED', page?.recipients ?? []);
+    this.writes.removeDueStep(`ack-timeout:${pageId}`, doc.escalationId);
   }
 
   flush(db: Database): void {
@@ -285,6 +280,8 @@ export class EscalationsProjection implements Projection {
   }
 
   private load(db: Database, id: string): EscalationDoc | null {
+    const cached = this.docs.get(id);
+    if (cached) return cached;
     const row = cachedStatement<[string], { doc: Buffer }>(
       db,
       'SELECT doc FROM escalations WHERE escalation_id = ?',

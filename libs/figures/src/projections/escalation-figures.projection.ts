@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import {
-  cachedStatement,
-  ReadModelProjection,
-  toDomainEvent,
-  type Projection,
-  type RecordedEvent,
-} from '@app/event-store';
+import { cachedStatement, ReadModelProjection, type Projection, type RecordedEvent } from '@app/event-store';
 import type { EscalationEvent } from '@app/escalations';
 
 export interface EscalationFigureRow {
@@ -21,7 +15,8 @@ export interface EscalationFigureRow {
 interface Row {
   escalation_id: string;
   rotation_id: string;
-  raised_at: string;
+  /** Epoch milliseconds. */
+  raised_at: number;
   ack_slo_seconds: number;
   seconds_to_ack: number | null;
 }
@@ -38,7 +33,7 @@ const TYPES = new Set(['EscalationRaised', 'EscalationRerouted', 'PageAcknowledg
 @Injectable()
 export class EscalationFiguresProjection implements Projection {
   readonly name = 'escalation-figures';
-  readonly version = 1;
+  readonly version = 2;
   private db?: Database;
   private rows?: EscalationFigureRow[];
   /** Bumped whenever the rows change, so that callers can cache what they computed from them. */
@@ -52,7 +47,7 @@ export class EscalationFiguresProjection implements Projection {
       CREATE TABLE IF NOT EXISTS escalation_figures (
         escalation_id   TEXT PRIMARY KEY,
         rotation_id     TEXT NOT NULL,
-        raised_at       TEXT NOT NULL,
+        raised_at       INTEGER NOT NULL,
         ack_slo_seconds INTEGER NOT NULL,
         seconds_to_ack  REAL
       ) WITHOUT ROWID;
@@ -73,7 +68,8 @@ export class EscalationFiguresProjection implements Projection {
 
   apply(recorded: RecordedEvent, db: Database): void {
     if (!TYPES.has(recorded.type)) return;
-    const event = toDomainEvent<EscalationEvent>(recorded);
+    // A recorded event is a domain event with more fields: only its type and data are read.
+    const event = recorded as unknown as EscalationEvent;
     const id = event.data.escalationId;
     let pending = this.pending.get(id);
     if (!pending) this.pending.set(id, (pending = { raised: null, changes: [] }));
@@ -85,7 +81,7 @@ export class EscalationFiguresProjection implements Projection {
         pending.changes = [];
         pending.raised = {
           rotationId: event.data.rotationId,
-          raisedAt: new Date(event.data.raisedAt).toISOString(),
+          raisedAt: Date.parse(event.data.raisedAt),
           ackSloSeconds: event.data.policy.ackSloMinutes * 60,
         };
         break;
@@ -145,7 +141,7 @@ export class EscalationFiguresProjection implements Projection {
         .map((row) => ({
           escalationId: row.escalation_id,
           rotationId: row.rotation_id,
-          raisedAt: Date.parse(row.raised_at),
+          raisedAt: row.raised_at,
           ackSloSeconds: row.ack_slo_seconds,
           secondsToAcknowledge: row.seconds_to_ack,
         }));
@@ -158,12 +154,12 @@ type FigureChange = { rotationId: string } | { acknowledgedAt: string };
 
 interface PendingFigures {
   /** The row an `EscalationRaised` of this batch makes (without the changes after it). */
-  raised: { rotationId: string; raisedAt: string; ackSloSeconds: number } | null;
+  raised: { rotationId: string; raisedAt: number; ackSloSeconds: number } | null;
   changes: FigureChange[];
 }
 
-function secondsBetween(raisedAt: string, acknowledgedAt: string): number {
-  return Math.max(0, (Date.parse(acknowledgedAt) - Date.parse(raisedAt)) / 1000);
+function secondsBetween(raisedAt: number, acknowledgedAt: string): number {
+  return Math.max(0, (Date.parse(acknowledgedAt) - raisedAt) / 1000);
 }
 
 /** Applies changes, in order, to the row as stored (none: nothing to change). */
@@ -176,7 +172,7 @@ function applyChanges(db: Database, id: string, changes: FigureChange[]): void {
       );
       continue;
     }
-    const row = cachedStatement<[string], { raised_at: string; seconds_to_ack: number | null }>(
+    const row = cachedStatement<[string], { raised_at: number; seconds_to_ack: number | null }>(
       db,
       'SELECT raised_at, seconds_to_ack FROM escalation_figures WHERE escalation_id = ?',
     ).get(id);

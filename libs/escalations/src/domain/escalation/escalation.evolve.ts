@@ -27,7 +27,10 @@ export function evolveEscalation(state: EscalationDeciderState, event: Escalatio
   }
   if (!state) return state;
   const next = applyEvent(state, event);
-  return next === state ? state : { ...next, updatedAt: eventInstant(event) ?? state.updatedAt };
+  if (next === state) return state;
+  // applyEvent answers the state itself or a copy of its own: the copy is completed in place.
+  next.updatedAt = eventInstant(event) ?? state.updatedAt;
+  return next;
 }
 
 function eventInstant(event: EscalationEvent): string | undefined {
@@ -73,11 +76,9 @@ function applyEvent(state: Escalation, event: EscalationEvent): Escalation {
         secondsToAcknowledge,
         withinSlo,
       }));
-      return {
-        ...next,
-        state: state.state === 'OPEN' ? 'ACKNOWLEDGED' : state.state,
-        firstAcknowledgedAt: state.firstAcknowledgedAt ?? at,
-      };
+      next.state = state.state === 'OPEN' ? 'ACKNOWLEDGED' : state.state;
+      next.firstAcknowledgedAt = state.firstAcknowledgedAt ?? at;
+      return next;
     }
     case 'PageResolved':
       return updatePage(state, event.data.pageId, (p) => ({ ...p, status: 'RESOLVED', resolvedAt: event.data.at }));
