@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { RequestDeadline, withinRequestBudget } from '../time/request-budget.js';
+import { enterRequestBudget, RequestDeadline } from '../time/request-budget.js';
 
 interface BudgetedContext {
   deadline?: RequestDeadline;
@@ -31,7 +31,8 @@ export function enforceRequestBudget(schema: GraphQLSchema): GraphQLSchema {
         const deadline = context?.deadline;
         if (!deadline) return resolve(source, args, context, info);
         deadline.check();
-        return withinRequestBudget(deadline, () => resolve(source, args, context, info));
+        enterRequestBudget(deadline);
+        return resolve(source, args, context, info);
       };
       field.resolve = budgeted;
     }
