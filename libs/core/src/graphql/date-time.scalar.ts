@@ -9,8 +9,29 @@ export class InvalidInputValueError extends Error {
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|([+-])(\d{2}):(\d{2}))$/;
 const EXPECTED = 'an RFC 3339 date-time with an offset, such as 2026-07-15T18:45:00Z or 2026-07-15T14:45:00-04:00';
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (!Number.isInteger(month) || month < 1 || month > 12) return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+}
+
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * What `Date.prototype.toISOString` writes, for the years 1000-9999, several times faster (V8's
+ * own goes through its date cache; answers hold many dates); other years go to toISOString.
+ */
+export function isoInstant(date: Date): string {
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return date.toISOString();
+  const ms = date.getUTCMilliseconds();
+  return (
+    `${year}-${twoDigits(date.getUTCMonth() + 1)}-${twoDigits(date.getUTCDate())}` +
+    `T${twoDigits(date.getUTCHours())}:${twoDigits(date.getUTCMinutes())}:${twoDigits(date.getUTCSeconds())}` +
+    `.${ms < 10 ? `00${ms}` : ms < 100 ? `0${ms}` : ms}Z`
+  );
 }
 
 /**
@@ -20,7 +41,8 @@ export function daysInMonth(year: number, month: number): number {
 export function parseStrictDateTime(text: string): Date {
   const match = text.length <= 40 ? RFC3339.exec(text) : null;
   if (!match) throw new InvalidInputValueError(`must be ${EXPECTED}`);
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const [hour, minute, second] = [Number(match[4]), Number(match[5]), Number(match[6])];
   if (year < MIN_YEAR || year > MAX_YEAR)
     throw new InvalidInputValueError(`must be in the years ${MIN_YEAR}-${MAX_YEAR}`);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
@@ -61,7 +83,7 @@ export const StrictDateTimeScalar = new GraphQLScalarType<Date, string>({
           ? new Date(value)
           : undefined;
     if (!date || !Number.isFinite(date.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
-    return date.toISOString();
+    return isoInstant(date);
   },
   parseValue: fromInput,
   parseLiteral(node: ValueNode): Date {

@@ -53,4 +53,18 @@ describe('the per-request time budget', () => {
   it('does nothing outside a request', () => {
     expect(() => checkRequestBudget()).not.toThrow();
   });
+
+  it('leaves the deadline inside the request: its caller runs on without it', async () => {
+    const apollo = server(20);
+    expect((await run(apollo, '{ quick }')).data).toEqual({ quick: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(() => checkRequestBudget()).not.toThrow();
+  });
+
+  it('holds every resolver of the request to it, not only the first', async () => {
+    const apollo = server(50);
+    const result = await run(apollo, '{ quick spin }');
+    expect(result.data).toEqual({ quick: 1, spin: null });
+    expect(result.errors?.[0].extensions?.code).toBe('REQUEST_TIMEOUT');
+  });
 });

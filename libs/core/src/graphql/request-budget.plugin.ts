@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
-import { RequestDeadline, withinRequestBudget } from '../time/request-budget.js';
+import { enterRequestBudget, RequestDeadline } from '../time/request-budget.js';
 
 interface BudgetedContext {
   deadline?: RequestDeadline;
@@ -20,18 +20,26 @@ export function requestBudgetPlugin(budgetMs: number): ApolloServerPlugin<Budget
   };
 }
 
+/**
+ * Nest gives every field of a code-first type a resolver that only reads the property (or its
+ * default value): a default property reader under another name. Each read would otherwise cost a
+ * clock reading, hundreds per answer, to guard work that takes no time of its own.
+ */
+const isPropertyReader = (resolve: GraphQLFieldResolver<unknown, unknown>) => resolve.name === 'rootFieldResolver';
+
 /** Wraps the schema's own resolvers (not the default property readers) in the request's deadline. */
 export function enforceRequestBudget(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
-      if (!resolve) continue;
+      if (!resolve || isPropertyReader(resolve)) continue;
       const budgeted: GraphQLFieldResolver<unknown, BudgetedContext> = (source, args, context, info) => {
         const deadline = context?.deadline;
         if (!deadline) return resolve(source, args, context, info);
         deadline.check();
-        return withinRequestBudget(deadline, () => resolve(source, args, context, info));
+        enterRequestBudget(deadline);
+        return resolve(source, args, context, info);
       };
       field.resolve = budgeted;
     }

@@ -1,6 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import { BadUserInputError } from '../errors/app-error.js';
 import { findArgumentTextProblem, isBlankText } from './text.js';
+import { flatArgumentKey, ValidatedArguments } from './validated-arguments.js';
 
 function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
   for (const error of errors) {
@@ -28,19 +29,33 @@ function isArgument(metadata: ArgumentMetadata): boolean {
   return metadata.type === 'body';
 }
 
+/** Types ValidationPipe passes through as they are (its toValidate list): nothing to validate or transform. */
+const UNVALIDATED_TYPES: unknown[] = [String, Boolean, Number, Array, Object, Buffer, Date];
+
 class InputValidationPipe extends ValidationPipe {
+  private readonly validated = new ValidatedArguments();
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (isArgument(metadata)) {
-      const found = findArgumentTextProblem(value);
-      if (found) {
-        const field = found.path || (metadata.data ?? 'input');
-        throw new BadUserInputError(field, `${field} ${found.problem}`);
-      }
-      if (typeof value === 'string' && metadata.data && isBlankText(value)) {
-        throw new BadUserInputError(metadata.data, `${metadata.data} must not be blank`);
-      }
+    if (!isArgument(metadata)) return super.transform(value, metadata);
+    const found = findArgumentTextProblem(value);
+    if (found) {
+      const field = found.path || (metadata.data ?? 'input');
+      throw new BadUserInputError(field, `${field} ${found.problem}`);
     }
-    return super.transform(value, metadata);
+    if (typeof value === 'string' && metadata.data && isBlankText(value)) {
+      throw new BadUserInputError(metadata.data, `${metadata.data} must not be blank`);
+    }
+    const type = metadata.metatype;
+    // What ValidationPipe itself returns for an argument of such a type: the value as it is.
+    if (!type || UNVALIDATED_TYPES.includes(type)) return value;
+    const key = flatArgumentKey(value);
+    if (key === undefined) return super.transform(value, metadata);
+    const scopedKey = `${metadata.data ?? ''}|${key}`;
+    const known = this.validated.recall(type, scopedKey);
+    if (known) return known;
+    const result = await super.transform(value, metadata);
+    this.validated.remember(type, scopedKey, result);
+    return result;
   }
 }
 

@@ -51,6 +51,7 @@ export class EscalationsMapper {
   private mapEscalation(doc: EscalationDoc): EscalationModel {
     const mapper = this;
     const contact = doc.customerContact;
+    const raisedAt = Date.parse(doc.raisedAt);
     return {
       id: doc.escalationId,
       source: doc.source,
@@ -68,7 +69,7 @@ export class EscalationsMapper {
       },
       routedToServiceOwner: doc.routedToServiceOwner,
       incidentTag: orUndefined(doc.incidentTag),
-      raisedAt: new Date(doc.raisedAt),
+      raisedAt: new Date(raisedAt),
       raisedBy: actorOf(doc.raisedBy),
       state: doc.state,
       get dri() {
@@ -77,7 +78,7 @@ export class EscalationsMapper {
       driSince: date(doc.driSince),
       get ageMinutes() {
         const until = doc.closedAt ? Date.parse(doc.closedAt) : mapper.clock.now().getTime();
-        return Math.max(0, Math.floor((until - Date.parse(doc.raisedAt)) / 60_000));
+        return Math.max(0, Math.floor((until - raisedAt) / 60_000));
       },
       get pages() {
         return doc.pages.map((page) => mapper.page(doc, page));

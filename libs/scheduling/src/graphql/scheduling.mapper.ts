@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { shiftIdOf } from './shift-id.js';
 import { actorOf, actorOrNone, CLOCK, type Clock } from '@app/core';
 import type { WorkingHoursWarning } from '../domain/schedule/working-hours-warnings.js';
 import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
@@ -13,6 +12,7 @@ import type { OnCallSegment } from '../domain/schedule/on-call-timeline.js';
 import type { ClockWindow, Membership } from '../domain/schedule/schedule.types.js';
 import { ScheduleQueries, type RotationOnCall } from '../projections/schedule.queries.js';
 import type { ClockWindowModel } from './models/clock-window.model.js';
+import { OnCallShiftView, RotationOnCallView, type OnCallViewMapper } from './on-call.views.js';
 import type { OnCallReasonModel, OnCallShiftModel, RotationOnCallModel } from './models/on-call.model.js';
 import type { ResponderModel } from './models/responder.model.js';
 import type { OverrideModel, RotationMemberModel, RotationModel, SwapModel } from './models/rotation.model.js';
@@ -27,7 +27,7 @@ const date = (iso: string | undefined) => (iso === undefined ? undefined : new D
  * asks for them (GraphQL's default resolver reads them like any property).
  */
 @Injectable()
-export class SchedulingMapper {
+export class SchedulingMapper implements OnCallViewMapper {
   private readonly responders = new WeakMap<Responder, ResponderModel>();
   private readonly rotations = new WeakMap<Rotation, RotationModel>();
 
@@ -171,44 +171,17 @@ export class SchedulingMapper {
     isDri = false,
     rotation: Rotation = this.queries.rotation(segment.rotationId),
   ): OnCallShiftModel {
-    const mapper = this;
-    const turnOrSlot = segment.slot ?? segment.shift;
-    return {
-      get rotation() {
-        return mapper.rotation(rotation);
-      },
-      get responder() {
-        return mapper.responderById(segment.responderId);
-      },
-      start: new Date(segment.start),
-      end: new Date(segment.end),
-      shiftNumber: segment.shift?.number,
-      shiftStart: turnOrSlot ? new Date(turnOrSlot.start) : undefined,
-      shiftId: turnOrSlot ? shiftIdOf(segment.rotationId, new Date(turnOrSlot.start)) : undefined,
-      shiftEnd: turnOrSlot ? new Date(turnOrSlot.end) : undefined,
-      isDri,
-      get reason() {
-        return mapper.reason(segment, rotation);
-      },
-    };
+    return new OnCallShiftView(this, segment, isDri, rotation);
   }
 
   rotationOnCall(entry: RotationOnCall, asRecorded = false): RotationOnCallModel {
-    const mapper = this;
     const onCall = entry.onCall.map((segment) =>
       this.onCallShift(segment, segment.isDri, asRecorded ? entry.rotation : undefined),
     );
-    return {
-      rotation: asRecorded
-        ? this.rotation(this.queries.rotation(entry.rotation.rotationId))
-        : this.rotation(entry.rotation),
-      at: entry.at,
-      onCall,
-      dri: onCall.find((shift) => shift.isDri),
-      get shadows() {
-        return entry.shadowIds.map((id) => mapper.responderById(id));
-      },
-    };
+    const rotation = asRecorded
+      ? this.rotation(this.queries.rotation(entry.rotation.rotationId))
+      : this.rotation(entry.rotation);
+    return new RotationOnCallView(this, entry, rotation, onCall);
   }
 
   private member(membership: Membership): RotationMemberModel {
@@ -272,7 +245,7 @@ export class SchedulingMapper {
     };
   }
 
-  private reason(segment: OnCallSegment, rotation: Rotation): OnCallReasonModel {
+  reasonOf(segment: OnCallSegment, rotation: Rotation): OnCallReasonModel {
     const reason = segment.reason;
     const mapper = this;
     switch (reason.kind) {

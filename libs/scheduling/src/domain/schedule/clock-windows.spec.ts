@@ -23,4 +23,35 @@ describe('clock windows', () => {
       ['2026-03-08T03:00:00.000Z', '2026-03-08T10:00:00.000Z'],
     ]);
   });
+
+  it('answers insideWindows as the intersection of [instant, instant + 1) would, across zones and DST changes', () => {
+    const windowSets = [
+      [],
+      [{ weekdays: [], start: '09:00', end: '17:00' }],
+      [{ weekdays: [1 as const, 3 as const], start: '22:00', end: '06:00' }],
+      [
+        { weekdays: [], start: '01:30', end: '03:30' },
+        { weekdays: [7 as const], start: '00:00', end: '24:00' },
+      ],
+    ];
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu'];
+    for (const zone of zones) {
+      for (const windows of windowSets) {
+        const probes: number[] = [];
+        for (const span of [
+          { start: at('2026-03-20T00:00:00Z'), end: at('2026-04-10T00:00:00Z') },
+          { start: at('2026-10-20T00:00:00Z'), end: at('2026-11-05T00:00:00Z') },
+        ]) {
+          for (const piece of intersectWithWindows(span, windows, zone)) {
+            probes.push(piece.start - 1, piece.start, piece.end - 1, piece.end);
+          }
+          for (let instant = span.start; instant < span.end; instant += 25_237_000) probes.push(instant);
+        }
+        for (const probe of probes) {
+          const expected = intersectWithWindows({ start: probe, end: probe + 1 }, windows, zone).length > 0;
+          expect([zone, iso(probe), insideWindows(probe, windows, zone)]).toEqual([zone, iso(probe), expected]);
+        }
+      }
+    }
+  });
 });

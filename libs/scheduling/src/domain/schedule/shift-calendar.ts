@@ -21,6 +21,9 @@ const DAY_MS = 86_400_000;
 export const MAX_WALK_DAYS = 1_500;
 export const MAX_WALK_MS = MAX_WALK_DAYS * DAY_MS;
 
+/** Handoffs each era calendar remembers (a few years of a busy pattern). */
+const MAX_REMEMBERED_HANDOFFS = 20_000;
+
 /** One turn of a rotation: shift `number` counts from 0 at the first handoff on or after the start date. */
 export interface BaseShift {
   number: number;
@@ -157,6 +160,8 @@ class PatternCalendar {
   /** Slots of the first cycle that fall before the start date. */
   private readonly skipped: number;
   private readonly duration?: Duration;
+  /** Handoff instants by shift number: each is a pure function of the number, asked again by every walk. */
+  private readonly handoffs = new Map<number, number>();
 
   constructor(
     private readonly zone: string,
@@ -172,6 +177,15 @@ class PatternCalendar {
   }
 
   handoff(number: number): number {
+    let instant = this.handoffs.get(number);
+    if (instant === undefined) {
+      if (this.handoffs.size >= MAX_REMEMBERED_HANDOFFS) this.handoffs.clear();
+      this.handoffs.set(number, (instant = this.computeHandoff(number)));
+    }
+    return instant;
+  }
+
+  private computeHandoff(number: number): number {
     const index = number + this.skipped;
     const cycle = Math.floor(index / this.slots.length);
     const slot = this.slots[index % this.slots.length];

@@ -11,10 +11,19 @@ export type CivilDay = number;
 
 const DAY_MS = 86_400_000;
 
-/** Minutes since midnight of "HH:mm" (and "24:00" → 1440). */
+const minutesByTime = new Map<string, number>();
+const MAX_REMEMBERED_TIMES = 4_096;
+
+/** Minutes since midnight of "HH:mm" (and "24:00" → 1440). Every walk over windows asks again: remembered. */
 export function minutesOf(time: string): number {
-  const [hours, minutes] = time.split(':').map(Number);
-  return hours * 60 + minutes;
+  let minutes = minutesByTime.get(time);
+  if (minutes === undefined) {
+    const [h, m] = time.split(':').map(Number);
+    minutes = h * 60 + m;
+    if (minutesByTime.size >= MAX_REMEMBERED_TIMES) minutesByTime.clear();
+    minutesByTime.set(time, minutes);
+  }
+  return minutes;
 }
 
 /** "YYYY-MM-DD" → day number. */
