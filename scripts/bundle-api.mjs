@@ -36,6 +36,8 @@ const OPTIONAL_UNUSED = [
   '@nestjs/websockets',
   'ts-morph',
 ];
+// Our own versions of dependencies' modules that do not work as well bundled (see each file).
+const SHIMS = { '@apollo/utils.createhash': join(root, 'scripts/bundle-shims/apollo-createhash.cjs') };
 const isExternal = (id) => [...NATIVE, ...OPTIONAL_UNUSED].some((name) => id === name || id.startsWith(`${name}/`));
 
 const started = performance.now();
@@ -43,6 +45,7 @@ const problems = [];
 const bundle = await rolldown({
   input,
   platform: 'node',
+  resolve: { alias: SHIMS },
   external: isExternal,
   logLevel: 'warn',
   onLog(level, log) {

@@ -38,6 +38,9 @@ function refuseOtherUpgrades(app: NestExpressApplication): void {
 export function configureApp(app: NestExpressApplication): void {
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // No SHA-1 ETag over every answer res.send writes: GraphQL answers are POSTs no cache revalidates
+  // (the web app's files keep theirs: express.static makes its own).
+  app.set('etag', false);
   // Before every module's middleware (mounted at init): nestjs-pino's binds the request's logger this sets.
   app.use(app.get(RequestLogging).middleware);
   app.use(ALERT_INTAKE_PATHS, ...alertIntakeBodyParsing());
