@@ -78,7 +78,7 @@ export class BoundaryRecorder {
    */
   private endedEarly(rotationId: string, at: string, outgoing: string[]): { endedEarlyBy?: string } {
     const override = this.schedule
-      .rotation(rotationId)
+      .rotationFrom(rotationId, new Date(at))
       .overrides.find(
         (o) =>
           o.endsShiftEarly &&

@@ -92,7 +92,8 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
   private nextBoundary(rotation: Rotation, now: number): DetectedBoundary | undefined {
     const last = this.queries.lastBoundaryAt(rotation.rotationId);
     const cursor = Math.max(Date.parse(rotation.createdAt), last ? Date.parse(last) : -Infinity);
-    const responders = this.responderIds(rotation).map((id) => this.schedule.findResponder(id));
+    const walkFrom = Math.max(cursor, now - CATCH_UP_MS);
+    const responders = this.responderIds(rotation, walkFrom).map((id) => this.schedule.findResponder(id));
     let lookahead = this.lookaheads.get(rotation.rotationId);
     const stale =
       !lookahead ||
@@ -101,8 +102,7 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
       lookahead.responders.length !== responders.length ||
       lookahead.responders.some((r, i) => r !== responders[i]);
     if (!lookahead || stale) {
-      const searchedUntil = Math.max(cursor, now - CATCH_UP_MS);
-      lookahead = { rotation, responders, cursor, next: undefined, searchedUntil };
+      lookahead = { rotation, responders, cursor, next: undefined, searchedUntil: walkFrom };
       this.lookaheads.set(rotation.rotationId, lookahead);
     }
     // Each pass moves a week (or up to now + a day) ahead: bounded by the distance to now.
@@ -118,7 +118,9 @@ export class ShiftBoundarySource implements DueTaskSource<BoundaryTask> {
     return lookahead.next;
   }
 
-  private responderIds(rotation: Rotation): string[] {
-    return [...rotation.participants.map((m) => m.responderId), ...rotation.overrides.map((o) => o.responderId)];
+  /** The responders whose changes can move the rotation's boundaries from `from` on. */
+  private responderIds(rotation: Rotation, from: number): string[] {
+    const overrides = this.schedule.rotationFrom(rotation.rotationId, new Date(from)).overrides;
+    return [...rotation.participants.map((m) => m.responderId), ...overrides.map((o) => o.responderId)];
   }
 }

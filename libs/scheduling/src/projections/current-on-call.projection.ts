@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { CLOCK, SystemClock, type Clock } from '@app/core';
 import type { Database } from 'better-sqlite3';
 import {
   cachedStatement,
@@ -14,7 +15,8 @@ import { rotationDecider, type Rotation } from '../domain/rotation/rotation.deci
 import type { RotationEvent } from '../domain/rotation/rotation.events.js';
 import type { AssignedSlot, Override, Swap } from '../domain/schedule/schedule.types.js';
 import type { SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
-import { BatchChanges } from './schedule-cache-changes.js';
+import { BatchChanges, type ListSpecs } from './schedule-cache-changes.js';
+import { ScheduleDocuments, type DocumentSource } from './schedule-documents.js';
 
 type ResponderCore = Omit<Responder, 'unavailability'>;
 type RotationCore = Omit<Rotation, 'overrides' | 'swaps' | 'slots'>;
@@ -48,32 +50,69 @@ const SCHEDULE_EVENT_TYPES: ReadonlySet<string> = new Set<ScheduleEvent['type']>
   'SlotAssigned',
 ]);
 
-const responderItemIds = { unavailability: (span: UnavailableSpan) => span.spanId };
-const rotationItemIds = {
-  overrides: (override: Override) => override.overrideId,
-  swaps: (swap: Swap) => swap.swapId,
-  slots: (slot: AssignedSlot) => slot.slotId,
+const DAY_MS = 86_400_000;
+/** No instant is later (the end of ECMAScript time): an item that stays relevant. */
+const FOREVER = 8_640_000_000_000_000;
+/** A shift lasts at most a week (plus a daylight-saving hour): a swap matters until its later shift has ended. */
+const LONGEST_SHIFT_MS = 8 * DAY_MS;
+/** How far back from start-up the in-memory copies keep overrides, swaps, slots and spans. */
+const RECENT_MS = 35 * DAY_MS;
+
+const until = (end: string | undefined) => (end === undefined ? FOREVER : Date.parse(end));
+const responderLists: ListSpecs<ResponderLists> = {
+  unavailability: { idOf: (span: UnavailableSpan) => span.spanId, relevantUntil: (span) => until(span.end) },
 };
+const rotationLists: ListSpecs<RotationLists> = {
+  overrides: { idOf: (override: Override) => override.overrideId, relevantUntil: (o) => until(o.end) },
+  swaps: {
+    idOf: (swap: Swap) => swap.swapId,
+    relevantUntil: (s) => Math.max(Date.parse(s.first.shiftStart), Date.parse(s.second.shiftStart)) + LONGEST_SHIFT_MS,
+  },
+  slots: { idOf: (slot: AssignedSlot) => slot.slotId, relevantUntil: (slot) => until(slot.end) },
+};
+const listTables = {
+  unavailability: 'schedule_unavailability',
+  overrides: 'schedule_overrides',
+  swaps: 'schedule_swaps',
+  slots: 'schedule_slots',
+} as const;
 
 /**
  * The schedule's read model: responders and rotations (folded with the deciders' own `evolve`),
  * with their unavailable spans, overrides, swaps and filled weekend slots in tables of their own so that each event is
  * one small write. The on-call queries compute who is on call at any instant from it; they read
- * whole documents from an in-memory copy that each commit updates with what its events changed
- * (no reload: a rotation with years of overrides costs the same to change as a new one).
+ * documents from in-memory copies that each commit updates with what its events changed (no
+ * reload: a rotation with years of overrides costs the same to change as a new one), and that
+ * keep only the recent part of each schedule (`ScheduleDocuments`), so a restart reads no history.
  */
 @ReadModelProjection()
 @Injectable()
 export class CurrentOnCallProjection implements Projection {
   readonly name = 'current-on-call';
-  readonly version = 4;
+  readonly version = 5;
   private db?: Database;
-  private responders?: Map<string, Responder>;
-  private rotations?: Map<string, Rotation>;
   private readonly changed = {
     responders: new BatchChanges<ResponderCore, ResponderLists>(),
     rotations: new BatchChanges<RotationCore, RotationLists>(),
   };
+  private readonly responders: ScheduleDocuments<ResponderCore, ResponderLists>;
+  private readonly rotations: ScheduleDocuments<RotationCore, RotationLists>;
+
+  constructor(@Optional() @Inject(CLOCK) clock: Clock = new SystemClock()) {
+    const now = () => clock.now().getTime();
+    this.responders = new ScheduleDocuments(
+      this.source<ResponderCore, ResponderLists>('schedule_responders', 'responder_id', responderLists),
+      responderLists,
+      RECENT_MS,
+      now,
+    );
+    this.rotations = new ScheduleDocuments(
+      this.source<RotationCore, RotationLists>('schedule_rotations', 'rotation_id', rotationLists),
+      rotationLists,
+      RECENT_MS,
+      now,
+    );
+  }
 
   setUp(db: Database): void {
     this.db = db;
@@ -118,7 +157,7 @@ export class CurrentOnCallProjection implements Projection {
       }
       case 'ResponderUnavailabilityMarked': {
         const { responderId, spanId } = event.data;
-        const span = insertOwned(db, 'schedule_unavailability', responderId, recorded, spanId);
+        const span = insertOwned(db, 'schedule_unavailability', responderId, recorded, spanId, until(event.data.end));
         this.changed.responders.of(responderId).added('unavailability', spanId, span);
         break;
       }
@@ -153,7 +192,7 @@ export class CurrentOnCallProjection implements Projection {
       }
       case 'OverrideScheduled': {
         const { rotationId, overrideId } = event.data;
-        const override = insertOwned(db, 'schedule_overrides', rotationId, recorded, overrideId);
+        const override = insertOwned(db, 'schedule_overrides', rotationId, recorded, overrideId, until(event.data.end));
         this.changed.rotations.of(rotationId).added('overrides', overrideId, override);
         break;
       }
@@ -163,7 +202,14 @@ export class CurrentOnCallProjection implements Projection {
         break;
       case 'ShiftsSwapped': {
         const { rotationId, swapId } = event.data;
-        const swap = insertOwned(db, 'schedule_swaps', rotationId, recorded, swapId);
+        const swap = insertOwned(
+          db,
+          'schedule_swaps',
+          rotationId,
+          recorded,
+          swapId,
+          rotationLists.swaps.relevantUntil(event.data),
+        );
         this.changed.rotations.of(rotationId).added('swaps', swapId, swap);
         break;
       }
@@ -173,8 +219,8 @@ export class CurrentOnCallProjection implements Projection {
         const doc = JSON.stringify(slot);
         cachedStatement(
           db,
-          'INSERT OR REPLACE INTO schedule_slots (position, owner, item_id, doc) VALUES (?, ?, ?, ?)',
-        ).run(recorded.position, rotationId, slotId, doc);
+          'INSERT OR REPLACE INTO schedule_slots (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)',
+        ).run(recorded.position, rotationId, slotId, until(end), doc);
         this.changed.rotations.of(rotationId).added('slots', slotId, doc);
         break;
       }
@@ -184,21 +230,11 @@ export class CurrentOnCallProjection implements Projection {
   /** Brings the in-memory copies (when loaded) up to what the batch committed; a reset drops them. */
   afterCommit(events: RecordedEvent[]): void {
     if (events.length === 0) {
-      this.responders = undefined;
-      this.rotations = undefined;
+      this.responders.reset();
+      this.rotations.reset();
     }
-    if (this.responders) {
-      for (const [id, changes] of this.changed.responders.entries()) {
-        const current = this.responders.get(id);
-        refresh(this.responders, id, current ? changes.applyTo(current, responderItemIds) : this.loadResponder(id));
-      }
-    }
-    if (this.rotations) {
-      for (const [id, changes] of this.changed.rotations.entries()) {
-        const current = this.rotations.get(id);
-        refresh(this.rotations, id, current ? changes.applyTo(current, rotationItemIds) : this.loadRotation(id));
-      }
-    }
+    this.responders.apply(this.changed.responders);
+    this.rotations.apply(this.changed.rotations);
     this.afterRollback();
   }
 
@@ -208,72 +244,73 @@ export class CurrentOnCallProjection implements Projection {
   }
 
   allResponders(): Responder[] {
-    return [...this.responderCache().values()];
+    return this.responders.all();
   }
 
   responder(id: string): Responder | undefined {
-    return this.responderCache().get(id);
+    return this.responders.get(id);
   }
 
   allRotations(): Rotation[] {
-    return [...this.rotationCache().values()];
+    return this.rotations.all();
   }
 
   rotation(id: string): Rotation | undefined {
-    return this.rotationCache().get(id);
+    return this.rotations.get(id);
   }
 
-  private responderCache(): Map<string, Responder> {
-    if (!this.responders) {
-      const spans = groupBy(this.rows('SELECT owner, doc FROM schedule_unavailability ORDER BY position'));
-      this.responders = new Map(
-        this.rows('SELECT responder_id AS owner, doc FROM schedule_responders').map(({ owner, doc }) => [
-          owner,
-          { ...(JSON.parse(doc) as ResponderCore), unavailability: (spans.get(owner) ?? []) as UnavailableSpan[] },
-        ]),
-      );
-    }
-    return this.responders;
+  /**
+   * The copy of a rotation from `rotation()` with only the overrides, swaps and slots still
+   * relevant at `recentHorizon()`; undefined for a document this read model did not hand out.
+   */
+  recentRotation(rotation: Rotation): Rotation | undefined {
+    return this.rotations.recentOf(rotation as RotationCore & RotationLists);
   }
 
-  private rotationCache(): Map<string, Rotation> {
-    if (!this.rotations) {
-      const overrides = groupBy(this.rows('SELECT owner, doc FROM schedule_overrides ORDER BY position'));
-      const swaps = groupBy(this.rows('SELECT owner, doc FROM schedule_swaps ORDER BY position'));
-      const slots = groupBy(this.rows('SELECT owner, doc FROM schedule_slots ORDER BY position'));
-      this.rotations = new Map(
-        this.rows('SELECT rotation_id AS owner, doc FROM schedule_rotations').map(({ owner, doc }) => [
-          owner,
-          {
-            ...(JSON.parse(doc) as RotationCore),
-            overrides: (overrides.get(owner) ?? []) as Override[],
-            swaps: (swaps.get(owner) ?? []) as Swap[],
-            slots: (slots.get(owner) ?? []) as AssignedSlot[],
-          },
-        ]),
-      );
-    }
-    return this.rotations;
+  /** A responder with only the unavailable spans still relevant at `recentHorizon()`. */
+  recentResponder(id: string): Responder | undefined {
+    return this.responders.recent(id);
   }
 
-  private loadResponder(id: string): Responder | undefined {
-    const core = this.loadResponderCore(this.database(), id);
-    if (!core) return undefined;
-    const spans = this.docs<UnavailableSpan>(
-      'SELECT doc FROM schedule_unavailability WHERE owner = ? ORDER BY position',
-      id,
-    );
-    return { ...core, unavailability: spans };
+  /** The instant from which the recent copies answer exactly: items relevant only before it are left out. */
+  recentHorizon(): number {
+    return Math.max(this.rotations.horizon(), this.responders.horizon());
   }
 
-  private loadRotation(id: string): Rotation | undefined {
-    const core = this.loadRotationCore(this.database(), id);
-    if (!core) return undefined;
+  private source<Core, Lists extends Record<string, unknown[]>>(
+    table: string,
+    key: string,
+    specs: ListSpecs<Lists>,
+  ): DocumentSource<Core, Lists> {
+    const lists = Object.keys(specs) as Array<keyof Lists & keyof typeof listTables>;
     return {
-      ...core,
-      overrides: this.docs<Override>('SELECT doc FROM schedule_overrides WHERE owner = ? ORDER BY position', id),
-      swaps: this.docs<Swap>('SELECT doc FROM schedule_swaps WHERE owner = ? ORDER BY position', id),
-      slots: this.docs<AssignedSlot>('SELECT doc FROM schedule_slots WHERE owner = ? ORDER BY position', id),
+      cores: () =>
+        cachedStatement<[], { id: string; doc: string }>(this.database(), `SELECT ${key} AS id, doc FROM ${table}`)
+          .all()
+          .map(({ id, doc }) => [id, JSON.parse(doc) as Core]),
+      core: (id) => readDoc<Core>(this.database(), `SELECT doc FROM ${table} WHERE ${key} = ?`, id),
+      recentLists: (since) => {
+        const byOwner = new Map<string, Partial<Lists>>();
+        for (const list of lists) {
+          const sql = `SELECT owner, doc FROM ${listTables[list]} WHERE relevant_until >= ? ORDER BY position`;
+          for (const { owner, doc } of cachedStatement<[number], OwnedRow>(this.database(), sql).all(since)) {
+            let owned = byOwner.get(owner);
+            if (!owned) byOwner.set(owner, (owned = {}));
+            ((owned[list] ??= [] as never) as unknown[]).push(JSON.parse(doc));
+          }
+        }
+        return byOwner;
+      },
+      lists: (id, since = -FOREVER) => {
+        const all = {} as Lists;
+        for (const list of lists) {
+          const sql = `SELECT doc FROM ${listTables[list]} WHERE owner = ? AND relevant_until >= ? ORDER BY position`;
+          all[list] = cachedStatement<[string, number], { doc: string }>(this.database(), sql)
+            .all(id, since)
+            .map((row) => JSON.parse(row.doc)) as Lists[typeof list];
+        }
+        return all;
+      },
     };
   }
 
@@ -283,16 +320,6 @@ export class CurrentOnCallProjection implements Projection {
 
   private loadRotationCore(db: Database, id: string): RotationCore | null {
     return readDoc<RotationCore>(db, 'SELECT doc FROM schedule_rotations WHERE rotation_id = ?', id);
-  }
-
-  private rows(sql: string): Array<{ owner: string; doc: string }> {
-    return cachedStatement<[], { owner: string; doc: string }>(this.database(), sql).all();
-  }
-
-  private docs<T>(sql: string, id: string): T[] {
-    return cachedStatement<[string], { doc: string }>(this.database(), sql)
-      .all(id)
-      .map((row) => JSON.parse(row.doc) as T);
   }
 
   private database(): Database {
@@ -314,19 +341,26 @@ function write(db: Database, sql: string, id: string, doc: unknown): string {
  */
 function ownedTable(table: string): string {
   return `CREATE TABLE IF NOT EXISTS ${table} (
-      position INTEGER PRIMARY KEY, owner TEXT NOT NULL, item_id TEXT NOT NULL, doc TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS ${table}_by_owner_item ON ${table} (owner, item_id);`;
+      position INTEGER PRIMARY KEY, owner TEXT NOT NULL, item_id TEXT NOT NULL, relevant_until INTEGER NOT NULL,
+      doc TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS ${table}_by_owner_item ON ${table} (owner, item_id);
+    CREATE INDEX IF NOT EXISTS ${table}_by_relevance ON ${table} (relevant_until);`;
 }
 
 /** Writes the item's row (the event's data as stored); returns that JSON. */
-function insertOwned(db: Database, table: string, owner: string, recorded: RecordedEvent, itemId: string): string {
+function insertOwned(
+  db: Database,
+  table: string,
+  owner: string,
+  recorded: RecordedEvent,
+  itemId: string,
+  relevantUntil: number,
+): string {
   const json = JSON.stringify(recorded.data);
-  cachedStatement(db, `INSERT OR REPLACE INTO ${table} (position, owner, item_id, doc) VALUES (?, ?, ?, ?)`).run(
-    recorded.position,
-    owner,
-    itemId,
-    json,
-  );
+  cachedStatement(
+    db,
+    `INSERT OR REPLACE INTO ${table} (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)`,
+  ).run(recorded.position, owner, itemId, relevantUntil, json);
   return json;
 }
 
@@ -334,17 +368,7 @@ function deleteOwned(db: Database, table: string, owner: string, itemId: string)
   cachedStatement(db, `DELETE FROM ${table} WHERE owner = ? AND item_id = ?`).run(owner, itemId);
 }
 
-function groupBy(rows: Array<{ owner: string; doc: string }>): Map<string, unknown[]> {
-  const groups = new Map<string, unknown[]>();
-  for (const { owner, doc } of rows) {
-    let list = groups.get(owner);
-    if (!list) groups.set(owner, (list = []));
-    list.push(JSON.parse(doc));
-  }
-  return groups;
-}
-
-function refresh<T>(cache: Map<string, T>, id: string, doc: T | undefined): void {
-  if (doc) cache.set(id, doc);
-  else cache.delete(id);
+interface OwnedRow {
+  owner: string;
+  doc: string;
 }

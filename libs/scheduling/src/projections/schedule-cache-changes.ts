@@ -4,6 +4,14 @@
  */
 type ListChange = { add: string; id: string } | { remove: string };
 
+/** How a cached list names its items, and the last instant an item can change an on-call answer. */
+export interface ListSpec<T> {
+  idOf(item: T): string;
+  relevantUntil(item: T): number;
+}
+
+export type ListSpecs<Lists extends Record<string, unknown[]>> = { [K in keyof Lists]: ListSpec<Lists[K][number]> };
+
 /** What one batch changed in one cached document: its core (the JSON written) and the lists it owns. */
 export class DocumentChanges<Core, Lists extends Record<string, unknown[]>> {
   core?: string;
@@ -17,17 +25,28 @@ export class DocumentChanges<Core, Lists extends Record<string, unknown[]>> {
     this.changesOf(list).push({ remove: id });
   }
 
+  /** The core after this batch: the JSON last written, or `current` when the batch left it. */
+  nextCore(current: Core): Core {
+    return this.core === undefined ? current : (JSON.parse(this.core) as Core);
+  }
+
   /**
-   * The document after this batch: unchanged lists are shared with `current`, changed ones are new
+   * The lists after this batch: unchanged lists are shared with `current`, changed ones are new
    * arrays (a reader holding the old document keeps a consistent one). Each list costs one pass
-   * over its items, however many changes the batch holds.
+   * over its items, however many changes the batch holds. Added items `keep` refuses are left out.
    */
-  applyTo(
-    current: Core & Partial<Lists>,
-    idOf: { [K in keyof Lists]: (item: Lists[K][number]) => string },
-  ): Core & Partial<Lists> {
-    const next = { ...current, ...(this.core === undefined ? {} : (JSON.parse(this.core) as Core)) };
-    for (const [list, changes] of this.lists) next[list] = changed(current[list] ?? [], changes, idOf[list]) as never;
+  nextLists(
+    current: Partial<Lists>,
+    specs: ListSpecs<Lists>,
+    keep?: (item: unknown, spec: ListSpec<unknown>) => boolean,
+  ): Lists {
+    const next = {} as Lists;
+    for (const list of Object.keys(specs) as Array<keyof Lists>) {
+      const items = current[list] ?? ([] as unknown as Lists[typeof list]);
+      const changes = this.lists.get(list);
+      const spec = specs[list] as ListSpec<unknown>;
+      next[list] = (changes ? changed(items, changes, spec, keep) : items) as Lists[typeof list];
+    }
     return next;
   }
 
@@ -38,7 +57,12 @@ export class DocumentChanges<Core, Lists extends Record<string, unknown[]>> {
   }
 }
 
-function changed<T>(items: readonly T[], changes: ListChange[], idOf: (item: T) => string): T[] {
+function changed<T>(
+  items: readonly T[],
+  changes: ListChange[],
+  spec: ListSpec<T>,
+  keep?: (item: T, spec: ListSpec<T>) => boolean,
+): T[] {
   const removed = new Set<string>();
   let added: Array<{ json: string; id: string }> = [];
   for (const change of changes) {
@@ -49,8 +73,11 @@ function changed<T>(items: readonly T[], changes: ListChange[], idOf: (item: T) 
       added.push({ json: change.add, id: change.id });
     }
   }
-  const kept = removed.size === 0 ? items.slice() : items.filter((item) => !removed.has(idOf(item)));
-  for (const entry of added) kept.push(JSON.parse(entry.json) as T);
+  const kept = removed.size === 0 ? items.slice() : items.filter((item) => !removed.has(spec.idOf(item)));
+  for (const entry of added) {
+    const item = JSON.parse(entry.json) as T;
+    if (!keep || keep(item, spec)) kept.push(item);
+  }
   return kept;
 }
 

@@ -61,6 +61,16 @@ export class ScheduleQueries {
     return this.rotations().filter((rotation) => involves(rotation, responderId));
   }
 
+  /**
+   * The rotation with at least every override, swap and slot that can matter from `from` on (its
+   * recent copy when `from` is within what the read model keeps in memory): for lookups of
+   * items that end after `from`, without reading the rotation's whole history.
+   */
+  rotationFrom(id: string, from: Date): Rotation {
+    const rotation = this.rotation(id);
+    return (from.getTime() >= this.readModel.recentHorizon() && this.readModel.recentRotation(rotation)) || rotation;
+  }
+
   findRotation(id: string): Rotation | undefined {
     return this.readModel.rotation(id);
   }
@@ -84,8 +94,8 @@ export class ScheduleQueries {
     if (!isSupportedInstant(at)) throw new BadUserInputError('at', 'at must be an instant in 1970-9999');
     const instant = at.getTime();
     return rotations.map((rotation) => {
-      const timeline = this.timeline(rotation);
-      const segments = timeline.at(instant);
+      const segments = this.segments(rotation, instant, instant + 1);
+      const timeline = this.coreTimeline(rotation);
       const driWindow = timeline.isDriWindow(instant);
       return {
         rotation,
@@ -98,27 +108,53 @@ export class ScheduleQueries {
 
   rotationShifts(rotationId: string, from: Date, to: Date): OnCallSegment[] {
     assertRange(from, to);
-    return this.timeline(this.rotation(rotationId)).between(from.getTime(), to.getTime());
+    return this.segments(this.rotation(rotationId), from.getTime(), to.getTime());
   }
 
   /** Every stretch the responder is on call over a range, across all rotations. */
   responderShifts(responderId: string, from: Date, to: Date): OnCallSegment[] {
     assertRange(from, to);
     this.responder(responderId);
+    const recent = from.getTime() >= this.readModel.recentHorizon();
     return this.rotations()
-      .filter((rotation) => involves(rotation, responderId))
-      .flatMap((rotation) => this.timeline(rotation).between(from.getTime(), to.getTime()))
+      .filter((rotation) => involves((recent && this.readModel.recentRotation(rotation)) || rotation, responderId))
+      .flatMap((rotation) => this.segments(rotation, from.getTime(), to.getTime()))
       .filter((segment) => segment.responderId === responderId)
       .sort((a, b) => a.start - b.start);
   }
 
-  private timeline(rotation: Rotation): OnCallTimeline {
+  /**
+   * Segments overlapping [from, to): from the rotation's recent copy when its answer looks back no
+   * further than the read model keeps in memory (then it equals the whole schedule's), else from
+   * the whole schedule, read from the tables once.
+   */
+  private segments(rotation: Rotation, from: number, to: number): OnCallSegment[] {
+    const horizon = this.readModel.recentHorizon();
+    const recent = from >= horizon ? this.readModel.recentRotation(rotation) : undefined;
+    if (recent) {
+      const answer = this.timeline(recent, true).reaching(from, to);
+      if (answer.reach >= horizon) return answer.segments;
+    }
+    return this.timeline(rotation).between(from, to);
+  }
+
+  /** The timeline of a rotation document; that of a recent copy looks up the responders' recent copies. */
+  private timeline(rotation: Rotation, recent = false): OnCallTimeline {
     let timeline = this.timelines.get(rotation);
     if (!timeline) {
-      timeline = new OnCallTimeline(rotation, (id) => this.readModel.responder(id));
+      const responder = recent
+        ? (id: string) => this.readModel.recentResponder(id)
+        : (id: string) => this.readModel.responder(id);
+      timeline = new OnCallTimeline(rotation, responder);
       this.timelines.set(rotation, timeline);
     }
     return timeline;
+  }
+
+  /** A timeline for what needs no overrides, swaps or slots (DRI windows, shadows): the recent copy's when there is one. */
+  private coreTimeline(rotation: Rotation): OnCallTimeline {
+    const recent = this.readModel.recentRotation(rotation);
+    return recent ? this.timeline(recent, true) : this.timeline(rotation);
   }
 }
 

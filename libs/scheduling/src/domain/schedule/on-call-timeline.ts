@@ -67,14 +67,22 @@ export class OnCallTimeline {
 
   /** Segments overlapping [from, to); an archived rotation has none from its archiving on. */
   between(from: number, to: number): OnCallSegment[] {
-    const archived = this.schedule.archivedAt === undefined ? Infinity : Date.parse(this.schedule.archivedAt);
-    if (from >= archived) return [];
-    const segments = this.segmentsBetween(from, Math.min(to, archived));
-    if (archived === Infinity) return segments;
-    return segments.map((s) => (s.end > archived ? { ...s, end: archived } : s));
+    return this.reaching(from, to).segments;
   }
 
-  private segmentsBetween(from: number, to: number): OnCallSegment[] {
+  /**
+   * `between`, and how far back its answer looked: no override, swap, slot or unavailable span
+   * relevant only before `reach` can change it.
+   */
+  reaching(from: number, to: number): { segments: OnCallSegment[]; reach: number } {
+    const archived = this.schedule.archivedAt === undefined ? Infinity : Date.parse(this.schedule.archivedAt);
+    if (from >= archived) return { segments: [], reach: from };
+    const { segments, reach } = this.segmentsBetween(from, Math.min(to, archived));
+    if (archived === Infinity) return { segments, reach };
+    return { segments: segments.map((s) => (s.end > archived ? { ...s, end: archived } : s)), reach };
+  }
+
+  private segmentsBetween(from: number, to: number): { segments: OnCallSegment[]; reach: number } {
     const overrides = this.overrides.overlapping(from, to);
     const slots = this.slots.overlapping(from, to);
     const extras = [...overrides, ...slots];
@@ -112,7 +120,8 @@ export class OnCallTimeline {
       }
       for (const key of open.keys()) if (!seen.has(key)) open.delete(key);
     }
-    return segments.filter((s) => s.start < to && from < s.end);
+    const reach = covered.reduce((earliest, c) => Math.min(earliest, c.shift.start), windowStart);
+    return { segments: segments.filter((s) => s.start < to && from < s.end), reach };
   }
 
   at(instant: number): OnCallSegment[] {
