@@ -27,7 +27,7 @@ export class CancelOverrideHandler implements ICommandHandler<CancelOverrideComm
 
   async execute({ rotationId, overrideId, context }: CancelOverrideCommand): Promise<string> {
     this.policy.assertCanCancelOverride(context, () => {
-      const override = this.queries.rotation(rotationId).overrides.find((o) => o.overrideId === overrideId);
+      const override = this.queries.override(this.queries.rotation(rotationId), overrideId);
       if (!override) throw new NotFoundError('Override', overrideId);
       return override;
     });

@@ -91,13 +91,13 @@ export class RotationResolver {
     const swapId: string = await this.commands.execute(
       new SwapShiftsCommand(input.rotationId, side(input.first, 'first'), side(input.second, 'second'), context),
     );
-    const swap = this.queries.rotation(input.rotationId).swaps.find((s) => s.swapId === swapId)!;
+    const swap = this.queries.swap(this.queries.rotation(input.rotationId), swapId)!;
     return this.mapper.swap(input.rotationId, swap);
   }
 
   private overrideOf(rotationId: string, overrideId: string): OverrideModel | undefined {
     const rotation = this.queries.findRotation(rotationId);
-    const override = rotation?.overrides.find((o) => o.overrideId === overrideId);
+    const override = rotation && this.queries.override(rotation, overrideId);
     return override ? this.mapper.override(rotationId, override) : undefined;
   }
 

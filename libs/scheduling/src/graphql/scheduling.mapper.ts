@@ -262,7 +262,7 @@ export class SchedulingMapper implements OnCallViewMapper {
           skipped: [],
         };
       case 'OVERRIDE': {
-        const override = rotation.overrides.find((o) => o.overrideId === reason.overrideId);
+        const override = this.queries.override(rotation, reason.overrideId);
         return {
           kind: OnCallReasonKind.OVERRIDE,
           overrideId: reason.overrideId,
@@ -272,7 +272,7 @@ export class SchedulingMapper implements OnCallViewMapper {
         };
       }
       case 'SWAP': {
-        const swap = rotation.swaps.find((s) => s.swapId === reason.swapId);
+        const swap = this.queries.swap(rotation, reason.swapId);
         return {
           kind: OnCallReasonKind.SWAP,
           swapId: reason.swapId,

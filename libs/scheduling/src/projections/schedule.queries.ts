@@ -4,6 +4,7 @@ import { normaliseUniqueKey } from '@app/event-store';
 import type { Responder } from '../domain/responder/responder.decider.js';
 import type { Rotation } from '../domain/rotation/rotation.decider.js';
 import { OnCallTimeline, type OnCallSegment } from '../domain/schedule/on-call-timeline.js';
+import type { Override, Swap } from '../domain/schedule/schedule.types.js';
 import { CurrentOnCallProjection } from './current-on-call.projection.js';
 
 export interface OnCallEntry extends OnCallSegment {
@@ -86,6 +87,18 @@ export class ScheduleQueries {
       .allRotations()
       .filter((r) => team === undefined || r.team === team)
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** One of the rotation's overrides by id: looked for among the recent ones first, then in its whole list. */
+  override(rotation: Rotation, overrideId: string): Override | undefined {
+    const recent = this.readModel.recentRotation(rotation)?.overrides.find((o) => o.overrideId === overrideId);
+    return recent ?? rotation.overrides.find((o) => o.overrideId === overrideId);
+  }
+
+  /** One of the rotation's swaps by id: looked for among the recent ones first, then in its whole list. */
+  swap(rotation: Rotation, swapId: string): Swap | undefined {
+    const recent = this.readModel.recentRotation(rotation)?.swaps.find((s) => s.swapId === swapId);
+    return recent ?? rotation.swaps.find((s) => s.swapId === swapId);
   }
 
   /** Who is on call in each rotation at an instant (now by default), and whether they are its DRI. */
