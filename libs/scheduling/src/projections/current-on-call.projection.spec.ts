@@ -4,6 +4,7 @@ import type { ResponderEvent } from '../domain/responder/responder.events.js';
 import type { RotationEvent } from '../domain/rotation/rotation.events.js';
 import type { SlotRoundEvent } from '../domain/slot-round/slot-round.events.js';
 import { CurrentOnCallProjection } from './current-on-call.projection.js';
+import { registered as registeredAt } from './schedule-events.fixture.js';
 
 type ScheduleEvent = ResponderEvent | RotationEvent | SlotRoundEvent;
 
@@ -24,20 +25,7 @@ const created = (rotationId: string): ScheduleEvent => ({
     createdAt: at,
   },
 });
-const registered = (responderId: string): ScheduleEvent => ({
-  type: 'ResponderRegistered',
-  data: {
-    responderId,
-    name: responderId,
-    handle: responderId,
-    timeZone: 'UTC',
-    team: 'platform',
-    role: 'engineer',
-    workingHours: [],
-    onCallRestricted: false,
-    registeredAt: at,
-  },
-});
+const registered = (responderId: string): ScheduleEvent => registeredAt(responderId, at);
 const override = (rotationId: string, overrideId: string): ScheduleEvent => ({
   type: 'OverrideScheduled',
   data: {

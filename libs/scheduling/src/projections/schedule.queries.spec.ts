@@ -6,6 +6,7 @@ import { OnCallTimeline } from '../domain/schedule/on-call-timeline.js';
 import { ShiftCalendar } from '../domain/schedule/shift-calendar.js';
 import type { ShiftPattern } from '../domain/schedule/schedule.types.js';
 import { CurrentOnCallProjection } from './current-on-call.projection.js';
+import { registered } from './schedule-events.fixture.js';
 import { ScheduleQueries } from './schedule.queries.js';
 
 const DAY = 86_400_000;
@@ -25,20 +26,9 @@ function generator(seed: number): (below: number) => number {
 function history(seed: number, longItems = true): Array<{ type: string; data: Record<string, unknown> }> {
   const pick = generator(seed);
   const iso = (ms: number) => new Date(ms).toISOString();
-  const events: Array<{ type: string; data: Record<string, unknown> }> = people.map((responderId) => ({
-    type: 'ResponderRegistered',
-    data: {
-      responderId,
-      name: responderId,
-      handle: responderId,
-      timeZone: 'UTC',
-      team: 'platform',
-      role: 'engineer',
-      workingHours: [],
-      onCallRestricted: false,
-      registeredAt: '2026-01-01T00:00:00.000Z',
-    },
-  }));
+  const events: Array<{ type: string; data: Record<string, unknown> }> = people.map(
+    (responderId) => registered(responderId, '2026-01-01T00:00:00.000Z') as never,
+  );
   const rotations = [
     { rotationId: 'weekly', cycle: 'weekly', handoffs: [{ weekday: 1, time: '09:00' }] },
     { rotationId: 'daily', cycle: 'daily', handoffs: [{ time: '08:00' }, { time: '20:00' }] },
