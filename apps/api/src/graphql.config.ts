@@ -9,6 +9,7 @@ import {
   formatGraphQLError,
   unsupportedOperationsPlugin,
   DEFAULT_REQUEST_BUDGET_MS,
+  dropPropertyReaders,
   enforceIdArguments,
   enforceRequestBudget,
   requestBudgetPlugin,
@@ -18,6 +19,7 @@ import {
 import type { LiveConnections, SessionAuthenticator } from '@app/identity';
 import { graphqlWsConfig } from './graphql-ws.config.js';
 import { fieldAccess } from './read-access.js';
+import { compiledExecution } from './compiled-execution.js';
 
 const MAX_TOKENS = 2000;
 
@@ -65,13 +67,16 @@ export function graphqlConfig(
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: limits.production },
   }).protect();
+  // Apollo parses, validates and runs the plugins; graphql-jit runs each operation (compiled-execution.ts).
+  // Nest's option type leaves `gateway` out; its Apollo driver hands every option to ApolloServer.
+  const compiled = { gateway: compiledExecution(live.schema) };
   return {
     autoSchemaFile: true,
     sortSchema: true,
     // skipCheck: Nest would run the introspection query over the new schema to find errors; Apollo's
     // start validates the final schema anyway (assertValidSchema), and the check cost ~130 ms a start.
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: StrictDateTimeScalar }], skipCheck: true },
-    transformSchema: (schema) => enforceRequestBudget(enforceIdArguments(schema)),
+    transformSchema: (schema) => enforceRequestBudget(enforceIdArguments(dropPropertyReaders(schema))),
     graphiql: false,
     introspection: limits.introspection,
     csrfPrevention: true,
@@ -96,6 +101,7 @@ export function graphqlConfig(
         maxTokens: MAX_TOKENS,
       }),
     },
+    ...compiled,
     allowBatchedHttpRequests: false,
     context: async ({ req }: { req: Request }): Promise<GraphQLContext> => {
       try {

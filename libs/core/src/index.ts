@@ -15,6 +15,7 @@ export * from './pagination/pagination.js';
 export * from './authorization/core.read-access.js';
 export * from './graphql/date-time.scalar.js';
 export * from './graphql/request-budget.plugin.js';
+export * from './graphql/property-readers.js';
 export * from './validation/text.js';
 export * from './graphql/id-arguments.js';
 export * from './actors/actor.js';
