@@ -4,6 +4,7 @@ import { compiledExecution, MAX_COMPILED, RUNS_BEFORE_COMPILING } from './compil
 
 const schema = buildSchema(`
   type Query { shift(id: ID!, at: Int): Shift, shifts: [Shift!]! }
+  type Mutation { touch: Int! }
   type Shift { id: ID!, start: Int!, responder: Responder! }
   type Responder { name: String! }
 `);
@@ -15,6 +16,8 @@ fields.shift.resolve = (_root, { id }: { id: string }) => {
   return { id, start: 5, responder: { name: 'Ana' } };
 };
 fields.shifts.resolve = async () => [{ id: 'a', start: 1, responder: { name: 'Ana' } }];
+let touched = 0;
+schema.getMutationType()!.getFields().touch.resolve = () => ++touched;
 
 async function run(document: DocumentNode, variables: Record<string, unknown> = {}) {
   const execution = compiledExecution(() => schema);
@@ -72,6 +75,14 @@ describe('compiledExecution (graphql-jit behind Apollo gateway interface)', () =
     for (let i = 0; i < runs; i++) expect(await once()).toEqual({ data: { shift: { id: 'x' } } });
     expect(resolved).toBe(runs);
     expect(once.compiledCount()).toBe(1);
+  });
+
+  it('leaves mutations to graphql-js: each runs once, never compiled', async () => {
+    const touch = await run(parse('mutation { touch }'));
+    const runs = RUNS_BEFORE_COMPILING + 5;
+    for (let i = 1; i <= runs; i++) expect(await touch()).toEqual({ data: { touch: i } });
+    expect(touched).toBe(runs);
+    expect(touch.compiledCount()).toBe(0);
   });
 
   it(`keeps at most ${MAX_COMPILED} compiled operations`, async () => {

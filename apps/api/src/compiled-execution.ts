@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { execute, GraphQLError, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, Kind, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<object>['gateway'];
@@ -50,7 +50,9 @@ export function compiledExecution(schemaOf: () => GraphQLSchema): GatewayInterfa
     const count = (counts.get(operationName) ?? 0) + 1;
     counts.set(operationName, count);
     if (count <= RUNS_BEFORE_COMPILING) return undefined;
-    const query = compile(schema!, document, operationName);
+    // Only queries: graphql-js runs a query again when the compiled run refuses its variables, and
+    // a mutation must never run twice.
+    const query = isQuery(document, operationName) ? compile(schema!, document, operationName) : undefined;
     if (!known && compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     compiled.set(document, (known ?? new Map()).set(operationName, query));
     counts.delete(operationName);
@@ -67,9 +69,16 @@ export function compiledExecution(schemaOf: () => GraphQLSchema): GatewayInterfa
       return () => undefined;
     },
     async stop() {},
-    /** Operations compiled (refused ones included) and kept. */
-    compiledCount: () => [...compiled.values()].reduce((sum, byName) => sum + byName.size, 0),
+    /** Operations compiled and kept (not those left to graphql-js). */
+    compiledCount: () =>
+      [...compiled.values()].reduce((sum, byName) => sum + [...byName.values()].filter(Boolean).length, 0),
   };
+}
+
+function isQuery(document: DocumentNode, operationName: string | null): boolean {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations[0];
+  return operation?.operation === 'query';
 }
 
 /** The compiled query, or undefined when graphql-jit refuses the document (or fails on it): graphql-js runs it. */
