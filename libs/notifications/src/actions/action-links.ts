@@ -44,7 +44,7 @@ export class ActionLinks {
   }
 
   async check(token: string, now: Date): Promise<ActionLinkCheck> {
-    if (token.length > 2000) return { ok: false, reason: 'FORGED' };
+    if (token.length > 2000 || !canonicalSignature(token)) return { ok: false, reason: 'FORGED' };
     try {
       const { payload } = await jwtVerify(token, this.keys.actionLinkKey(), {
         algorithms: ['HS256'],
@@ -70,4 +70,13 @@ export class ActionLinks {
       return { ok: false, reason: error instanceof errors.JWTExpired ? 'EXPIRED' : 'FORGED' };
     }
   }
+}
+
+/**
+ * Base64url leaves the last character's low bits unused, so several spellings decode to one
+ * signature: a link is accepted only as it was written.
+ */
+function canonicalSignature(token: string): boolean {
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  return Buffer.from(signature, 'base64url').toString('base64url') === signature;
 }
