@@ -69,7 +69,7 @@ export class ScheduleQueries {
    */
   rotationFrom(id: string, from: Date): Rotation {
     const rotation = this.rotation(id);
-    return (from.getTime() >= this.readModel.recentHorizon() && this.readModel.recentRotation(rotation)) || rotation;
+    return this.recentCopy(rotation, from.getTime()) ?? rotation;
   }
 
   findRotation(id: string): Rotation | undefined {
@@ -128,9 +128,8 @@ export class ScheduleQueries {
   responderShifts(responderId: string, from: Date, to: Date): OnCallSegment[] {
     assertRange(from, to);
     this.responder(responderId);
-    const recent = from.getTime() >= this.readModel.recentHorizon();
     return this.rotations()
-      .filter((rotation) => involves((recent && this.readModel.recentRotation(rotation)) || rotation, responderId))
+      .filter((rotation) => involves(this.recentCopy(rotation, from.getTime()) ?? rotation, responderId))
       .flatMap((rotation) => this.segments(rotation, from.getTime(), to.getTime()))
       .filter((segment) => segment.responderId === responderId)
       .sort((a, b) => a.start - b.start);
@@ -142,13 +141,17 @@ export class ScheduleQueries {
    * the whole schedule, read from the tables once.
    */
   private segments(rotation: Rotation, from: number, to: number): OnCallSegment[] {
-    const horizon = this.readModel.recentHorizon();
-    const recent = from >= horizon ? this.readModel.recentRotation(rotation) : undefined;
+    const recent = this.recentCopy(rotation, from);
     if (recent) {
       const answer = this.timeline(recent, true).reaching(from, to);
-      if (answer.reach >= horizon) return answer.segments;
+      if (answer.reach >= this.readModel.recentHorizon()) return answer.segments;
     }
     return this.timeline(rotation).between(from, to);
+  }
+
+  /** The rotation's recent copy, when it holds every item that can matter from `from` on. */
+  private recentCopy(rotation: Rotation, from: number): Rotation | undefined {
+    return from >= this.readModel.recentHorizon() ? this.readModel.recentRotation(rotation) : undefined;
   }
 
   /** The timeline of a rotation document; that of a recent copy looks up the responders' recent copies. */
