@@ -43,3 +43,17 @@ export class PositionWaiters {
     this.waiters = [];
   }
 }
+
+/** Callers of `ProjectionRunner.whenCaughtUp`, released together. */
+export class CaughtUpWaiters {
+  private waiting: Array<() => void> = [];
+
+  wait(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  releaseAll(): void {
+    for (const resolve of this.waiting) resolve();
+    this.waiting = [];
+  }
+}

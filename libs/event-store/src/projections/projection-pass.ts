@@ -20,6 +20,8 @@ export interface Member {
   retryTimer?: NodeJS.Timeout;
   failures: number;
   skipped: SkippedEventCounts;
+  /** Started again after its batches were rolled back in a transaction left open while catching up: no more of those. */
+  commitEachBatch?: boolean;
 }
 
 /** What one batch did to one member. */
@@ -91,6 +93,34 @@ export class ProjectionPass {
     const last = events[events.length - 1].position;
     if (isAfter(last, this.position)) this.position = last;
     return outcomes;
+  }
+
+  /**
+   * Applies a batch in the transaction left open while catching up (ReadModelDatabase.applyLeavingOpen):
+   * no member is isolated from another. When one throws, everything since the last commit is
+   * rolled back and the error thrown: the caller starts the members again from their checkpoints.
+   * Returns the outcomes and how many events the open transaction holds.
+   */
+  applyLeavingOpen(events: RecordedEvent[]): { outcomes: MemberOutcome[]; open: number } {
+    const offered = this.offers(events);
+    const db = this.readModels.db;
+    const outcomes: MemberOutcome[] = [];
+    let open: number;
+    try {
+      open = this.readModels.applyLeavingOpen(events.length, () => {
+        for (const [member, batch] of offered) {
+          const store = storeOf(member, batch);
+          this.applyTo(member, batch, store, db);
+          outcomes.push({ member, applied: batch, store });
+        }
+      });
+    } catch (error) {
+      for (const member of this.members) member.projection.afterRollback?.();
+      throw error;
+    }
+    const last = events[events.length - 1].position;
+    if (isAfter(last, this.position)) this.position = last;
+    return { outcomes, open };
   }
 
   private offers(events: RecordedEvent[]): Array<[Member, RecordedEvent[]]> {

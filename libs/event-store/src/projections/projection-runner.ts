@@ -1,27 +1,32 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { NotFoundError } from '@app/core';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '../event-store.port.js';
 import type { SkippedEvent } from '../foreign-events.js';
-import { SkippedEventCounts, describeFailure, failureOf, type ProjectionFailure } from './projection-failure.js';
+import { SkippedEventCounts, describeFailure, failureOf } from './projection-failure.js';
+import { CatchUpCommits } from './catch-up-commits.js';
+import { DEFAULT_PROJECTION_BATCHING, PROJECTION_BATCHING, type ProjectionBatching } from './projection-batching.js';
+import { registerMember, resetProjection, resumeMember } from './member-checkpoints.js';
 import { CommittedTail, type CommittedBatchListener } from './committed-tail.js';
-import type { ProjectionStatus, ProjectionsReadiness } from './projection-status.js';
+import { statusOf, type ProjectionStatus, type ProjectionsReadiness } from './projection-status.js';
 import { ProjectionPass, isAfter, type Member, type MemberOutcome } from './projection-pass.js';
-import { PositionWaiters } from './position-waiters.js';
+import { CaughtUpWaiters, PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
-import { READ_MODEL_DATABASE, ReadModelDatabase, replacedStore, type StoreIdentity } from './read-model-database.js';
+import { READ_MODEL_DATABASE, ReadModelDatabase, type StoreIdentity } from './read-model-database.js';
 import { ReadModelProjection } from './read-model-projection.decorator.js';
 
 export type { ProjectionStatus, ProjectionsReadiness } from './projection-status.js';
 export type { CommittedBatchListener } from './committed-tail.js';
+export { PROJECTION_BATCHING, type ProjectionBatching } from './projection-batching.js';
 
 export const PROJECTION_WAIT_TIMEOUT_MS = Symbol('PROJECTION_WAIT_TIMEOUT_MS');
-
-/**
- * Events handed to the projections at once while catching up: each commit rewrites the pages it
- * touched, so fewer, bigger ones cost less per event (live batches hold what was appended since).
- */
-const MAX_BATCH_SIZE = 20_000;
 
 /**
  * Feeds every projection from one store subscription per process (a "pass"): each batch is read
@@ -45,17 +50,24 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private readonly waiters = new PositionWaiters((position, ms) =>
     this.logger.warn(`Projections did not reach position ${position} within ${ms} ms`),
   );
+  private readonly caughtUpWaiters = new CaughtUpWaiters();
   private readonly committedListeners = new Set<() => void>();
   private readonly tail = new CommittedTail(this.logger);
   private headAtStart?: Promise<bigint | 'start'>;
   private knownHeadAtStart?: bigint | 'start';
+  private readonly catchUpCommits: CatchUpCommits;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DATABASE) private readonly readModels: ReadModelDatabase,
     @Inject(PROJECTION_WAIT_TIMEOUT_MS) private readonly waitTimeoutMs: number,
     private readonly discovery: DiscoveryService,
-  ) {}
+    @Optional()
+    @Inject(PROJECTION_BATCHING)
+    private readonly batching: ProjectionBatching = DEFAULT_PROJECTION_BATCHING,
+  ) {
+    this.catchUpCommits = new CatchUpCommits(readModels, batching, (pass, error) => this.startAgain(pass, error));
+  }
 
   onApplicationBootstrap(): void {
     const projections = this.discovery
@@ -65,6 +77,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.catchUpCommits.commit();
     for (const member of this.members.values()) {
       clearTimeout(member.retryTimer);
       member.state = 'stopped';
@@ -72,19 +85,11 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     }
     await Promise.all([...this.passes].map((pass) => this.closePass(pass)));
     this.waiters.releaseAll();
+    this.caughtUpWaiters.releaseAll();
   }
 
   statuses(): ProjectionStatus[] {
-    return [...this.members.values()].map((m) => ({
-      name: m.projection.name,
-      version: m.projection.version,
-      position: m.position,
-      state: m.failure ? 'failed' : m.state,
-      caughtUp: m.caughtUp,
-      error: m.failure && describeFailure(m.failure),
-      failure: m.failure,
-      skipped: m.skipped,
-    }));
+    return [...this.members.values()].map(statusOf);
   }
 
   /** Ready once every read model has caught up with the store as it was at start, and none is stuck. */
@@ -126,13 +131,20 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return this.waiters.wait(position, timeoutMs);
   }
 
+  /** Resolves once every projection not stuck on an event has caught up with the store as it was at start. */
+  whenCaughtUp(): Promise<void> {
+    return this.catchingUp() ? this.caughtUpWaiters.wait() : Promise.resolve();
+  }
+
   /** Starts a projection again from the first event; answers once it has caught up. */
   async rebuild(name: string): Promise<ProjectionStatus> {
     const member = this.members.get(name);
     if (!member) throw new NotFoundError('Projection', name);
     await this.stop(member);
+    // The reset is a transaction of its own, not part of one a catch-up left open.
+    this.catchUpCommits.commit();
     const { projection } = member;
-    this.reset(projection);
+    resetProjection(this.readModels, projection);
     const rebuilt = this.register(projection, member.skipped);
     await this.start([rebuilt]).catch((error: Error) => this.fail(rebuilt, error));
     const head = await this.store.headPosition();
@@ -142,42 +154,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Sets the projection up at once (queries may run before it has subscribed), rebuilding it when its version changed. */
   private register(projection: Projection, skipped = new SkippedEventCounts()): Member {
-    const db = this.readModels.db;
-    const stored = this.readModels.checkpoint(projection.name);
-    let checkpoint = stored ?? { version: projection.version, position: 'start' as const, store: null };
-    db.transaction(() => {
-      if (stored && stored.version !== projection.version) {
-        this.logger.log(
-          `Projection ${projection.name} changed (v${stored.version} → v${projection.version}); rebuilding`,
-        );
-        projection.tearDown(db);
-        checkpoint = { version: projection.version, position: 'start', store: null };
-      }
-      projection.setUp(db);
-      this.readModels.saveCheckpoint(projection.name, checkpoint);
-    })();
-    const member: Member = {
-      projection,
-      position: checkpoint.position,
-      seen: checkpoint.position,
-      store: checkpoint.store,
-      state: 'starting',
-      caughtUp: false,
-      failures: 0,
-      skipped,
-    };
+    const member = registerMember(this.readModels, projection, skipped, this.logger);
     this.members.set(projection.name, member);
     return member;
-  }
-
-  private reset(projection: Projection): void {
-    const db = this.readModels.db;
-    db.transaction(() => {
-      projection.tearDown(db);
-      projection.setUp(db);
-      this.readModels.saveCheckpoint(projection.name, { version: projection.version, position: 'start', store: null });
-    })();
-    projection.afterCommit?.([]);
   }
 
   private launch(members: Member[]): void {
@@ -189,10 +168,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   /** Resumes each member from its checkpoint; those at the same position share one pass. */
   private async start(members: Member[]): Promise<void> {
     const [identity, head] = await Promise.all([this.storeIdentity(), this.storeHeadAtStart()]);
+    // A pass of its own for some of them, or a reset (a transaction of its own), may follow.
+    this.catchUpCommits.commit();
     const byPosition = new Map<bigint | 'start', Member[]>();
     for (const member of members) {
       if (member.state === 'stopped' || this.members.get(member.projection.name) !== member) continue;
-      this.resume(member, identity, head);
+      resumeMember(this.readModels, member, identity, head, this.logger);
       const joined = [...this.passes].find((pass) => !pass.closed && pass.position === member.position);
       if (joined) this.join(joined, [member]);
       else byPosition.set(member.position, [...(byPosition.get(member.position) ?? []), member]);
@@ -203,32 +184,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.releaseWaiters();
   }
 
-  private resume(member: Member, identity: StoreIdentity | null, head: bigint | 'start'): void {
-    const { projection } = member;
-    const stored = this.readModels.checkpoint(projection.name);
-    let from: bigint | 'start' = stored?.position ?? 'start';
-    let store = stored?.store ?? null;
-    const replaced = stored && replacedStore(stored, identity);
-    if (replaced) {
-      this.logger.log(`Projection ${projection.name}: ${replaced}; rebuilding`);
-      this.reset(projection);
-      from = 'start';
-      store = null;
-    }
-    member.position = from;
-    if (from === 'start' || isAfter(from, member.seen)) member.seen = from;
-    member.store = store;
-    member.state = 'running';
-    if (member.failure?.eventId === undefined) member.failure = undefined;
-    if (head === 'start' || (from !== 'start' && from >= head)) member.caughtUp = true;
-  }
-
   private openPass(from: bigint | 'start', members: Member[]): void {
     const pass = new ProjectionPass(this.readModels, from);
     this.passes.add(pass);
     this.join(pass, members);
     const subscription = this.store.subscribeToAll(
-      { fromPosition: from, maxBatchSize: MAX_BATCH_SIZE },
+      { fromPosition: from, maxBatchSize: this.batching.maxBatchSize },
       {
         onEvents: async (events) => this.deliver(pass, events),
         onError: (error) => this.passFailed(pass, error),
@@ -250,14 +211,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   private deliver(pass: ProjectionPass, events: RecordedEvent[]): void {
     if (pass.closed) return;
     const before = pass.position;
-    let outcomes: MemberOutcome[];
-    try {
-      outcomes = pass.apply(events);
-    } catch (error) {
-      for (const member of [...pass.members])
-        this.fail(member, error instanceof Error ? error : new Error(String(error)));
-      return;
-    }
+    const outcomes = this.applyBatch(pass, events);
+    if (!outcomes) return;
     for (const outcome of outcomes) {
       if (outcome.applied.length > 0) this.committed(outcome);
       if (outcome.error) this.fail(outcome.member, outcome.error);
@@ -269,6 +224,42 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
       for (const listener of this.committedListeners) listener();
     }
     this.tail.hand(events);
+  }
+
+  /** The batch's outcomes; undefined when the pass closed, or its members failed or start again. */
+  private applyBatch(pass: ProjectionPass, events: RecordedEvent[]): MemberOutcome[] | undefined {
+    const leaveOpen = this.catchUpCommits.mayLeaveOpen(pass, events, this.knownHeadAtStart, this.passes.size);
+    if (!leaveOpen) this.catchUpCommits.commit();
+    if (pass.closed) return undefined;
+    try {
+      const outcomes = leaveOpen ? this.catchUpCommits.apply(pass, events) : pass.apply(events);
+      return pass.closed ? undefined : outcomes;
+    } catch (error) {
+      if (leaveOpen) this.startAgain(pass, error);
+      else for (const member of [...pass.members]) this.fail(member, asError(error));
+      return undefined;
+    }
+  }
+
+  /**
+   * Everything since the pass's last commit was rolled back (a member threw, or the commit failed):
+   * its members forget what they kept of it and start again from their checkpoints, committing
+   * each batch, so that a failing event is isolated as usual.
+   */
+  private startAgain(pass: ProjectionPass, error: unknown): void {
+    const members = [...pass.members];
+    this.logger.warn(
+      `Projections ${members.map((m) => m.projection.name).join(', ')} start again from their checkpoints, ` +
+        `one commit per batch: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    pass.members.clear();
+    void this.closePass(pass);
+    for (const member of members) {
+      member.pass = undefined;
+      member.commitEachBatch = true;
+      member.projection.afterCommit?.([]);
+    }
+    this.launch(members);
   }
 
   private committed({ member, applied, store }: MemberOutcome): void {
@@ -374,6 +365,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async closePass(pass: ProjectionPass): Promise<void> {
+    this.catchUpCommits.closing(pass);
     pass.closed = true;
     this.passes.delete(pass);
     await pass.subscription?.close();
@@ -390,7 +382,12 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private releaseWaiters(): void {
     this.waiters.release((position) => this.caughtUpTo(position));
+    if (!this.catchingUp()) this.caughtUpWaiters.releaseAll();
   }
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** Orders positions with 'start' before every event. */

@@ -1,4 +1,5 @@
-import type { ProjectionFailure, SkippedEventCounts } from './projection-failure.js';
+import { describeFailure, type ProjectionFailure, type SkippedEventCounts } from './projection-failure.js';
+import type { Member } from './projection-pass.js';
 
 export interface ProjectionStatus {
   name: string;
@@ -17,4 +18,17 @@ export interface ProjectionsReadiness {
   ready: boolean;
   catchingUp: string[];
   stuck: Array<{ name: string; failure: ProjectionFailure }>;
+}
+
+export function statusOf(member: Member): ProjectionStatus {
+  return {
+    name: member.projection.name,
+    version: member.projection.version,
+    position: member.position,
+    state: member.failure ? 'failed' : member.state,
+    caughtUp: member.caughtUp,
+    error: member.failure && describeFailure(member.failure),
+    failure: member.failure,
+    skipped: member.skipped,
+  };
 }

@@ -34,6 +34,8 @@ interface CheckpointRow {
 export class ReadModelDatabase {
   readonly db: Database;
   private bulk = false;
+  /** Events applied in the transaction left open while catching up (see `applyLeavingOpen`); 0 when none is open. */
+  private openEvents = 0;
 
   constructor(private readonly path: string) {
     this.db = new BetterSqlite3(path);
@@ -91,6 +93,46 @@ export class ReadModelDatabase {
   }
 
   /**
+   * Runs `apply` in the transaction left open by the previous call (or a new one) and leaves it
+   * open: while the projections catch up, several batches share one commit, as each commit writes
+   * every page its batch touched (random keys touch most of a large read model). Returns how many
+   * events the open transaction now holds. When `apply` throws, everything since the last commit is
+   * rolled back and the error thrown.
+   */
+  applyLeavingOpen(events: number, apply: () => void): number {
+    if (this.openEvents === 0) this.db.exec('BEGIN');
+    this.openEvents += events;
+    try {
+      apply();
+    } catch (error) {
+      this.rollbackOpen();
+      throw error;
+    }
+    return this.openEvents;
+  }
+
+  /** Commits the transaction `applyLeavingOpen` left open, if any; when the commit fails, it is rolled back and the error thrown. */
+  commitOpen(): void {
+    if (this.openEvents === 0) return;
+    try {
+      this.db.exec('COMMIT');
+      this.openEvents = 0;
+    } catch (error) {
+      this.rollbackOpen();
+      throw error;
+    }
+  }
+
+  get hasOpenTransaction(): boolean {
+    return this.openEvents > 0;
+  }
+
+  private rollbackOpen(): void {
+    this.openEvents = 0;
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
+  }
+
+  /**
    * While the projections catch up (big batches, one writer), the WAL is folded into the file only
    * every ~64 MB instead of every 4 MB (each checkpoint writes the pages again and syncs the file)
    * and the page cache is larger. Commits stay as durable as live ones (WAL, synchronous NORMAL).
@@ -106,7 +148,12 @@ export class ReadModelDatabase {
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.commitOpen();
+    } finally {
+      this.db.close();
+    }
   }
 }
 

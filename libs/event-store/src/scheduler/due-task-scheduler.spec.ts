@@ -3,6 +3,7 @@ import { ManualClock, SystemClock } from '@app/core';
 import { CommandRunner } from '../decider/command-runner.js';
 import type { Decider, DomainEvent } from '../decider/decider.js';
 import { deterministicId } from '../decider/deterministic-id.js';
+import { event, Recording } from '../projections/projection-passes.fixture.js';
 import { ProjectionRunner } from '../projections/projection-runner.js';
 import { ReadModelDatabase } from '../projections/read-model-database.js';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store.js';
@@ -151,5 +152,67 @@ describe('DueTaskScheduler', () => {
     expect(source.asked).toBe(asked + 1);
     await scheduler.onModuleDestroy();
     await store.close();
+  });
+
+  it('runs no step before the read models have caught up with the store as it was at start', async () => {
+    const store = new SqliteEventStore({ path: ':memory:' });
+    for (let i = 0; i < 20; i++)
+      await store.append(
+        `s-${i}`,
+        [...Array(50)].map(() => event()),
+        'no_stream',
+      );
+    const projection = new Recording('slow');
+    const projections = new ProjectionRunner(
+      store,
+      new ReadModelDatabase(':memory:'),
+      1000,
+      { getProviders: () => [{ instance: projection }] } as unknown as DiscoveryService,
+      { maxBatchSize: 10, eventsPerCatchUpCommit: 0, idleCommitMs: 100 },
+    );
+    const appliedWhenAsked: number[] = [];
+    const source: DueTaskSource = {
+      name: 'watching',
+      due: () => {
+        appliedWhenAsked.push(projection.applied.length);
+        return [];
+      },
+      run: async () => undefined,
+    };
+    const scheduler = new DueTaskScheduler(
+      new ManualClock(new Date('2026-11-22T12:00:00Z')),
+      0,
+      { getProviders: () => [{ instance: source }] } as unknown as DiscoveryService,
+      projections,
+    );
+    projections.onApplicationBootstrap();
+    scheduler.onApplicationBootstrap();
+    await scheduler.runDue();
+    expect(appliedWhenAsked).toEqual([1000]);
+    await scheduler.onModuleDestroy();
+    await projections.onModuleDestroy();
+    await store.close();
+  });
+
+  it('stops waiting for the read models when it is stopped', async () => {
+    const projections = { whenCaughtUp: () => new Promise<void>(() => undefined) } as unknown as ProjectionRunner;
+    let asked = 0;
+    const due = () => {
+      asked += 1;
+      return [];
+    };
+    const scheduler = new DueTaskScheduler(
+      new ManualClock(new Date('2026-11-22T12:00:00Z')),
+      0,
+      {
+        getProviders: () => [{ instance: { name: 'never', due, run: async () => undefined } }],
+      } as unknown as DiscoveryService,
+      projections,
+    );
+    scheduler.onApplicationBootstrap();
+    const running = scheduler.runDue();
+    await scheduler.onModuleDestroy();
+    await expect(running).resolves.toBe(0);
+    expect(asked).toBe(0);
   });
 });

@@ -17,7 +17,9 @@ export const MAX_SLEEP_MS = 60_000;
  * most MAX_SLEEP_MS; a commit of the read models wakes it earlier, at most once per poll interval,
  * since new events may bring new tasks. Nothing is walked while nothing is due. With a
  * ManualClock it also runs whenever a test moves the clock, and `runDue()` lets a test wait for
- * the steps to be recorded. A poll interval of 0 turns the timers off (tests drive it).
+ * the steps to be recorded. A poll interval of 0 turns the timers off (tests drive it). No step runs
+ * before the read models have caught up with the store as it was at start: a half-built read model
+ * would name the wrong responder, or a page already answered.
  * Several instances may run it at once: the steps' deterministic event ids keep each one single.
  */
 @Injectable()
@@ -33,6 +35,8 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
   private running: Promise<number> | undefined;
   private rerun = false;
   private stopped = false;
+  private stop!: () => void;
+  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
     @Inject(CLOCK) private readonly clock: Clock,
@@ -58,6 +62,7 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stop();
     clearTimeout(this.timer);
     this.stopClockListener?.();
     this.stopCommitListener?.();
@@ -122,6 +127,9 @@ export class DueTaskScheduler implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private async pass(): Promise<number> {
+    // The steps are decided on the read models: not before they have caught up with the store.
+    await Promise.race([this.projections.whenCaughtUp(), this.stopping]);
+    if (this.stopped) return 0;
     let count = 0;
     for (const source of this.sources) {
       const seen = new Set<string>();

@@ -14,7 +14,7 @@ import {
 import { contactMethodDecider, type ContactMethod } from '../domain/contact-method/contact-method.decider.js';
 import type { ContactMethodEvent } from '../domain/contact-method/contact-method.events.js';
 import type { DeliveryEvent } from '../domain/delivery/delivery.events.js';
-import type { NotificationRule, NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
+import type { NotificationRulesEvent } from '../domain/rules/notification-rules.events.js';
 import { effectiveRules, plan, Recipients, WAITING } from './delivery-plan.js';
 import type { OnCallReminderEvent } from '../domain/rules/on-call-reminder.events.js';
 import { applyOnCallReminder, applyRapidAction, planHandover } from './other-messages.plan.js';

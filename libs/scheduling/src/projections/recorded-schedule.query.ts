@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventHistoryQuery, fold, type DomainEvent } from '@app/event-store';
 import { responderDecider, type Responder } from '../domain/responder/responder.decider.js';
-import { responderStream, type ResponderEvent } from '../domain/responder/responder.events.js';
+import { responderStream } from '../domain/responder/responder.events.js';
 import { rotationDecider, type Rotation } from '../domain/rotation/rotation.decider.js';
 import { rotationStream, type RotationEvent } from '../domain/rotation/rotation.events.js';
 import { OnCallTimeline } from '../domain/schedule/on-call-timeline.js';
