@@ -219,7 +219,7 @@ export class CurrentOnCallProjection implements Projection {
         const doc = JSON.stringify(slot);
         cachedStatement(
           db,
-          'INSERT OR REPLACE INTO schedule_slots (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)',
+          'INSERT INTO schedule_slots (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)',
         ).run(recorded.position, rotationId, slotId, until(end), doc);
         this.changed.rotations.of(rotationId).added('slots', slotId, doc);
         break;
@@ -359,7 +359,7 @@ function insertOwned(
   const json = JSON.stringify(recorded.data);
   cachedStatement(
     db,
-    `INSERT OR REPLACE INTO ${table} (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)`,
+    `INSERT INTO ${table} (position, owner, item_id, relevant_until, doc) VALUES (?, ?, ?, ?, ?)`,
   ).run(recorded.position, owner, itemId, relevantUntil, json);
   return json;
 }
