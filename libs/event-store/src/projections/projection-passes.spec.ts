@@ -93,6 +93,34 @@ describe('ProjectionRunner passes', () => {
     await stop();
   });
 
+  it('tells when the read models have first caught up, which a later rebuild does not undo', async () => {
+    const written = await store.append(
+      's-5',
+      [...Array(30)].map(() => event()),
+      'no_stream',
+    );
+    let hold: Promise<void> | undefined;
+    let release = () => {};
+    const { runner, stop } = startRunner(
+      store,
+      join(dir, 'read-models.sqlite'),
+      [new Recording('kept'), new Recording('rebuilt')],
+      { beforeDelivery: () => hold ?? Promise.resolve() },
+    );
+    let caughtUp = false;
+    const waiting = runner.whenCaughtUp().then(() => (caughtUp = true));
+    expect(caughtUp).toBe(false);
+    await waiting;
+    expect(runner.statuses().every((status) => status.position === written.position)).toBe(true);
+    hold = new Promise((resolve) => (release = resolve));
+    const rebuilding = runner.rebuild('rebuilt');
+    await eventually(() => runner.readiness().catchingUp.includes('rebuilt'), 'the rebuild to start');
+    await runner.whenCaughtUp();
+    release();
+    await rebuilding;
+    await stop();
+  });
+
   it('takes a projection out of the pass while it fails on an event, and back in once past it', async () => {
     const stuck = new Recording('stuck');
     stuck.failOn = 'Poison';

@@ -51,6 +51,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     this.logger.warn(`Projections did not reach position ${position} within ${ms} ms`),
   );
   private readonly caughtUpWaiters = new CaughtUpWaiters();
+  private caughtUpOnce = false;
   private readonly committedListeners = new Set<() => void>();
   private readonly tail = new CommittedTail(this.logger);
   private headAtStart?: Promise<bigint | 'start'>;
@@ -131,9 +132,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     return this.waiters.wait(position, timeoutMs);
   }
 
-  /** Resolves once every projection not stuck on an event has caught up with the store as it was at start. */
+  /** Resolves once the read models first caught up with the store at start (a stuck projection or a later rebuild does not hold it). */
   whenCaughtUp(): Promise<void> {
-    return this.catchingUp() ? this.caughtUpWaiters.wait() : Promise.resolve();
+    return this.caughtUpOnce || !this.catchingUp() ? Promise.resolve() : this.caughtUpWaiters.wait();
   }
 
   /** Starts a projection again from the first event; answers once it has caught up. */
@@ -382,7 +383,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
 
   private releaseWaiters(): void {
     this.waiters.release((position) => this.caughtUpTo(position));
-    if (!this.catchingUp()) this.caughtUpWaiters.releaseAll();
+    if (this.caughtUpOnce || this.catchingUp()) return;
+    this.caughtUpOnce = true;
+    this.caughtUpWaiters.releaseAll();
   }
 }
 
