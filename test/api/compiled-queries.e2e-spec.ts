@@ -1,5 +1,5 @@
 import { RUNS_BEFORE_COMPILING } from '../../apps/api/src/compiled-execution.js';
-import { CREATE_ROTATION, registerResponder } from '../support/scheduling.fixtures.js';
+import { createRotation, registerResponder } from '../support/scheduling.fixtures.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ON_CALL = `query($ids: [ID!], $at: DateTime) {
@@ -23,17 +23,14 @@ describe('queries answer the same once compiled (over HTTP)', () => {
     app = await startTestApp();
     const ana = await registerResponder(app, { handle: 'jit-ana' });
     const ben = await registerResponder(app, { handle: 'jit-ben' });
-    const data = await app.ok(CREATE_ROTATION, {
-      input: {
-        name: 'Compiled',
-        team: 'platform',
-        timeZone: 'Europe/Berlin',
-        startDate: '2026-01-05',
-        pattern: { cycle: 'WEEKLY', handoffs: [{ weekday: 'MONDAY', time: '09:00' }] },
-        participantIds: [ana, ben],
-      },
+    rotationId = await createRotation(app, {
+      name: 'Compiled',
+      team: 'platform',
+      timeZone: 'Europe/Berlin',
+      startDate: '2026-01-05',
+      pattern: { cycle: 'WEEKLY', handoffs: [{ weekday: 'MONDAY', time: '09:00' }] },
+      participantIds: [ana, ben],
     });
-    rotationId = data.createRotation.id;
   });
 
   afterAll(() => app.close());
