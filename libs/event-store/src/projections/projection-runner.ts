@@ -251,7 +251,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, OnModuleDestroy
     const members = [...pass.members];
     this.logger.warn(
       `Projections ${members.map((m) => m.projection.name).join(', ')} start again from their checkpoints, ` +
-        `one commit per batch: ${error instanceof Error ? error.message : String(error)}`,
+        `one commit per batch: ${asError(error).message}`,
     );
     pass.members.clear();
     void this.closePass(pass);
